@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// The portal: a static-site generator for the Inner Mongolia smart-factory standard.
+// One target per pipeline stage: load → derive → render → write, orchestrated by PortalSite,
+// driven by the thin `portal` executable.
+import PackageDescription
+
+let package = Package(
+    name: "portal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "portal", targets: ["portal"]),
+        .library(name: "PortalSite", targets: ["PortalSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // cmark-gfm from Debian's libcmark-gfm-dev / libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The domain: tiers, areas, segments, scenarios, indicators, diagnostics. No I/O.
+        .target(name: "PortalModel"),
+        // Stage 1: Content/ → validated model.
+        .target(name: "PortalLoad", dependencies: ["PortalModel", "Yams"]),
+        // Stage 2: model → view models, URLs, open data.
+        .target(name: "PortalDerive", dependencies: ["PortalModel"]),
+        // Stage 3: view models → HTML (Mustache templates, Markdown via cmark-gfm).
+        .target(name: "PortalRender", dependencies: [
+            "PortalModel", "PortalDerive", "CCmarkGFM",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Linux renameat2(RENAME_EXCHANGE): swaps the new site in with one system call.
+        .target(name: "CAtomicRename"),
+        // Stage 4: files → output folder, swapped in atomically.
+        .target(name: "PortalWrite", dependencies: ["PortalModel", "CAtomicRename"]),
+        // The pipeline that runs the four stages.
+        .target(name: "PortalSite", dependencies: ["PortalModel", "PortalLoad", "PortalDerive", "PortalRender", "PortalWrite"]),
+        .executableTarget(name: "portal", dependencies: [
+            "PortalSite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "PortalLoadTests", dependencies: ["PortalLoad", "PortalModel"], path: "Tests/PortalLoadTests"),
+        .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel"], path: "Tests/PortalRenderTests"),
+        .testTarget(name: "PortalWriteTests", dependencies: ["PortalWrite", "PortalModel"], path: "Tests/PortalWriteTests"),
+        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalLoad", "PortalModel"], path: "Tests/PortalSiteTests"),
+    ]
+)

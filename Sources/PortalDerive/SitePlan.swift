@@ -1,0 +1,20 @@
+/// Stage 2's result: every file of the site, described but not yet rendered.
+public struct SitePlan: Sendable {
+    public var pages: [PlannedPage]
+    public var data: [PlannedData]
+    public var sitemap: SitemapView
+    public var robots: String
+}
+
+/// One HTML page: which template renders it and with what.
+public struct PlannedPage: Sendable {
+    public var route: Route
+    public var template: String
+    public var context: any Sendable
+}
+
+/// One JSON download.
+public struct PlannedData: Sendable {
+    public var route: Route
+    public var value: any Encodable & Sendable
+}

@@ -1,0 +1,240 @@
+import PortalModel
+
+// View models: what templates see. Stored properties only (templates read them by
+// reflection), plain values, no logic: every decision is made in SitePlanner.
+
+/// Markdown source; the render stage turns it into HTML (cmark-gfm, safe mode).
+public struct RichText: Sendable, Equatable {
+    public let markdown: String
+    public init(_ markdown: String) { self.markdown = markdown }
+}
+
+public struct Link: Sendable, Equatable {
+    public var label: String
+    public var href: String
+    /// Marks the navigation entry of the section the page belongs to.
+    public var current: Bool = false
+}
+
+/// Everything the shared layout needs: <head>, header, navigation, breadcrumbs, footer.
+public struct Layout: Sendable {
+    public var lang: String
+    public var siteTitle: String
+    public var shortTitle: String
+    public var edition: String
+    /// The page's own title, used in <title> and Open Graph.
+    public var title: String
+    public var description: String
+    /// Relative prefix back to the site root ("../../"), for assets.
+    public var root: String
+    public var canonical: String
+    public var kind: String
+    public var home: String
+    public var nav: [Link]
+    public var breadcrumbs: [Link]
+    public var footer: [Link]
+    public var data: [Link]
+}
+
+public struct TierRef: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var href: String
+}
+
+/// One tier's rules in short, for tables and cards.
+public struct TierSummary: Sendable {
+    public var tier: TierRef
+    public var minScenarios: Int
+    public var requiredAreas: String
+    public var maturity: String
+    public var definedCount: Int
+    public var total: Int
+}
+
+// MARK: Home
+
+public struct HomeView: Sendable {
+    public var layout: Layout
+    public var lead: String
+    public var tiersHref: String
+    public var scenariosHref: String
+    public var tiers: [TierSummary]
+    public var goal: String
+    public var targets: [TargetView]
+    public var entries: [EntryView]
+}
+
+public struct TargetView: Sendable {
+    public var tier: TierRef
+    public var heading: String
+    public var task: String
+    public var figure: String
+    public var figureLabel: String
+}
+
+public struct EntryView: Sendable {
+    public var title: String
+    public var text: String
+    public var href: String
+}
+
+// MARK: Tiers
+
+public struct TiersIndexView: Sendable {
+    public var layout: Layout
+    public var intro: String
+    public var requirements: [NumberedText]
+    public var tiers: [TierSummary]
+    public var areas: [AreaView]
+}
+
+public struct NumberedText: Sendable {
+    public var number: Int
+    public var text: String
+}
+
+public struct AreaView: Sendable {
+    public var id: String
+    public var name: String
+    public var note: String
+    public var segments: String
+}
+
+public struct TierView: Sendable {
+    public var layout: Layout
+    public var tier: TierRef
+    public var summary: TierSummary
+    public var intro: String
+    public var areaTexts: [AreaTextView]
+    public var segments: [TierSegmentView]
+    public var previous: Link?
+    public var next: Link?
+}
+
+public struct AreaTextView: Sendable {
+    public var number: Int
+    public var label: String
+    public var text: String
+}
+
+public struct TierSegmentView: Sendable {
+    public var name: String
+    public var area: String
+    public var scenarios: [TierScenarioView]
+}
+
+public struct TierScenarioView: Sendable {
+    public var code: String
+    public var name: String
+    public var text: String
+    public var href: String
+}
+
+// MARK: Scenarios
+
+public struct ScenariosIndexView: Sendable {
+    public var layout: Layout
+    public var tiers: [TierRef]
+    public var segments: [SegmentGroup]
+    public var count: Int
+}
+
+public struct SegmentGroup: Sendable {
+    public var id: String
+    public var name: String
+    public var area: String
+    public var scenarios: [ScenarioRow]
+}
+
+public struct ScenarioRow: Sendable {
+    public var code: String
+    public var name: String
+    public var href: String
+    public var cells: [MatrixCell]
+}
+
+/// One scenario × tier cell: the text (nil for "/") and the link to that tier section.
+public struct MatrixCell: Sendable {
+    public var tier: TierRef
+    public var defined: Bool
+    public var text: String?
+    public var href: String
+}
+
+public struct ScenarioView: Sendable {
+    public var layout: Layout
+    public var code: String
+    public var name: String
+    public var segment: String
+    public var area: String
+    public var sections: [TierSection]
+    public var definedTiers: String
+    public var notes: RichText?
+    public var previous: Link?
+    public var next: Link?
+}
+
+public struct TierSection: Sendable {
+    public var tier: TierRef
+    public var text: String?
+    public var tierHref: String
+    public var permalink: String
+}
+
+// MARK: Indicators
+
+public struct IndicatorsIndexView: Sendable {
+    public var layout: Layout
+    public var groups: [IndicatorGroup]
+}
+
+public struct IndicatorGroup: Sendable {
+    public var name: String
+    public var indicators: [IndicatorRow]
+}
+
+public struct IndicatorRow: Sendable {
+    public var code: String
+    public var name: String
+    public var description: String
+    public var href: String
+}
+
+public struct IndicatorView: Sendable {
+    public var layout: Layout
+    public var code: String
+    public var name: String
+    public var group: String
+    public var description: String
+    public var levels: [NumberedText]
+    public var question: String?
+    public var unit: String?
+    public var notApplicable: String?
+    public var notes: RichText?
+    public var previous: Link?
+    public var next: Link?
+}
+
+// MARK: Matrix, pages, errors
+
+public struct MatrixView: Sendable {
+    public var layout: Layout
+    public var tiers: [TierRef]
+    public var segments: [SegmentGroup]
+}
+
+public struct MarkdownPageView: Sendable {
+    public var layout: Layout
+    public var body: RichText
+}
+
+public struct NotFoundView: Sendable {
+    public var layout: Layout
+    public var links: [Link]
+}
+
+public struct SitemapView: Sendable {
+    public var urls: [String]
+    public var sitemap: String
+}

@@ -1,0 +1,134 @@
+import PortalModel
+import Yams
+
+/// Content/framework/*.yaml → Framework (Annex 1 rules and texts, the plan's targets).
+enum FrameworkLoader {
+    static let files = ["tiers.yaml", "areas.yaml", "segments.yaml", "requirements.yaml", "targets.yaml"]
+
+    static func load(directory: String, from source: FileSource, sink: DiagnosticSink) -> Framework? {
+        func document(_ name: String) -> YAMLDocument? {
+            guard source.exists(directory + "/" + name) else {
+                sink.report(SourceLocation(path: directory + "/" + name, line: 1, column: 1),
+                            "missing framework file: create \(name) (see README.md, content format)")
+                return nil
+            }
+            return ContentFile.read(name, in: directory, from: source, sink: sink)?.yaml(sink: sink)
+        }
+        let areas = document("areas.yaml").flatMap { loadAreas($0, sink: sink) }
+        let areaIDs = (areas ?? []).map(\.id)
+        let segments = document("segments.yaml").flatMap { loadSegments($0, areaIDs: areaIDs, sink: sink) }
+        let tiers = document("tiers.yaml").flatMap { loadTiers($0, areaIDs: areaIDs, sink: sink) }
+        let requirements = document("requirements.yaml").flatMap { loadRequirements($0, sink: sink) }
+        let targets = document("targets.yaml").flatMap { loadTargets($0, sink: sink) }
+        guard let areas, let segments, let tiers, let requirements, let targets else { return nil }
+        return Framework(tiers: tiers, areas: areas, segments: segments, intro: requirements.intro,
+                         requirements: requirements.items, targets: targets)
+    }
+
+    /// The list under `key` at the top of `document`, each entry as fields.
+    private static func entries(_ key: String, of document: YAMLDocument, sink: DiagnosticSink, what: String) -> [FieldReader]? {
+        guard let top = FieldReader(document.root, in: document, sink: sink, what: document.path),
+              let list = top.list(key, hint: "followed by a list of \(what)s")
+        else { return nil }
+        return list.compactMap { FieldReader($0, in: document, sink: sink, what: what) }
+    }
+
+    private static func loadAreas(_ document: YAMLDocument, sink: DiagnosticSink) -> [Area]? {
+        guard let entries = entries("areas", of: document, sink: sink, what: "area") else { return nil }
+        var areas: [Area] = []
+        for fields in entries {
+            fields.rejectUnknownKeys(["id", "name", "note"])
+            guard let id = fields.text("id"), let name = fields.text("name"), let note = fields.text("note") else { continue }
+            if areas.contains(where: { $0.id == id }), let node = fields.node("id") {
+                fields.error(node, "area id '\(id)' is used twice: area ids must be unique")
+            }
+            areas.append(Area(id: id, name: name, note: note))
+        }
+        return areas
+    }
+
+    private static func loadSegments(_ document: YAMLDocument, areaIDs: [String], sink: DiagnosticSink) -> [Segment]? {
+        guard let entries = entries("segments", of: document, sink: sink, what: "segment") else { return nil }
+        var segments: [Segment] = []
+        for fields in entries {
+            fields.rejectUnknownKeys(["id", "name", "area"])
+            guard let id = fields.text("id"), let name = fields.text("name") else { continue }
+            let area = fields.optionalText("area")
+            if let area, !areaIDs.isEmpty, !areaIDs.contains(area), let node = fields.node("area") {
+                fields.error(node, "unknown area '\(area)': use one of \(areaIDs.joined(separator: ", ")) or null")
+            }
+            if segments.contains(where: { $0.id == id || $0.name == name }), let node = fields.node("name") {
+                fields.error(node, "segment '\(name)' (\(id)) is listed twice: keep one")
+            }
+            segments.append(Segment(id: id, name: name, area: area))
+        }
+        return segments
+    }
+
+    private static func loadTiers(_ document: YAMLDocument, areaIDs: [String], sink: DiagnosticSink) -> [Tier]? {
+        guard let entries = entries("tiers", of: document, sink: sink, what: "tier") else { return nil }
+        var tiers: [Tier] = []
+        for fields in entries {
+            fields.rejectUnknownKeys(["id", "name", "min_scenarios", "required_areas", "min_maturity", "intro", "areas"])
+            guard let idText = fields.text("id", hint: "basic|advanced|excellent|leading") else { continue }
+            guard let id = TierID(rawValue: idText) else {
+                fields.error(fields.node("id")!, "unknown tier '\(idText)': use basic, advanced, excellent or leading")
+                continue
+            }
+            func knownArea(_ node: Node) -> String? {
+                guard let area = fields.textValue(node, key: "area") else { return nil }
+                if !areaIDs.isEmpty, !areaIDs.contains(area) {
+                    fields.error(node, "unknown area '\(area)': use one of \(areaIDs.joined(separator: ", "))")
+                }
+                return area
+            }
+            let required = fields.list("required_areas", hint: "[production, …]")?.compactMap(knownArea)
+            var areaTexts: [AreaText] = []
+            for entry in fields.list("areas", hint: "followed by the five area texts") ?? [] {
+                guard let text = FieldReader(entry, in: document, sink: sink, what: "tier area text") else { continue }
+                text.rejectUnknownKeys(["area", "label", "text"])
+                if let areaNode = text.required("area", hint: "<area id>"), let area = knownArea(areaNode),
+                   let label = text.text("label"), let body = text.text("text") {
+                    areaTexts.append(AreaText(area: area, label: label, text: body))
+                }
+            }
+            guard let name = fields.text("name"), let minimum = fields.int("min_scenarios", in: 1...999),
+                  let intro = fields.text("intro"), let required else { continue }
+            tiers.append(Tier(id: id, name: name, minScenarios: minimum, requiredAreas: required,
+                              minMaturity: fields.optionalInt("min_maturity", in: 1...5), intro: intro, areaTexts: areaTexts))
+        }
+        if tiers.map(\.id) != TierID.allCases, let top = FieldReader(document.root, in: document, sink: sink, what: document.path) {
+            sink.report(top.location, "tiers.yaml must list the four tiers once each, in order: basic, advanced, excellent, leading")
+            return nil
+        }
+        return tiers
+    }
+
+    private static func loadRequirements(_ document: YAMLDocument, sink: DiagnosticSink) -> (intro: String, items: [String])? {
+        guard let fields = FieldReader(document.root, in: document, sink: sink, what: document.path) else { return nil }
+        fields.rejectUnknownKeys(["intro", "requirements"])
+        let items = fields.list("requirements", hint: "followed by the 基础要求 items")?.compactMap { fields.textValue($0, key: "requirements") }
+        guard let intro = fields.text("intro"), let items else { return nil }
+        return (intro, items)
+    }
+
+    private static func loadTargets(_ document: YAMLDocument, sink: DiagnosticSink) -> Targets? {
+        guard let fields = FieldReader(document.root, in: document, sink: sink, what: document.path),
+              let entries = entries("targets", of: document, sink: sink, what: "target") else { return nil }
+        fields.rejectUnknownKeys(["goal", "targets"])
+        var targets: [TierTarget] = []
+        for entry in entries {
+            entry.rejectUnknownKeys(["tier", "heading", "task", "figure", "figure_label"])
+            guard let tierText = entry.text("tier") else { continue }
+            guard let tier = TierID(rawValue: tierText) else {
+                entry.error(entry.node("tier")!, "unknown tier '\(tierText)': use basic, advanced, excellent or leading")
+                continue
+            }
+            guard let heading = entry.text("heading"), let task = entry.text("task"),
+                  let figure = entry.text("figure"), let label = entry.text("figure_label") else { continue }
+            targets.append(TierTarget(tier: tier, heading: heading, task: task, figure: figure, figureLabel: label))
+        }
+        guard let goal = fields.text("goal") else { return nil }
+        return Targets(goal: goal, perTier: targets)
+    }
+}

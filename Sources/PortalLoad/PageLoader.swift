@@ -1,0 +1,25 @@
+import PortalModel
+
+/// Content/pages/<slug>.md → Page, published at /<slug>/.
+enum PageLoader {
+    /// First path segments the generator uses itself; a page may not take them.
+    static let reservedSlugs: Set<String> = ["scenarios", "tiers", "indicators", "matrix", "data", "assets", "outcomes", "compare", "self-check", "search"]
+
+    static func load(_ file: ContentFile, sink: DiagnosticSink) -> Page? {
+        let slug = String(file.name.dropLast(".md".count))
+        guard slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }), !slug.isEmpty,
+              !reservedSlugs.contains(slug) else {
+            sink.report(SourceLocation(path: file.path, line: 1, column: 1),
+                        "the page file name '\(file.name)' cannot be a URL: use lower-case letters, digits and '-', and none of \(reservedSlugs.sorted().joined(separator: ", "))")
+            return nil
+        }
+        guard let (document, body) = file.frontMatter(sink: sink),
+              let fields = FieldReader(document.root, in: document, sink: sink, what: "the page's front matter")
+        else { return nil }
+        fields.rejectUnknownKeys(["title", "nav", "order"])
+        guard let title = fields.text("title", hint: "<page title>") else { return nil }
+        return Page(slug: slug, title: title, nav: fields.optionalText("nav") ?? title,
+                    order: fields.optionalInt("order", in: 0...999) ?? 100, markdown: body.text,
+                    source: SourceFile(path: file.path, bodyLine: body.line))
+    }
+}

@@ -1,0 +1,51 @@
+/// Annex 1 and the plan's targets: everything that is not a scenario or an indicator.
+public struct Framework: Sendable, Equatable {
+    public var tiers: [Tier]
+    public var areas: [Area]
+    public var segments: [Segment]
+    /// Annex 1 introductory paragraph.
+    public var intro: String
+    /// Annex 1 一、基础要求, verbatim items.
+    public var requirements: [String]
+    public var targets: Targets
+
+    public init(tiers: [Tier], areas: [Area], segments: [Segment], intro: String, requirements: [String], targets: Targets) {
+        self.tiers = tiers
+        self.areas = areas
+        self.segments = segments
+        self.intro = intro
+        self.requirements = requirements
+        self.targets = targets
+    }
+
+    public func tier(_ id: TierID) -> Tier { tiers.first { $0.id == id }! }
+    public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
+    public func segment(named name: String) -> Segment? { segments.first { $0.name == name } }
+}
+
+/// The plan's 2027 targets (一、总体要求 and 二、重点任务).
+public struct Targets: Sendable, Equatable {
+    public var goal: String
+    public var perTier: [TierTarget]
+
+    public init(goal: String, perTier: [TierTarget]) {
+        self.goal = goal
+        self.perTier = perTier
+    }
+}
+
+public struct TierTarget: Sendable, Equatable {
+    public var tier: TierID
+    public var heading: String
+    public var task: String
+    public var figure: String
+    public var figureLabel: String
+
+    public init(tier: TierID, heading: String, task: String, figure: String, figureLabel: String) {
+        self.tier = tier
+        self.heading = heading
+        self.task = task
+        self.figure = figure
+        self.figureLabel = figureLabel
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+extension Array where Element: Sendable {
+    /// Maps on every core (Saga-style parallel work) and returns results in the original
+    /// order, so output never depends on scheduling.
+    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        let results = OrderedSlots<T>(count: count)
+        withoutActuallyEscaping(transform) { transform in
+            let items = self
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                results[index] = transform(items[index])
+            }
+        }
+        return results.values
+    }
+}
+
+/// Fixed slots written by parallel workers, read back in index order.
+private final class OrderedSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> T? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [T] { lock.withLock { slots.map { $0! } } }
+}

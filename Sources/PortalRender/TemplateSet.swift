@@ -1,0 +1,88 @@
+import Foundation
+import Mustache
+import PortalModel
+
+/// The templates of Templates/, parsed once. A syntax error, a reference to a partial
+/// or layout that does not exist, or a missing page template is a diagnostic naming
+/// the template file and line: swift-mustache itself would render them as empty text.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    public let names: Set<String>
+
+    /// Page templates the site needs; each must exist.
+    public static let required = ["layout", "pages/home", "pages/tiers", "pages/tier", "pages/scenarios", "pages/scenario",
+                                  "pages/indicators", "pages/indicator", "pages/matrix", "pages/page", "pages/404", "sitemap"]
+
+    public static func load(from directory: String) throws(DiagnosticList) -> TemplateSet {
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var sources: [String: (path: String, text: String)] = [:]
+        let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        for file in files {
+            let path = root + "/" + file
+            let name = String(file.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, "cannot read the template as UTF-8 text: save it as UTF-8"))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                sources[name] = (path, text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(path: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                                              "template syntax: \(describe(error.error))"))
+            } catch {
+                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, "template syntax: \(error)"))
+            }
+        }
+        for (name, source) in sources {
+            for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
+                diagnostics.append(Diagnostic(path: source.path, line: reference.line, column: reference.column,
+                    "template '\(name)' includes '\(reference.name)', which does not exist: create \(root)/\(reference.name).mustache or correct the name"))
+            }
+        }
+        let parsedOrBroken = Set(files.map { String($0.dropLast(".mustache".count)) })
+        for name in required where !parsedOrBroken.contains(name) {
+            diagnostics.append(Diagnostic(path: root + "/" + name + ".mustache", line: 1, column: 1,
+                                          "missing template: the site needs \(name).mustache in \(root)/"))
+        }
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return TemplateSet(library: library, names: Set(sources.keys))
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their positions (1-based).
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var result: [(String, Int, Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.firstRange(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.firstRange(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    result.append((name, lineIndex + 1, column))
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened with: match {{#name}} with {{/name}}"
+        case .unfinishedName?: return "a tag is not closed: end it with }}"
+        case .expectedSectionEnd?: return "a section is never closed: add its {{/name}}"
+        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection?: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
+            return "inside {{<layout}}…{{/layout}} only {{$block}}…{{/block}} sections are allowed"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "invalid {{% %}} configuration tag"
+        case nil: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PortalModel
+import PortalSite
+
+/// The `portal` command: a thin shell over PortalSite, where all logic lives.
+@main
+struct Portal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Builds the smart-factory standards portal: Content/ + Templates/ → a static site.",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self)
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the whole site into the output folder.")
+
+    @Option(help: "Content folder.") var content = "Content"
+    @Option(help: "Templates folder (layouts, partials, assets/).") var templates = "Templates"
+    @Option(help: "Output folder; replaced as a whole when the build succeeds.") var output = "Public"
+    @Option(name: .customLong("base-url"), help: "Where the site is published, e.g. /portal/ or https://host/portal/ (overrides site.yaml).")
+    var baseURL: String?
+    @Flag(help: "Print the time each stage took.") var timings = false
+
+    func run() throws {
+        do {
+            let report = try Pipeline.build(BuildOptions(content: content, templates: templates, output: output, baseURL: baseURL))
+            print(String(format: "built %d pages (%d files, %.1f MB) into %@ in %.3f s",
+                         report.pages, report.files, Double(report.bytes) / 1_000_000, output, report.seconds))
+            if timings {
+                for stage in report.stages { print(String(format: "  %-8@ %8.2f ms", stage.name, stage.seconds * 1000)) }
+            }
+        } catch {
+            fail(error, outcome: "\(output) was left as it was")
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate the content without building.")
+
+    @Option(help: "Content folder.") var content = "Content"
+
+    func run() throws {
+        do {
+            let standard = try Pipeline.check(content: content)
+            print("content OK: \(standard.scenarios.count) scenarios, \(standard.indicators.count) indicators, \(standard.framework.tiers.count) tiers, \(standard.pages.count) pages")
+        } catch {
+            fail(error, outcome: "the content has problems")
+        }
+    }
+}
+
+/// Every diagnostic on its own line on stderr, a count, and exit status 1.
+func fail(_ list: DiagnosticList, outcome: String) -> Never {
+    for diagnostic in list.diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+    let count = list.diagnostics.count
+    FileHandle.standardError.write(Data("\(count) error\(count == 1 ? "" : "s"); \(outcome)\n".utf8))
+    Portal.exit(withError: ExitCode.failure)
+}
