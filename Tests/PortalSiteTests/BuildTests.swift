@@ -1,0 +1,63 @@
+import Foundation
+import PortalModel
+import PortalSite
+import PortalWrite
+import Testing
+
+/// The build as a whole: deterministic, and all-or-nothing.
+@Suite struct BuildTests {
+    @Test func twoBuildsAreByteIdentical() throws {
+        let first = SiteBuild.temporaryDirectory(), second = SiteBuild.temporaryDirectory()
+        try SiteBuild.build(into: first)
+        try SiteBuild.build(into: second)
+        let a = SiteBuild.snapshot(first), b = SiteBuild.snapshot(second)
+        #expect(a.count > 60)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a { #expect(b[path] == data, "\(path) differs between builds") }
+    }
+
+    @Test func failedBuildLeavesThePreviousSiteUntouched() throws {
+        let output = SiteBuild.temporaryDirectory()
+        try SiteBuild.build(into: output)
+        let before = SiteBuild.snapshot(output)
+
+        let content = SiteBuild.temporaryDirectory("Content")
+        try FileManager.default.copyItem(atPath: SiteBuild.repository + "/Content", toPath: content)
+        let broken = content + "/scenarios/07-production-planning-optimisation.md"
+        let text = try String(contentsOfFile: broken, encoding: .utf8)
+        try text.replacingOccurrences(of: "  leading:", with: "  leadng:").write(toFile: broken, atomically: true, encoding: .utf8)
+
+        let error = #expect(throws: DiagnosticList.self) { try SiteBuild.build(into: output, content: content) }
+        #expect(error?.diagnostics.contains { $0.location.path == broken && $0.location.line == 9 } == true)
+        #expect(SiteBuild.snapshot(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)
+        #expect(leftovers.filter { $0.contains(".tmp-") }.isEmpty)
+    }
+
+    @Test func rebuildReplacesTheSiteAndDropsStaleFiles() throws {
+        let output = SiteBuild.temporaryDirectory()
+        try SiteBuild.build(into: output)
+        try Data("stale".utf8).write(to: URL(fileURLWithPath: output + "/stale.html"))
+        let report = try SiteBuild.build(into: output)
+        #expect(!FileManager.default.fileExists(atPath: output + "/stale.html"))
+        #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker))
+        let standard = SiteBuild.standard
+        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count)
+    }
+
+    @Test func refusesToOverwriteAFolderItDidNotMake() throws {
+        let output = SiteBuild.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: output + "/notes.txt"))
+        let error = #expect(throws: DiagnosticList.self) { try SiteBuild.build(into: output) }
+        #expect(error?.description.contains("was not made by portal") == true)
+        #expect(FileManager.default.contents(atPath: output + "/notes.txt") == Data("mine".utf8))
+    }
+
+    @Test func refusesToWriteIntoTheContentFolder() throws {
+        let error = #expect(throws: DiagnosticList.self) {
+            try SiteBuild.build(into: SiteBuild.repository + "/Content/out")
+        }
+        #expect(error?.description.contains("refusing to write the site into or over") == true)
+    }
+}
