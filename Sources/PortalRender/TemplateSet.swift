@@ -37,13 +37,15 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Diagnostic(path: path, line: 1, column: 1, "template syntax: \(error)"))
             }
         }
-        for (name, source) in sources {
-            for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
+        // Names of every template file, parsed or not: one with a syntax error is reported
+        // as such, not also as missing wherever it is included.
+        let parsedOrBroken = Set(files.map { String($0.dropLast(".mustache".count)) })
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in partialReferences(in: source.text) where !parsedOrBroken.contains(reference.name) {
                 diagnostics.append(Diagnostic(path: source.path, line: reference.line, column: reference.column,
                     "template '\(name)' includes '\(reference.name)', which does not exist: create \(root)/\(reference.name).mustache or correct the name"))
             }
         }
-        let parsedOrBroken = Set(files.map { String($0.dropLast(".mustache".count)) })
         for name in required where !parsedOrBroken.contains(name) {
             diagnostics.append(Diagnostic(path: root + "/" + name + ".mustache", line: 1, column: 1,
                                           "missing template: the site needs \(name).mustache in \(root)/"))

@@ -1,0 +1,69 @@
+import Foundation
+import PortalModel
+import PortalWrite
+import Testing
+
+/// The write stage: all or nothing, and it never destroys a folder it did not make.
+@Suite struct SiteWriterTests {
+    let parent = NSTemporaryDirectory() + "portal-writer-\(UUID().uuidString)"
+    var output: String { parent + "/Public" }
+
+    init() throws { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+
+    func files(_ pairs: [String: String]) -> [(path: String, contents: Data)] {
+        pairs.sorted { $0.key < $1.key }.map { ($0.key, Data($0.value.utf8)) }
+    }
+
+    func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: output + "/" + path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func writesFilesAndTheMarker() throws {
+        let result = try SiteWriter(output: output).write(files(["index.html": "一", "a/b/index.html": "二"]))
+        #expect(result.count == 2)
+        #expect(read("index.html") == "一")
+        #expect(read("a/b/index.html") == "二")
+        #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker))
+    }
+
+    @Test func replacesThePreviousSiteAsAWhole() throws {
+        try SiteWriter(output: output).write(files(["index.html": "old", "gone.html": "old"]))
+        try SiteWriter(output: output).write(files(["index.html": "new"]))
+        #expect(read("index.html") == "new")
+        #expect(read("gone.html") == nil)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: parent)
+        #expect(siblings == ["Public"], "no staging folder left behind: \(siblings)")
+    }
+
+    @Test func aFailedWriteLeavesThePreviousSite() throws {
+        try SiteWriter(output: output).write(files(["index.html": "old"]))
+        // A file where a folder must go makes the write fail half-way.
+        let error = #expect(throws: DiagnosticList.self) {
+            try SiteWriter(output: output).write(files(["index.html": "new", "x": "file", "x/y.html": "under a file"]))
+        }
+        #expect(error?.description.contains("the previous site is unchanged") == true)
+        #expect(read("index.html") == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["Public"])
+    }
+
+    @Test func refusesAFolderItDidNotMake() throws {
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: output + "/thesis.docx"))
+        #expect(throws: DiagnosticList.self) { try SiteWriter(output: output).write(files(["index.html": "x"])) }
+        #expect(read("thesis.docx") == "keep")
+    }
+
+    @Test func refusesProtectedFoldersAndTheWorkingDirectory() throws {
+        let content = parent + "/Content"
+        #expect(throws: DiagnosticList.self) { try SiteWriter(output: content, protected: [content]).write(files([:])) }
+        #expect(throws: DiagnosticList.self) { try SiteWriter(output: parent, protected: [content]).write(files([:])) }
+        #expect(throws: DiagnosticList.self) { try SiteWriter(output: FileManager.default.currentDirectoryPath).write(files([:])) }
+        #expect(throws: DiagnosticList.self) { try SiteWriter(output: "/").write(files([:])) }
+    }
+
+    @Test func cleansUpAStagingFolderLeftByAKilledBuild() throws {
+        try FileManager.default.createDirectory(atPath: parent + "/.Public.tmp-99999/half", withIntermediateDirectories: true)
+        try SiteWriter(output: output).write(files(["index.html": "x"]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["Public"])
+    }
+}
