@@ -4,33 +4,64 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+# Headless Chromium and its driver, CJK fonts so Chinese renders, Python's venv module.
+BROWSER_APT_PACKAGES := chromium chromium-driver fonts-noto-cjk python3-venv
 PORTAL := .build/release/portal
+VENV := .venv
+# Stamp that changes whenever the Python requirements do.
+VENV_STAMP := $(VENV)/.installed-$(shell cat Tests/browser/requirements.txt Makefile | cksum | cut -d' ' -f1)
 
-.PHONY: site test deps release clean
+.PHONY: site test deps browser-deps release screenshots clean
 
 ## make site: install dependencies, build portal in release mode, write Public/.
 site: release
 	$(PORTAL) build
 
-## make test: every test (unit, fixture and whole-site tests).
-test: deps
+## make test: every test — Swift unit, fixture and whole-site tests, then the browser
+## suite (journeys, accessibility, HTML validity, links) against the built site.
+test: deps browser-deps
 	swift build --build-tests
 	swift test
+	PORTAL=.build/debug/portal $(VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/browser
+
+## make screenshots: PNGs of every page kind at 1280 and 360 px into screenshots/.
+screenshots: deps browser-deps
+	swift build --product portal
+	PORTAL=.build/debug/portal $(VENV)/bin/python Tests/browser/screenshots.py
 
 release: deps
 	swift build -c release --product portal
 
 ## Debian packages that are missing are installed (needs root, as on CI and a fresh machine).
 deps:
-	@missing=""; \
-	for package in $(APT_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages:$$missing"; \
-	  apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@$(call apt_install,$(APT_PACKAGES))
+
+## The browser suite's tools: Debian's Chromium, a JRE for the Nu HTML Checker if no
+## java is on the machine, and the Python packages in a local venv.
+browser-deps: $(VENV_STAMP)
+
+$(VENV_STAMP): Tests/browser/requirements.txt
+	@$(call apt_install,$(BROWSER_APT_PACKAGES))
+	@command -v java >/dev/null || { $(call apt_install,default-jre-headless); }
+	rm -rf $(VENV)
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/browser/requirements.txt
+	# axe-core 4.x, as bundled by this package; only its script is used (with Selenium).
+	$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps axe-playwright-python==0.1.8
+	touch $@
+
+# $(call apt_install,PACKAGES): installs those of PACKAGES that are missing.
+define apt_install
+missing=""; \
+for package in $(1); do \
+  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+done; \
+if [ -n "$$missing" ]; then \
+  echo "installing Debian packages:$$missing"; \
+  apt-get update -qq; \
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+fi
+endef
 
 clean:
-	rm -rf .build Public
+	rm -rf .build Public $(VENV) screenshots
