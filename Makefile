@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev pkg-config
 # Headless Chromium and its driver, CJK fonts so Chinese renders, Python's venv module.
 BROWSER_APT_PACKAGES := chromium chromium-driver fonts-noto-cjk python3-venv
 PORTAL := .build/release/portal
@@ -13,9 +13,16 @@ VENV_STAMP := $(VENV)/.installed-$(shell cat Tests/browser/requirements.txt Make
 
 .PHONY: site test deps browser-deps release screenshots clean
 
+# The key that makes record ids (HMAC-SHA256 of credit codes). It stays on this
+# machine, outside Content/ and out of git; PORTAL_ANON_KEY overrides it.
+ANON_KEY_FILE := .portal-anon-key
+
 ## make site: install dependencies, build portal in release mode, write Public/.
-site: release
-	$(PORTAL) build
+site: release $(ANON_KEY_FILE)
+	$(PORTAL) build $(if $(PORTAL_ANON_KEY),,--anon-key-file $(ANON_KEY_FILE))
+
+$(ANON_KEY_FILE):
+	umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > $@
 
 ## make test: every test — Swift unit, fixture and whole-site tests, then the browser
 ## suite (journeys, accessibility, HTML validity, links) against the built site.

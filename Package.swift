@@ -23,12 +23,18 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // HMAC-SHA256 from Debian's libssl-dev (OpenSSL's libcrypto) for opaque record ids.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The domain: tiers, areas, segments, scenarios, indicators, diagnostics. No I/O.
         .target(name: "PortalModel"),
         // Stage 1: Content/ → validated model.
         .target(name: "PortalLoad", dependencies: ["PortalModel", "Yams"]),
-        // Stage 2: model → view models, URLs, open data.
-        .target(name: "PortalDerive", dependencies: ["PortalModel"]),
+        // Stage 2: model → eligibility, anonymised outcome statistics, view models, open data.
+        .target(name: "PortalDerive", dependencies: ["PortalModel", "COpenSSL"]),
         // Stage 3: view models → HTML (Mustache templates, Markdown via cmark-gfm).
         .target(name: "PortalRender", dependencies: [
             "PortalModel", "PortalDerive", "CCmarkGFM",
@@ -38,15 +44,18 @@ let package = Package(
         .target(name: "CAtomicRename"),
         // Stage 4: files → output folder, swapped in atomically.
         .target(name: "PortalWrite", dependencies: ["PortalModel", "CAtomicRename"]),
+        // `portal synth`: realistic, clearly fake assessment data.
+        .target(name: "PortalSynth", dependencies: ["PortalModel", "PortalDerive"]),
         // The pipeline that runs the four stages.
         .target(name: "PortalSite", dependencies: ["PortalModel", "PortalLoad", "PortalDerive", "PortalRender", "PortalWrite"]),
         .executableTarget(name: "portal", dependencies: [
-            "PortalSite",
+            "PortalSite", "PortalSynth",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "PortalLoadTests", dependencies: ["PortalLoad", "PortalModel"], path: "Tests/PortalLoadTests"),
+        .testTarget(name: "PortalDeriveTests", dependencies: ["PortalDerive", "PortalLoad", "PortalModel"], path: "Tests/PortalDeriveTests"),
         .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel"], path: "Tests/PortalRenderTests"),
         .testTarget(name: "PortalWriteTests", dependencies: ["PortalWrite", "PortalModel"], path: "Tests/PortalWriteTests"),
-        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalLoad", "PortalModel"], path: "Tests/PortalSiteTests"),
+        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalLoad", "PortalModel", "PortalSynth"], path: "Tests/PortalSiteTests"),
     ]
 )

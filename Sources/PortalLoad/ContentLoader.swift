@@ -24,6 +24,9 @@ public struct ContentLoader: Sendable {
         let (scenarios, allScenarios) = loadAll("scenarios", kind: "scenario", sink: sink) { ScenarioLoader.load($0, segments: segments, sink: $1) }
         let (indicators, allIndicators) = loadAll("indicators", kind: "indicator", sink: sink, IndicatorLoader.load)
         let (pages, _) = loadAll("pages", kind: "page", sink: sink, PageLoader.load)
+        let method = files.exists(root + "/outcomes/method.md")
+            ? ContentFile.read("method.md", in: root + "/outcomes", from: files, sink: sink).flatMap { PageLoader.load($0, sink: sink, slug: "outcomes/method") }
+            : nil
 
         // Numbering is judged only when every file loaded: a broken file is not a gap.
         let validator = Validator(sink: sink)
@@ -36,7 +39,7 @@ public struct ContentLoader: Sendable {
         return Standard(site: site, framework: framework,
                         scenarios: scenarios.sorted { $0.no < $1.no },
                         indicators: indicators.sorted { $0.no < $1.no },
-                        pages: pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) })
+                        pages: pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, method: method)
     }
 
     /// Loads every `.md` file of a folder in parallel, keeping the sorted file order.

@@ -106,6 +106,16 @@ struct FieldReader {
         return number
     }
 
+    /// Required number (integer or decimal).
+    func number(_ key: String) -> Double? {
+        guard let value = required(key, hint: "<number>") else { return nil }
+        guard value.scalar != nil, let number = value.float ?? value.int.map(Double.init) else {
+            error(value, "'\(key)' must be a number, found \(value.kindName)")
+            return nil
+        }
+        return number
+    }
+
     /// Required list.
     func list(_ key: String, hint: String) -> [Node]? {
         guard let value = required(key, hint: hint) else { return nil }

@@ -3,7 +3,8 @@ import Yams
 
 /// Content/framework/*.yaml → Framework (Annex 1 rules and texts, the plan's targets).
 enum FrameworkLoader {
-    static let files = ["tiers.yaml", "areas.yaml", "segments.yaml", "requirements.yaml", "targets.yaml"]
+    static let files = ["tiers.yaml", "areas.yaml", "segments.yaml", "requirements.yaml", "targets.yaml",
+                        "regions.yaml", "industries.yaml", "outcomes.yaml"]
 
     static func load(directory: String, from source: FileSource, sink: DiagnosticSink) -> Framework? {
         func document(_ name: String) -> YAMLDocument? {
@@ -20,13 +21,17 @@ enum FrameworkLoader {
         let tiers = document("tiers.yaml").flatMap { loadTiers($0, areaIDs: areaIDs, sink: sink) }
         let requirements = document("requirements.yaml").flatMap { loadRequirements($0, sink: sink) }
         let targets = document("targets.yaml").flatMap { loadTargets($0, sink: sink) }
-        guard let areas, let segments, let tiers, let requirements, let targets else { return nil }
+        let regions = document("regions.yaml").flatMap { loadRegions($0, sink: sink) }
+        let sectors = document("industries.yaml").flatMap { loadSectors($0, sink: sink) }
+        let bands = document("outcomes.yaml").flatMap { loadBands($0, sink: sink) }
+        guard let areas, let segments, let tiers, let requirements, let targets, let regions, let sectors, let bands else { return nil }
         return Framework(tiers: tiers, areas: areas, segments: segments, intro: requirements.intro,
-                         requirements: requirements.items, targets: targets)
+                         requirements: requirements.items, targets: targets, regions: regions, sectors: sectors,
+                         investmentBands: bands)
     }
 
     /// The list under `key` at the top of `document`, each entry as fields.
-    private static func entries(_ key: String, of document: YAMLDocument, sink: DiagnosticSink, what: String) -> [FieldReader]? {
+    static func entries(_ key: String, of document: YAMLDocument, sink: DiagnosticSink, what: String) -> [FieldReader]? {
         guard let top = FieldReader(document.root, in: document, sink: sink, what: document.path),
               let list = top.list(key, hint: "followed by a list of \(what)s")
         else { return nil }
@@ -118,7 +123,7 @@ enum FrameworkLoader {
         fields.rejectUnknownKeys(["goal", "targets"])
         var targets: [TierTarget] = []
         for entry in entries {
-            entry.rejectUnknownKeys(["tier", "heading", "task", "figure", "figure_label"])
+            entry.rejectUnknownKeys(["tier", "heading", "task", "figure", "figure_label", "count", "per_year"])
             guard let tierText = entry.text("tier") else { continue }
             guard let tier = TierID(rawValue: tierText) else {
                 entry.error(entry.node("tier")!, "unknown tier '\(tierText)': use basic, advanced, excellent or leading")
@@ -126,9 +131,55 @@ enum FrameworkLoader {
             }
             guard let heading = entry.text("heading"), let task = entry.text("task"),
                   let figure = entry.text("figure"), let label = entry.text("figure_label") else { continue }
-            targets.append(TierTarget(tier: tier, heading: heading, task: task, figure: figure, figureLabel: label))
+            var perYear = false
+            if let node = entry.node("per_year") {
+                if let flag = node.bool { perYear = flag } else { entry.error(node, "'per_year' must be true or false") }
+            }
+            targets.append(TierTarget(tier: tier, heading: heading, task: task, figure: figure, figureLabel: label,
+                                      count: entry.optionalInt("count", in: 1...1_000_000), perYear: perYear))
         }
         guard let goal = fields.text("goal") else { return nil }
         return Targets(goal: goal, perTier: targets)
+    }
+}
+
+extension FrameworkLoader {
+    static func loadRegions(_ document: YAMLDocument, sink: DiagnosticSink) -> [Region]? {
+        guard let entries = entries("regions", of: document, sink: sink, what: "region") else { return nil }
+        return entries.compactMap { fields in
+            fields.rejectUnknownKeys(["name", "code", "group"])
+            guard let name = fields.text("name"), let code = fields.text("code"), let group = fields.text("group") else { return nil }
+            return Region(name: name, code: code, group: group)
+        }
+    }
+
+    static func loadSectors(_ document: YAMLDocument, sink: DiagnosticSink) -> [Sector]? {
+        guard let entries = entries("sectors", of: document, sink: sink, what: "sector") else { return nil }
+        var seen: Set<String> = []
+        return entries.compactMap { fields in
+            fields.rejectUnknownKeys(["name", "industries"])
+            guard let name = fields.text("name"), let list = fields.list("industries", hint: "[<industry>, …]") else { return nil }
+            let industries = list.compactMap { node -> String? in
+                guard let industry = fields.textValue(node, key: "industries") else { return nil }
+                if !seen.insert(industry).inserted { fields.error(node, "industry '\(industry)' is in two sectors: keep it in one") }
+                return industry
+            }
+            return Sector(name: name, industries: industries)
+        }
+    }
+
+    static func loadBands(_ document: YAMLDocument, sink: DiagnosticSink) -> [InvestmentBand]? {
+        guard let entries = entries("investment_bands", of: document, sink: sink, what: "investment band") else { return nil }
+        var bands: [InvestmentBand] = []
+        for fields in entries {
+            fields.rejectUnknownKeys(["from", "to", "label"])
+            guard let from = fields.number("from"), let label = fields.text("label") else { continue }
+            let to = fields.has("to") ? fields.number("to") : nil
+            if let previous = bands.last, previous.to != from, let node = fields.node("from") {
+                fields.error(node, "bands must follow each other: this one must start where the previous one ends")
+            }
+            bands.append(InvestmentBand(from: from, to: to, label: label))
+        }
+        return bands
     }
 }

@@ -6,9 +6,14 @@ enum PageLoader {
     static let reservedSlugs: Set<String> = ["scenarios", "tiers", "indicators", "matrix", "data", "assets", "outcomes", "compare", "self-check", "search"]
 
     static func load(_ file: ContentFile, sink: DiagnosticSink) -> Page? {
-        let slug = String(file.name.dropLast(".md".count))
-        guard slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }), !slug.isEmpty,
-              !reservedSlugs.contains(slug) else {
+        load(file, sink: sink, slug: nil)
+    }
+
+    /// `slug`: the page's fixed URL path where the generator decides it (the method page).
+    static func load(_ file: ContentFile, sink: DiagnosticSink, slug fixedSlug: String?) -> Page? {
+        let slug = fixedSlug ?? String(file.name.dropLast(".md".count))
+        guard fixedSlug != nil || slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }), !slug.isEmpty,
+              fixedSlug != nil || !reservedSlugs.contains(slug) else {
             sink.report(SourceLocation(path: file.path, line: 1, column: 1),
                         "the page file name '\(file.name)' cannot be a URL: use lower-case letters, digits and '-', and none of \(reservedSlugs.sorted().joined(separator: ", "))")
             return nil

@@ -7,12 +7,13 @@ enum SiteConfigLoader {
         guard let document = file.yaml(sink: sink),
               let fields = FieldReader(document.root, in: document, sink: sink, what: "site.yaml")
         else { return nil }
-        fields.rejectUnknownKeys(["title", "short_title", "description", "language", "edition", "base_url"])
+        fields.rejectUnknownKeys(["title", "short_title", "description", "language", "edition", "base_url", "k_anonymity"])
         guard let title = fields.text("title"), let description = fields.text("description"),
               let language = fields.text("language", hint: "zh-CN"), let edition = fields.text("edition", hint: "2025年版")
         else { return nil }
         return SiteConfig(title: title, shortTitle: fields.optionalText("short_title") ?? title, description: description,
-                          language: language, edition: edition, baseURL: normaliseBaseURL(fields.optionalText("base_url") ?? "/"))
+                          language: language, edition: edition, baseURL: normaliseBaseURL(fields.optionalText("base_url") ?? "/"),
+                          kAnonymity: fields.optionalInt("k_anonymity", in: 2...100) ?? 5)
     }
 }
 

@@ -8,15 +8,27 @@ public struct Framework: Sendable, Equatable {
     /// Annex 1 一、基础要求, verbatim items.
     public var requirements: [String]
     public var targets: Targets
+    /// The 12 leagues and cities an assessment's region must be one of.
+    public var regions: [Region]
+    /// Industries grouped into the sectors published instead of them.
+    public var sectors: [Sector]
+    /// Bands in which indicator 7's amount is published.
+    public var investmentBands: [InvestmentBand]
 
-    public init(tiers: [Tier], areas: [Area], segments: [Segment], intro: String, requirements: [String], targets: Targets) {
+    public init(tiers: [Tier], areas: [Area], segments: [Segment], intro: String, requirements: [String], targets: Targets,
+                regions: [Region] = [], sectors: [Sector] = [], investmentBands: [InvestmentBand] = []) {
         self.tiers = tiers
         self.areas = areas
         self.segments = segments
         self.intro = intro
         self.requirements = requirements
         self.targets = targets
+        self.regions = regions
+        self.sectors = sectors
+        self.investmentBands = investmentBands
     }
+
+    public func sector(of industry: String) -> Sector? { sectors.first { $0.industries.contains(industry) } }
 
     public func tier(_ id: TierID) -> Tier { tiers.first { $0.id == id }! }
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
@@ -40,12 +52,18 @@ public struct TierTarget: Sendable, Equatable {
     public var task: String
     public var figure: String
     public var figureLabel: String
+    /// The figure as a number of factories at this tier or above, where it is one.
+    public var count: Int?
+    /// The count is per year (每年推动 300 家), not by 2027.
+    public var perYear: Bool
 
-    public init(tier: TierID, heading: String, task: String, figure: String, figureLabel: String) {
+    public init(tier: TierID, heading: String, task: String, figure: String, figureLabel: String, count: Int? = nil, perYear: Bool = false) {
         self.tier = tier
         self.heading = heading
         self.task = task
         self.figure = figure
         self.figureLabel = figureLabel
+        self.count = count
+        self.perYear = perYear
     }
 }

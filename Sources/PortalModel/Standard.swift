@@ -9,8 +9,11 @@ public struct Standard: Sendable, Equatable {
     public var indicators: [Indicator]
     /// Free-standing Markdown pages (the plan, annex introductions, errata), sorted by order.
     public var pages: [Page]
+    /// Content/outcomes/method.md: how outcomes are derived and protected (/outcomes/method/).
+    public var method: Page?
 
-    public init(site: SiteConfig, framework: Framework, scenarios: [Scenario], indicators: [Indicator], pages: [Page]) {
+    public init(site: SiteConfig, framework: Framework, scenarios: [Scenario], indicators: [Indicator], pages: [Page], method: Page? = nil) {
+        self.method = method
         self.site = site
         self.framework = framework
         self.scenarios = scenarios
@@ -27,8 +30,11 @@ public struct SiteConfig: Sendable, Equatable {
     public var edition: String
     /// Where the site is published, ending in "/": "/" or "/portal/" or "https://host/portal/".
     public var baseURL: String
+    /// k of k-anonymity: smallest count published, smallest group a record page may hide in.
+    public var kAnonymity: Int
 
-    public init(title: String, shortTitle: String, description: String, language: String, edition: String, baseURL: String) {
+    public init(title: String, shortTitle: String, description: String, language: String, edition: String, baseURL: String, kAnonymity: Int = 5) {
+        self.kAnonymity = kAnonymity
         self.title = title
         self.shortTitle = shortTitle
         self.description = description

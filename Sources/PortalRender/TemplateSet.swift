@@ -11,7 +11,9 @@ public struct TemplateSet: Sendable {
 
     /// Page templates the site needs; each must exist.
     public static let required = ["layout", "pages/home", "pages/tiers", "pages/tier", "pages/scenarios", "pages/scenario",
-                                  "pages/indicators", "pages/indicator", "pages/matrix", "pages/page", "pages/404", "sitemap"]
+                                  "pages/indicators", "pages/indicator", "pages/matrix", "pages/page", "pages/404", "sitemap",
+                                  "pages/outcomes", "pages/outcome-indicators", "pages/outcome-scenarios", "pages/records",
+                                  "pages/record", "pages/method"]
 
     public static func load(from directory: String) throws(DiagnosticList) -> TemplateSet {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory

@@ -5,6 +5,34 @@ import PortalModel
 import PortalRender
 import PortalWrite
 
+/// Where the record key comes from: `--anon-key-file`, else PORTAL_ANON_KEY.
+enum RecordKeySource {
+    static func resolve(_ options: BuildOptions) throws(DiagnosticList) -> (key: RecordKey?, reason: String?) {
+        func refuse(_ path: String, _ message: String) -> DiagnosticList {
+            DiagnosticList([Diagnostic(path: path, line: 1, column: 1, message)])
+        }
+        if let file = options.keyFile {
+            let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+            let content = URL(fileURLWithPath: options.content).standardizedFileURL.path
+            if absolute.hasPrefix(content + "/") {
+                throw refuse(file, "the record key file is inside the content folder: keep it outside Content/, where it cannot be committed or published")
+            }
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw refuse(file, "cannot read the record key file: check the path given to --anon-key-file")
+            }
+            guard let key = RecordKey(text) else { throw refuse(file, "the record key is too short: use at least 16 random characters") }
+            return (key, nil)
+        }
+        if let secret = options.environment["PORTAL_ANON_KEY"], !secret.isEmpty {
+            guard let key = RecordKey(secret) else {
+                throw refuse("PORTAL_ANON_KEY", "the record key in PORTAL_ANON_KEY is too short: use at least 16 random characters")
+            }
+            return (key, nil)
+        }
+        return (nil, "no record key; set PORTAL_ANON_KEY or pass --anon-key-file with a file outside Content/")
+    }
+}
+
 /// Where a build reads from and writes to.
 public struct BuildOptions: Sendable {
     public var content: String
@@ -12,12 +40,22 @@ public struct BuildOptions: Sendable {
     public var output: String
     /// Overrides site.yaml's base_url.
     public var baseURL: String?
+    /// A CSV file or folder of assessments; nil: `<content>/assessments` when it exists.
+    public var assessments: String?
+    /// A file holding the record key (outside the content folder); else PORTAL_ANON_KEY.
+    public var keyFile: String?
+    public var environment: [String: String]
 
-    public init(content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil) {
+    public init(content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
+                assessments: String? = nil, keyFile: String? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.content = content
         self.templates = templates
         self.output = output
         self.baseURL = baseURL
+        self.assessments = assessments
+        self.keyFile = keyFile
+        self.environment = environment
     }
 }
 
@@ -25,6 +63,8 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var pages: Int
     public var files: Int
+    /// Things the user should know that are not errors (e.g. why record pages are missing).
+    public var notes: [String]
     public var bytes: Int
     /// Seconds per stage, in pipeline order.
     public var stages: [(name: String, seconds: Double)]
@@ -54,8 +94,20 @@ public enum Pipeline {
             standard = loaded
             templates = parsed
         }
+        let assessments = try loadAssessments(options, standard: standard)
         clock.lap("load")
-        let plan = SitePlanner(standard: standard, baseURL: options.baseURL.map(normaliseBaseURL)).plan()
+        var notes: [String] = []
+        var outcomes: OutcomeStatistics?
+        var reason: String?
+        if let assessments {
+            let key = try RecordKeySource.resolve(options)
+            reason = key.reason
+            if let why = key.reason { notes.append("per-record pages not built: \(why)") }
+            outcomes = OutcomeStatistics(set: assessments, standard: standard, key: key.key)
+            notes.append("outcomes: \(assessments.records.count) assessments, \(outcomes!.withheld) withheld from the records listing (groups smaller than k = \(standard.site.kAnonymity))")
+        }
+        let plan = SitePlanner(standard: standard, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes,
+                               recordsWithheldReason: reason).plan()
         clock.lap("derive")
         let files: [RenderedFile]
         do {
@@ -67,7 +119,19 @@ public enum Pipeline {
         let writer = SiteWriter(output: options.output, protected: [options.content, options.templates])
         let written = try writer.write(files.map { ($0.path, $0.contents) })
         clock.lap("write")
-        return BuildReport(pages: plan.pages.count, files: written.count, bytes: written.bytes, stages: clock.laps)
+        return BuildReport(pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
+    }
+
+    /// The assessments to publish, if any: `--assessments`, else `<content>/assessments`.
+    static func loadAssessments(_ options: BuildOptions, standard: Standard) throws(DiagnosticList) -> AssessmentSet? {
+        let path = options.assessments ?? options.content + "/assessments"
+        guard FileManager.default.fileExists(atPath: path) else {
+            if options.assessments != nil {
+                throw DiagnosticList([Diagnostic(path: path, line: 1, column: 1, "assessments not found: pass an existing CSV file or folder with --assessments")])
+            }
+            return nil
+        }
+        return try AssessmentLoader(standard: standard).load(path)
     }
 }
 

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import PortalModel
 import PortalSite
+import PortalSynth
 
 /// The `portal` command: a thin shell over PortalSite, where all logic lives.
 @main
 struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the smart-factory standards portal: Content/ + Templates/ → a static site.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Synth.self],
         defaultSubcommand: Build.self)
 }
 
@@ -20,11 +21,16 @@ struct Build: ParsableCommand {
     @Option(help: "Output folder; replaced as a whole when the build succeeds.") var output = "Public"
     @Option(name: .customLong("base-url"), help: "Where the site is published, e.g. /portal/ or https://host/portal/ (overrides site.yaml).")
     var baseURL: String?
+    @Option(help: "Assessment CSV file or folder (default: <content>/assessments when it exists).") var assessments: String?
+    @Option(name: .customLong("anon-key-file"), help: "File holding the key for record ids, outside the content folder (else PORTAL_ANON_KEY).")
+    var anonKeyFile: String?
     @Flag(help: "Print the time each stage took.") var timings = false
 
     func run() throws {
         do {
-            let report = try Pipeline.build(BuildOptions(content: content, templates: templates, output: output, baseURL: baseURL))
+            let report = try Pipeline.build(BuildOptions(content: content, templates: templates, output: output, baseURL: baseURL,
+                                                         assessments: assessments, keyFile: anonKeyFile))
+            for note in report.notes { print("note: \(note)") }
             print(String(format: "built %d pages (%d files, %.1f MB) into %@ in %.3f s",
                          report.pages, report.files, Double(report.bytes) / 1_000_000, output, report.seconds))
             if timings {
@@ -47,6 +53,25 @@ struct Check: ParsableCommand {
             print("content OK: \(standard.scenarios.count) scenarios, \(standard.indicators.count) indicators, \(standard.framework.tiers.count) tiers, \(standard.pages.count) pages")
         } catch {
             fail(error, outcome: "the content has problems")
+        }
+    }
+}
+
+struct Synth: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write synthetic assessment data (clearly marked as such).")
+
+    @Option(help: "Content folder (the standard the data follows).") var content = "Content"
+    @Option(help: "Number of assessments.") var assessments = 300
+    @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 2025
+    @Option(help: "Output folder (assessments.csv and dataset.yaml are written into it), or a .csv file.") var output: String
+
+    func run() throws {
+        do {
+            let standard = try Pipeline.check(content: content)
+            let written = try SynthWriter.write(standard: standard, count: assessments, seed: seed, to: output)
+            print("wrote \(assessments) synthetic assessments to \(written)")
+        } catch let error as DiagnosticList {
+            fail(error, outcome: "nothing was written")
         }
     }
 }

@@ -42,7 +42,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + "/stale.html"))
         #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker))
         let standard = SiteBuild.standard
-        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count)
+        // Core pages, plus the method page and the four outcome pages (no record key here).
+        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 4)
     }
 
     @Test func refusesToOverwriteAFolderItDidNotMake() throws {

@@ -3,6 +3,7 @@ loopback, and headless Chromium at desktop and phone widths."""
 import http.server
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import tempfile
@@ -20,9 +21,13 @@ HEIGHT = 800
 
 
 def build_site(output: pathlib.Path, base_url: str | None = None) -> pathlib.Path:
-    """Runs `portal build` on the real content; the suite tests what users get."""
+    """Runs `portal build` on the real content and its synthetic assessments, with a
+    record key so that record pages exist; the suite tests what users get."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    key = pathlib.Path(tempfile.mkdtemp(prefix="portal-key-")) / "record.key"  # never inside a served folder
+    key.write_text("browser-suite-record-key-0123456789", encoding="utf-8")
     command = [PORTAL, "build", "--content", str(REPO / "Content"), "--templates", str(REPO / "Templates"),
-               "--output", str(output)]
+               "--output", str(output), "--anon-key-file", str(key)]
     if base_url:
         command += ["--base-url", base_url]
     subprocess.run(command, check=True, capture_output=True, text=True)
@@ -140,4 +145,19 @@ PAGE_KINDS = [
     ("plan/", "page"),
     ("errata/", "page-table"),
     ("no/such/page/", "404"),
+    ("outcomes/", "outcomes"),
+    ("outcomes/indicators/", "outcome-indicators"),
+    ("outcomes/scenarios/", "outcome-scenarios"),
+    ("outcomes/records/", "records"),
+    ("outcomes/records/FIRST/", "record"),
+    ("outcomes/method/", "method"),
 ]
+
+
+def resolve(site: pathlib.Path, path: str) -> str:
+    """Fills in paths that depend on the data: FIRST is the first listed record."""
+    if "FIRST" in path:
+        listing = (site / "outcomes/records/index.html").read_text(encoding="utf-8")
+        first = re.search(r"records/([0-9a-f]{16})/index.html", listing).group(1)
+        path = path.replace("FIRST", first)
+    return path

@@ -4,7 +4,7 @@ import pathlib
 import sys
 import tempfile
 
-from conftest import PAGE_KINDS, REPO, WIDTHS, Server, build_site, make_driver
+from conftest import PAGE_KINDS, REPO, WIDTHS, Server, build_site, make_driver, resolve
 
 
 def main() -> int:
@@ -17,7 +17,7 @@ def main() -> int:
             driver = make_driver(width)
             try:
                 for path, kind in PAGE_KINDS:
-                    driver.get(server.url + path)
+                    driver.get(server.url + resolve(site, path))
                     height = driver.execute_script("return document.documentElement.scrollHeight")
                     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                            {"width": width, "height": min(height, 6000), "deviceScaleFactor": 1, "mobile": width < 600})

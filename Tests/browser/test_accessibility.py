@@ -5,7 +5,7 @@ import re
 import pytest
 
 from axe import axe_version, run_axe
-from conftest import PAGE_KINDS, REPO
+from conftest import PAGE_KINDS, REPO, resolve
 
 # Violations accepted, by rule id, with the reason. Keep this empty unless a rule is
 # wrong for this site; every entry needs a justification a reviewer can check.
@@ -13,8 +13,8 @@ ACCEPTED: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("path,kind", PAGE_KINDS, ids=[k for _, k in PAGE_KINDS])
-def test_no_serious_or_critical_violations(browser, server, path, kind):
-    browser.get(server + path)
+def test_no_serious_or_critical_violations(browser, server, site, path, kind):
+    browser.get(server + resolve(site, path))
     result = run_axe(browser)
     assert "error" not in result, result.get("error")
     serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical") and v["id"] not in ACCEPTED]

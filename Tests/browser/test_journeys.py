@@ -3,7 +3,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import PAGE_KINDS, console_errors
+from conftest import PAGE_KINDS, console_errors, resolve
 
 TIERS = ["basic", "advanced", "excellent", "leading"]
 
@@ -108,11 +108,40 @@ def test_print_shows_all_tiers_without_navigation(browser, server):
 
 
 @pytest.mark.parametrize("path,kind", PAGE_KINDS, ids=[k for _, k in PAGE_KINDS])
-def test_no_horizontal_overflow_and_no_console_errors(browser, server, path, kind):
+def test_no_horizontal_overflow_and_no_console_errors(browser, server, site, path, kind):
     console_errors(browser)  # clear what earlier tests left
-    open_page(browser, server + path)
+    open_page(browser, server + resolve(site, path))
     overflow = browser.execute_script(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{kind} at {browser.width_name}: page is {overflow}px wider than the screen"
     errors = [e for e in console_errors(browser) if not (kind == "404" and "404 (Not Found)" in e)]
     assert errors == [], f"{kind}: console errors {errors}"
+
+
+def test_outcomes_to_a_record_and_back_to_a_scenario(browser, server):
+    open_page(browser, server + "outcomes/")
+    assert "合成示例数据" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+    follow(browser, browser.find_element(By.LINK_TEXT, "评估记录"), "/outcomes/records/index.html")
+    first = browser.find_element(By.CSS_SELECTOR, "table.records tbody a")
+    record_id = first.text
+    follow(browser, first, f"/outcomes/records/{record_id}/index.html")
+    assert record_id in browser.find_element(By.TAG_NAME, "h1").text
+    radar = browser.find_element(By.CSS_SELECTOR, "svg.radar")
+    assert radar.get_attribute("role") == "img"
+    assert radar.find_element(By.TAG_NAME, "title").get_attribute("textContent") == "能力指标等级雷达图"
+    built = browser.find_elements(By.CSS_SELECTOR, ".built-list a")
+    if built:
+        target = built[0].get_attribute("href").split("#")[1]
+        follow(browser, built[0], "#" + target)
+        assert browser.execute_script("return document.querySelector(':target').id") == target
+
+
+def test_indicator_charts_have_text_alternatives_and_tables(browser, server):
+    open_page(browser, server + "outcomes/indicators/")
+    sections = browser.find_elements(By.CSS_SELECTOR, "section.indicator-outcome")
+    assert len(sections) == 10
+    for section in sections:
+        svg = section.find_element(By.CSS_SELECTOR, "svg.bars")
+        assert svg.get_attribute("role") == "img"
+        assert svg.find_element(By.TAG_NAME, "desc").get_attribute("textContent")
+        assert section.find_element(By.CSS_SELECTOR, "table.counts caption").text

@@ -171,6 +171,7 @@ public struct ScenarioView: Sendable {
     public var sections: [TierSection]
     public var definedTiers: String
     public var notes: RichText?
+    public var adoption: ScenarioAdoptionView?
     public var previous: Link?
     public var next: Link?
 }

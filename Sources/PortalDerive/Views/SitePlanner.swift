@@ -5,13 +5,19 @@ import PortalModel
 public struct SitePlanner {
     let standard: Standard
     let baseURL: String
-    private var site: SiteConfig { standard.site }
-    private var framework: Framework { standard.framework }
+    /// Assessment outcomes, when there are assessments.
+    let outcomes: OutcomeStatistics?
+    /// Why per-record pages were not built, when they were not.
+    let recordsWithheldReason: String?
+    var site: SiteConfig { standard.site }
+    var framework: Framework { standard.framework }
 
     /// `baseURL` overrides site.yaml's when given (`portal build --base-url`).
-    public init(standard: Standard, baseURL: String? = nil) {
+    public init(standard: Standard, baseURL: String? = nil, outcomes: OutcomeStatistics? = nil, recordsWithheldReason: String? = nil) {
         self.standard = standard
         self.baseURL = baseURL ?? standard.site.baseURL
+        self.outcomes = outcomes
+        self.recordsWithheldReason = recordsWithheldReason
     }
 
     public func plan() -> SitePlan {
@@ -20,8 +26,9 @@ public struct SitePlanner {
         pages += standard.scenarios.indices.map(scenarioPage)
         pages += standard.indicators.indices.map(indicatorPage)
         pages += standard.pages.map(markdownPage)
+        pages += outcomePages()
         let urls = pages.filter { $0.route != .notFound }.map(\.route).sorted().map(absoluteURL)
-        return SitePlan(pages: pages, data: openData(),
+        return SitePlan(pages: pages, data: openData() + outcomeData(),
                         sitemap: SitemapView(urls: urls, sitemap: absoluteURL(Route("sitemap.xml"))),
                         robots: "User-agent: *\nAllow: /\n\nSitemap: \(absoluteURL(Route("sitemap.xml")))\n")
     }
@@ -31,7 +38,7 @@ public struct SitePlanner {
     func absoluteURL(_ route: Route) -> String { baseURL + route.path }
 
     /// The sections of the main navigation, and the one a route belongs to.
-    private func layout(_ route: Route, title: String, kind: String, section: Route?,
+    func layout(_ route: Route, title: String, kind: String, section: Route?,
                         crumbs: [(String, Route?)] = [], description: String? = nil) -> Layout {
         let linkBase = route == .notFound ? nil : route
         func href(_ target: Route, _ fragment: String? = nil) -> String {
@@ -41,6 +48,7 @@ public struct SitePlanner {
         }
         let sections: [(String, Route)] = [("首页", .home), ("层级要求", .tiers), ("典型场景", .scenarios),
                                            ("对照矩阵", .matrix), ("能力评估", .indicators)]
+            + (outcomes == nil ? [] : [("评估结果", Route.outcomes)])
             + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route.page($0.slug)) }
         let nav = sections.map { Link(label: $0.0, href: href($0.1), current: $0.1 == section) }
         let footer = standard.pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(.page($0.slug))) }
@@ -54,17 +62,17 @@ public struct SitePlanner {
     }
 
     /// Path part of the base URL: "/portal/" for "https://host/portal/".
-    private var basePath: String {
+    var basePath: String {
         guard let scheme = baseURL.firstRange(of: "://") else { return baseURL }
         let rest = baseURL[scheme.upperBound...]
         return rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
     }
 
-    private func tierRef(_ id: TierID, from route: Route) -> TierRef {
+    func tierRef(_ id: TierID, from route: Route) -> TierRef {
         TierRef(id: id.rawValue, name: framework.tier(id).name, href: route.link(to: .tier(id.rawValue)))
     }
 
-    private func areaName(_ id: String?) -> String {
+    func areaName(_ id: String?) -> String {
         id.flatMap { framework.area($0)?.name } ?? "不属于任何环节"
     }
 
@@ -79,7 +87,7 @@ public struct SitePlanner {
         return "\(Self.chineseDigits[level - 1])级及以上"
     }
 
-    private func summary(_ tier: Tier, from route: Route) -> TierSummary {
+    func summary(_ tier: Tier, from route: Route) -> TierSummary {
         TierSummary(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
                     requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: "、"),
                     maturity: maturityText(tier.minMaturity),
@@ -193,7 +201,8 @@ public struct SitePlanner {
             code: scenario.code, name: scenario.name, segment: scenario.segment, area: areaName(areaOf(scenario)),
             sections: sections,
             definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: "、"),
-            notes: scenario.notes.isEmpty ? nil : RichText(scenario.notes), previous: previous, next: next)
+            notes: scenario.notes.isEmpty ? nil : RichText(scenario.notes), adoption: adoption(of: index, from: route),
+            previous: previous, next: next)
         return PlannedPage(route: route, template: "scenario", context: view)
     }
 

@@ -13,6 +13,12 @@ public struct Route: Sendable, Hashable, Comparable {
     public static let indicators = Route("indicators/")
     public static let matrix = Route("matrix/")
     public static let notFound = Route("404.html")
+    public static let outcomes = Route("outcomes/")
+    public static let outcomeIndicators = Route("outcomes/indicators/")
+    public static let outcomeScenarios = Route("outcomes/scenarios/")
+    public static let records = Route("outcomes/records/")
+    public static let method = Route("outcomes/method/")
+    public static func record(_ id: String) -> Route { Route("outcomes/records/\(id)/") }
     public static func tier(_ id: String) -> Route { Route("tiers/\(id)/") }
     public static func scenario(_ code: String) -> Route { Route("scenarios/\(code)/") }
     public static func indicator(_ code: String) -> Route { Route("indicators/\(code)/") }

@@ -1,0 +1,171 @@
+import PortalModel
+
+/// Stage 2 for assessments: the eligibility engine applied to every record, then every
+/// figure the site publishes, already suppressed. Pages and /data/outcomes.json read
+/// these tables and nothing else, so what one shows the other shows.
+public struct OutcomeStatistics: Sendable {
+    /// Columns of the tier tables: no tier (index 0), then the four tiers.
+    public static let tierColumns: [TierID?] = [nil] + TierID.allCases
+
+    public let k: Int
+    public let synthetic: Bool
+    public let label: String?
+    /// Number of assessments, nil when fewer than k.
+    public let records: Int?
+    /// Derived tiers: 1 row × 5 columns (none, basic … leading), row total = records.
+    public let byTier: SuppressedTable
+    /// Declared (rows: none, basic … leading) × derived (columns).
+    public let declaredVsDerived: SuppressedTable
+    public let regions: [String]
+    public let byRegion: SuppressedTable
+    public let years: [Int]
+    public let byYear: SuppressedTable
+    public let indicators: [IndicatorDistribution]
+    /// Scenarios (rows, model order) × (not built, built at basic … leading); rows total the records.
+    public let adoption: SuppressedTable
+    /// Records whose published quasi-identifiers are shared by at least k records; nil
+    /// when no record key was given.
+    public let published: [PublishedRecord]?
+    /// Records left out of the listing because their group is smaller than k.
+    public let withheld: Int
+    /// How the listing's quasi-identifiers were generalised.
+    public let generalisation: Generalisation
+
+    public init(set: AssessmentSet, standard: Standard, key: RecordKey?) {
+        let k = standard.site.kAnonymity
+        let engine = Eligibility(standard: standard)
+        let records = set.records
+        let results = records.parallelMap { engine.evaluate(built: $0.scenarios, maturity: $0.maturity) }
+        let column = { (tier: TierID?) in Self.tierColumns.firstIndex(of: tier)! }
+
+        self.k = k
+        synthetic = set.synthetic
+        label = set.label
+        var tierCounts = [Int](repeating: 0, count: 5)
+        for result in results { tierCounts[column(result.derived)] += 1 }
+        let tierTable = SuppressedTable(counts: [tierCounts], k: k, rowTotals: true, columnTotals: false)
+        byTier = tierTable
+        self.records = tierTable.total
+        let fixed = (0..<5).map { tierTable.cell(0, $0) }
+
+        let crossTable = CrossTable(results: results, k: k, fixedTierTotals: fixed)
+        declaredVsDerived = crossTable.make(Self.tierColumns) { records[$0].declaredTier }
+        let regions = standard.framework.regions.map(\.name)
+        self.regions = regions
+        byRegion = crossTable.make(regions) { records[$0].region }
+        let years = Array(Set(records.map(\.year))).sorted()
+        self.years = years
+        byYear = crossTable.make(years) { records[$0].year }
+
+        indicators = standard.indicators.map { indicator in
+            IndicatorDistribution(indicator: indicator, bands: standard.framework.investmentBands,
+                                  records: records, results: results, k: k, fixedTierTotals: fixed)
+        }
+
+        var adoptionCounts = [[Int]](repeating: [Int](repeating: 0, count: 5), count: standard.scenarios.count)
+        for (row, scenario) in standard.scenarios.enumerated() {
+            for record in records { adoptionCounts[row][column(record.scenarios[scenario.no])] += 1 }
+        }
+        adoption = SuppressedTable(counts: adoptionCounts, k: k, rowTotals: true, columnTotals: false)
+
+        // k-anonymity of the listing: generalise the quasi-identifiers as little as will
+        // do, then withhold the groups that still have fewer than k records.
+        let chosen = Generalisation.choose(for: records, framework: standard.framework, k: k)
+        generalisation = chosen.scheme
+        let publishable = chosen.publishable
+        withheld = records.count - publishable.count
+        published = key.map { key in
+            publishable.map { index in
+                let record = records[index]
+                let shown = chosen.scheme.published(record, framework: standard.framework)
+                return PublishedRecord(id: key.id(for: record.identifiers), region: shown.place,
+                                       sector: shown.sector, year: record.year, maturity: record.maturity,
+                                       result: results[index], scenarios: record.scenarios,
+                                       indicators: record.indicators.mapValues { answer in
+                                           if case .amount(let amount) = answer {
+                                               return .band(standard.framework.investmentBands.firstIndex { $0.contains(amount) } ?? 0)
+                                           }
+                                           return PublishedAnswer(answer)
+                                       })
+            }.sorted { ($0.year, $0.region, $0.sector, $0.id) < ($1.year, $1.region, $1.sector, $1.id) }
+        }
+    }
+}
+
+/// Some attribute of the records (rows) × derived tier (columns), its tier totals fixed
+/// to the published tier distribution.
+struct CrossTable {
+    let results: [EligibilityResult]
+    let k: Int
+    let fixedTierTotals: [Int?]
+
+    func make<Key: Hashable>(_ keys: [Key], _ keyOf: (Int) -> Key) -> SuppressedTable {
+        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: 5), count: keys.count)
+        for (i, result) in results.enumerated() {
+            counts[index[keyOf(i)]!][OutcomeStatistics.tierColumns.firstIndex(of: result.derived)!] += 1
+        }
+        return SuppressedTable(counts: counts, k: k, rowTotals: true, columnTotals: true, fixedColumnTotals: fixedTierTotals)
+    }
+}
+
+/// One indicator's answers: rows are the answer options (levels 1–6 and 不涉及, or the
+/// investment bands for an amount), columns the derived tiers.
+public struct IndicatorDistribution: Sendable {
+    public let indicator: Indicator
+    public let options: [String]
+    public let table: SuppressedTable
+
+    init(indicator: Indicator, bands: [InvestmentBand], records: [Assessment], results: [EligibilityResult],
+         k: Int, fixedTierTotals: [Int?]) {
+        self.indicator = indicator
+        var options: [String]
+        if indicator.question != nil {
+            options = bands.map(\.label)
+        } else {
+            options = (1...indicator.levels.count).map { "\($0)级" }
+            if indicator.notApplicable != nil { options.append("不涉及") }
+        }
+        self.options = options
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: 5), count: options.count)
+        for (record, result) in zip(records, results) {
+            let column = OutcomeStatistics.tierColumns.firstIndex(of: result.derived)!
+            let row: Int?
+            switch record.indicators[indicator.no] {
+            case .level(let level)?: row = level - 1
+            case .notApplicable?: row = indicator.levels.count
+            case .amount(let amount)?: row = bands.firstIndex { $0.contains(amount) }
+            case nil: row = nil
+            }
+            if let row { counts[row][column] += 1 }
+        }
+        table = SuppressedTable(counts: counts, k: k, rowTotals: true, columnTotals: true, fixedColumnTotals: fixedTierTotals)
+    }
+}
+
+/// What a record page may show: no identifier, no exact amount.
+public struct PublishedRecord: Sendable {
+    public let id: String
+    public let region: String
+    public let sector: String
+    public let year: Int
+    public let maturity: Int
+    public let result: EligibilityResult
+    public let scenarios: [Int: TierID]
+    public let indicators: [Int: PublishedAnswer]
+}
+
+public enum PublishedAnswer: Sendable, Equatable {
+    case level(Int)
+    case notApplicable
+    /// Index into the framework's investment bands.
+    case band(Int)
+
+    init(_ answer: IndicatorAnswer) {
+        switch answer {
+        case .level(let level): self = .level(level)
+        case .notApplicable: self = .notApplicable
+        case .amount: self = .band(0)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+// Chart geometry, computed at build time; the SVG markup lives in the templates
+// (partials/chart-bars, partials/chart-radar). Numbers are rounded to one decimal so
+// the output is stable and small.
+
+func round1(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+}
+
+/// Horizontal 100 % stacked bars: one bar per group, one segment per option.
+public struct StackedBarChart: Sendable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var width: Int
+    public var height: Int
+    public var labelWidth: Int
+    public var bars: [Bar]
+    public var legend: [LegendItem]
+
+    public struct Bar: Sendable {
+        public var label: String
+        public var y: String
+        public var labelY: String
+        public var total: String
+        public var segments: [Segment]
+    }
+
+    public struct Segment: Sendable {
+        public var x: String
+        public var width: String
+        public var series: String
+        public var title: String
+    }
+
+    public struct LegendItem: Sendable {
+        public var series: String
+        public var label: String
+    }
+
+    /// - Parameters:
+    ///   - groups: bar label, published total, published count per option (nil = withheld).
+    static func make(id: String, title: String, description: String, options: [String],
+                     groups: [(label: String, total: Int?, counts: [Int?])]) -> StackedBarChart {
+        let labelWidth = 64, plot = 256, barHeight = 20, gap = 10
+        var bars: [Bar] = []
+        for (index, group) in groups.enumerated() {
+            let y = Double(index * (barHeight + gap))
+            var segments: [Segment] = []
+            if let total = group.total, total > 0 {
+                var x = Double(labelWidth)
+                var shown = 0
+                for (option, count) in zip(options.indices, group.counts) {
+                    guard let count, count > 0 else { continue }
+                    let width = Double(plot) * Double(count) / Double(total)
+                    segments.append(Segment(x: round1(x), width: round1(width), series: "s\(option)",
+                                            title: "\(group.label) · \(options[option])：\(count)"))
+                    x += width
+                    shown += count
+                }
+                if shown < total { // withheld cells: drawn together, never one by one
+                    segments.append(Segment(x: round1(x), width: round1(Double(plot) * Double(total - shown) / Double(total)),
+                                            series: "withheld", title: "\(group.label) · 不足公布门槛的合计：\(total - shown)"))
+                }
+            }
+            bars.append(Bar(label: group.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.7),
+                            total: group.total.map(String.init) ?? "—", segments: segments))
+        }
+        let legend = options.indices.map { LegendItem(series: "s\($0)", label: options[$0]) }
+        return StackedBarChart(id: id, title: title, description: description, width: labelWidth + plot + 8,
+                               height: groups.count * (barHeight + gap), labelWidth: labelWidth, bars: bars, legend: legend)
+    }
+}
+
+/// A radar (spider) chart of levels 1–6 on a number of axes.
+public struct RadarChart: Sendable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var size: Int
+    public var rings: [String]
+    public var axes: [Axis]
+    public var points: String
+
+    public struct Axis: Sendable {
+        public var x2: String
+        public var y2: String
+        public var labelX: String
+        public var labelY: String
+        public var anchor: String
+        public var label: String
+    }
+
+    static func make(id: String, title: String, description: String, axes: [(label: String, level: Int)], maximum: Int = 6) -> RadarChart {
+        let size = 300, center = 150.0, radius = 100.0
+        func point(_ index: Int, _ fraction: Double) -> (Double, Double) {
+            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(max(axes.count, 1))
+            return (center + radius * fraction * cos(angle), center + radius * fraction * sin(angle))
+        }
+        let rings = (1...maximum).map { level in
+            axes.indices.map { let p = point($0, Double(level) / Double(maximum)); return "\(round1(p.0)),\(round1(p.1))" }.joined(separator: " ")
+        }
+        let axisViews = axes.enumerated().map { index, axis -> Axis in
+            let end = point(index, 1), label = point(index, 1.18)
+            let anchor = abs(label.0 - center) < 8 ? "middle" : label.0 > center ? "start" : "end"
+            return Axis(x2: round1(end.0), y2: round1(end.1), labelX: round1(label.0), labelY: round1(label.1 + 4),
+                        anchor: anchor, label: axis.label)
+        }
+        let points = axes.enumerated().map { index, axis in
+            let p = point(index, Double(axis.level) / Double(maximum)); return "\(round1(p.0)),\(round1(p.1))"
+        }.joined(separator: " ")
+        return RadarChart(id: id, title: title, description: description, size: size, rings: rings, axes: axisViews, points: points)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import PortalModel
+
+/// Stage 1 for assessments: CSV files → validated `AssessmentSet`, or every problem as
+/// `path:line:column: error: …`. Messages never repeat a cell's value: the cells hold
+/// enterprise names and credit codes, which must not reach logs either.
+public struct AssessmentLoader: Sendable {
+    public let standard: Standard
+    public let files: FileSource
+
+    public init(standard: Standard, files: FileSource = DiskFileSource()) {
+        self.standard = standard
+        self.files = files
+    }
+
+    /// `path` is a CSV file or a folder of them (with an optional dataset.yaml).
+    public func load(_ path: String) throws(DiagnosticList) -> AssessmentSet {
+        let sink = DiagnosticSink()
+        var csvFiles: [String] = []
+        var dataset: (synthetic: Bool, label: String?) = (false, nil)
+        if path.lowercased().hasSuffix(".csv") {
+            csvFiles = [path]
+        } else {
+            let names = (try? files.files(in: path)) ?? []
+            csvFiles = names.filter { $0.lowercased().hasSuffix(".csv") }.map { path + "/" + $0 }
+            if names.contains("dataset.yaml"), let file = ContentFile.read("dataset.yaml", in: path, from: files, sink: sink) {
+                dataset = Self.loadDataset(file, sink: sink)
+            }
+        }
+        if csvFiles.isEmpty {
+            sink.report(SourceLocation(path: path, line: 1, column: 1), "no assessment CSV files found: pass a .csv file or a folder holding them with --assessments")
+        }
+        let columns = AssessmentColumns(standard: standard)
+        let standard = self.standard, files = self.files
+        let perFile = csvFiles.parallelMap { file in
+            AssessmentFileReader(path: file, standard: standard, columns: columns, sink: sink).read(from: files)
+        }
+        let records = perFile.flatMap { $0 }
+        checkDuplicateCodes(records, sink: sink)
+        let diagnostics = sink.diagnostics
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return AssessmentSet(records: records, synthetic: dataset.synthetic, label: dataset.label)
+    }
+
+    /// One enterprise, one assessment: a second row with the same credit code is an error.
+    private func checkDuplicateCodes(_ records: [Assessment], sink: DiagnosticSink) {
+        var first: [String: SourceLocation] = [:]
+        for record in records {
+            if let earlier = first[record.identifiers.creditCode] {
+                sink.report(record.source, "this credit code is already used on line \(earlier.line) of \(earlier.path): each enterprise has one assessment row")
+            } else {
+                first[record.identifiers.creditCode] = record.source
+            }
+        }
+    }
+
+    private static func loadDataset(_ file: ContentFile, sink: DiagnosticSink) -> (Bool, String?) {
+        guard let document = file.yaml(sink: sink),
+              let fields = FieldReader(document.root, in: document, sink: sink, what: "dataset.yaml") else { return (false, nil) }
+        fields.rejectUnknownKeys(["synthetic", "label"])
+        var synthetic = false
+        if let node = fields.node("synthetic") {
+            if let flag = node.bool { synthetic = flag } else { fields.error(node, "'synthetic' must be true or false") }
+        }
+        return (synthetic, fields.optionalText("label"))
+    }
+}
+
+/// Reads one CSV file: header, then every row, every cell checked.
+struct AssessmentFileReader {
+    let path: String
+    let standard: Standard
+    let columns: AssessmentColumns
+    let sink: DiagnosticSink
+
+    func read(from files: FileSource) -> [Assessment] {
+        guard let data = try? files.read(path) else {
+            sink.report(SourceLocation(path: path, line: 1, column: 1), "cannot read the file: check that it exists and is readable")
+            return []
+        }
+        let bytes: [UInt8]
+        switch TableText.decode(data, path: path) {
+        case .success(let decoded): bytes = decoded.bytes
+        case .failure(let diagnostic): sink.report(diagnostic); return []
+        }
+        let table = CSVReader(bytes: bytes, path: path)
+        let rows: [CSVReader.Row]
+        switch table.rows() {
+        case .success(let parsed): rows = parsed
+        case .failure(let diagnostic): sink.report(diagnostic); return []
+        }
+        guard let header = rows.first else {
+            sink.report(SourceLocation(path: path, line: 1, column: 1), "the file is empty: it needs a header row and one row per assessment")
+            return []
+        }
+        guard let layout = readHeader(header, table: table) else { return [] }
+        let rules = CellRules(standard: standard)
+        return rows.dropFirst().compactMap { row in
+            guard row.fields.count == header.fields.count else {
+                let last = row.fields.last!
+                sink.report(table.location(of: last),
+                            "this row has \(row.fields.count) cells but the header has \(header.fields.count): check for a missing or extra comma (quote cells that contain commas)")
+                return nil
+            }
+            return RowReader(row: row, layout: layout, table: table, rules: rules, sink: sink).assessment()
+        }
+    }
+
+    /// Which column each header cell is; every required column must be there once.
+    private func readHeader(_ header: CSVReader.Row, table: CSVReader) -> [AssessmentColumns.Kind]? {
+        var layout: [AssessmentColumns.Kind] = []
+        var seen: Set<AssessmentColumns.Kind> = []
+        var ok = true
+        for field in header.fields {
+            guard let column = columns.column(named: field.value) else {
+                sink.report(table.location(of: field),
+                            "unknown column '\(field.value)': the header must use the column names of README.md (e.g. region or 盟市, i01 or 指标1, s01 or 场景1)")
+                ok = false
+                continue
+            }
+            if !seen.insert(column.kind).inserted {
+                sink.report(table.location(of: field), "column '\(column.key)' appears twice in the header: keep one")
+                ok = false
+            }
+            layout.append(column.kind)
+        }
+        let missing = columns.columns.filter { !seen.contains($0.kind) }
+        if !missing.isEmpty {
+            let names = missing.prefix(5).map { "\($0.key) (\($0.chinese))" }.joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+            sink.report(SourceLocation(path: path, line: header.line, column: 1),
+                        "the header has no column \(names): a header row is required, with every column of README.md")
+            ok = false
+        }
+        return ok ? layout : nil
+    }
+}

@@ -1,0 +1,109 @@
+import PortalModel
+
+/// A CSV (RFC 4180) reader over UTF-8 bytes that keeps where every field starts, so each
+/// bad value can be reported as file:line:column. Written by hand because the CSV
+/// libraries on this machine (SwiftCSV, CSV.swift) do not expose positions.
+struct CSVReader {
+    struct Field {
+        var value: String
+        /// 1-based line of the field's first character.
+        var line: Int
+        /// Byte offsets of the field and of its line; the column is worked out only when a
+        /// message needs it (counting characters for every field would be quadratic).
+        var offset: Int
+        var lineStart: Int
+    }
+
+    struct Row {
+        var line: Int
+        var fields: [Field]
+    }
+
+    let bytes: [UInt8]
+    let path: String
+
+    /// 1-based column of a byte offset, in characters: UTF-8 lead bytes since the line start.
+    func column(of offset: Int, lineStart: Int) -> Int {
+        var characters = 1
+        var i = lineStart
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { characters += 1 }
+            i += 1
+        }
+        return characters
+    }
+
+    func location(of field: Field) -> SourceLocation {
+        SourceLocation(path: path, line: field.line, column: column(of: field.offset, lineStart: field.lineStart))
+    }
+
+    /// Rows of the file; a quote that is never closed is reported at the field it opens.
+    func rows() -> Result<[Row], Diagnostic> {
+        var rows: [Row] = []
+        var fields: [Field] = []
+        var line = 1, lineStart = 0, index = 0
+        var rowLine = 1
+        let count = bytes.count
+
+        while index <= count {
+            // Start of a field.
+            let fieldLine = line, fieldOffset = index, fieldLineStart = lineStart
+            var value: String
+            if index < count && bytes[index] == UInt8(ascii: "\"") {
+                var buffer: [UInt8] = []
+                var cursor = index + 1
+                var closed = false
+                while cursor < count {
+                    let byte = bytes[cursor]
+                    if byte == UInt8(ascii: "\"") {
+                        if cursor + 1 < count && bytes[cursor + 1] == UInt8(ascii: "\"") {
+                            buffer.append(byte)
+                            cursor += 2
+                            continue
+                        }
+                        closed = true
+                        cursor += 1
+                        break
+                    }
+                    if byte == 0x0A { line += 1; lineStart = cursor + 1 }
+                    buffer.append(byte)
+                    cursor += 1
+                }
+                guard closed else {
+                    return .failure(Diagnostic(path: path, line: fieldLine, column: column(of: fieldOffset, lineStart: fieldLineStart),
+                                               "a quoted cell is never closed: add the closing \" (a quote inside a cell is written \"\")"))
+                }
+                if cursor < count && bytes[cursor] != UInt8(ascii: ",") && bytes[cursor] != 0x0A {
+                    return .failure(Diagnostic(path: path, line: line, column: column(of: cursor, lineStart: lineStart),
+                                               "text after a quoted cell: put the whole cell in quotes, and write a quote inside it as \"\""))
+                }
+                value = String(decoding: buffer, as: UTF8.self)
+                index = cursor
+            } else {
+                var cursor = index
+                while cursor < count && bytes[cursor] != UInt8(ascii: ",") && bytes[cursor] != 0x0A { cursor += 1 }
+                value = String(decoding: bytes[index..<cursor], as: UTF8.self)
+                index = cursor
+            }
+            fields.append(Field(value: value, line: fieldLine, offset: fieldOffset, lineStart: fieldLineStart))
+            if index < count && bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            // End of the row (newline or end of file).
+            let blank = fields.count == 1 && fields[0].value.isEmpty
+            if !blank { rows.append(Row(line: rowLine, fields: fields)) }
+            fields = []
+            if index < count { // newline
+                index += 1
+                line += 1
+                lineStart = index
+                rowLine = line
+                if index == count { break }
+            } else {
+                break
+            }
+        }
+        return .success(rows)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import PortalModel
+
+/// What each kind of cell may hold, from the model: tier words, regions, industries,
+/// which indicators allow 不涉及, at which tiers each scenario is defined.
+struct CellRules {
+    let tierWords: [String: TierID]
+    let tierList: String
+    let regions: Set<String>
+    let industries: Set<String>
+    let indicators: [Int: Indicator]
+    let scenarios: [Int: Scenario]
+    let tierNames: [TierID: String]
+
+    init(standard: Standard) {
+        var words: [String: TierID] = [:]
+        for tier in standard.framework.tiers {
+            words[tier.id.rawValue] = tier.id
+            words[tier.name] = tier.id
+        }
+        tierWords = words
+        tierList = standard.framework.tiers.map { "\($0.id.rawValue)/\($0.name)" }.joined(separator: ", ")
+        regions = Set(standard.framework.regions.map(\.name))
+        industries = Set(standard.framework.sectors.flatMap(\.industries))
+        indicators = Dictionary(uniqueKeysWithValues: standard.indicators.map { ($0.no, $0) })
+        scenarios = Dictionary(uniqueKeysWithValues: standard.scenarios.map { ($0.no, $0) })
+        tierNames = Dictionary(uniqueKeysWithValues: standard.framework.tiers.map { ($0.id, $0.name) })
+    }
+}
+
+/// One row → one Assessment. Each bad cell is reported at its own position.
+struct RowReader {
+    let row: CSVReader.Row
+    let layout: [AssessmentColumns.Kind]
+    let table: CSVReader
+    let rules: CellRules
+    let sink: DiagnosticSink
+
+    func assessment() -> Assessment? {
+        var enterprise: String?, code: String?, region: String?, industry: String?
+        var year: Int?, maturity: Int?, declared: TierID?
+        var indicators: [Int: IndicatorAnswer] = [:]
+        var scenarios: [Int: TierID] = [:]
+        var failed = false
+        func fail(_ field: CSVReader.Field, _ message: String) {
+            sink.report(table.location(of: field), message)
+            failed = true
+        }
+        for (field, kind) in zip(row.fields, layout) {
+            let value = field.value.trimmingCharacters(in: .whitespaces)
+            switch kind {
+            case .enterprise:
+                if value.isEmpty { fail(field, "the enterprise name is empty: fill it in (it is never published)") } else { enterprise = value }
+            case .creditCode:
+                if CreditCode.isValid(value.uppercased()) { code = value.uppercased() }
+                else { fail(field, "not a valid 18-character unified social credit code (统一社会信用代码; wrong length, character or check digit): correct it") }
+            case .region:
+                if rules.regions.contains(value) { region = value }
+                else { fail(field, "region must be one of the 12 leagues and cities listed in framework/regions.yaml (e.g. 呼和浩特市, 锡林郭勒盟): correct the cell") }
+            case .industry:
+                if rules.industries.contains(value) { industry = value }
+                else { fail(field, "industry must be one of framework/industries.yaml (GB/T 4754 names such as 食品制造业): correct the cell or add the industry to a sector") }
+            case .year:
+                if let number = Int(value), (2000...2100).contains(number) { year = number }
+                else { fail(field, "year must be a four-digit year such as 2025") }
+            case .declaredTier:
+                if value.isEmpty { continue }
+                if let tier = rules.tierWords[value] { declared = tier }
+                else { fail(field, "declared tier must be empty or one of \(rules.tierList)") }
+            case .maturity:
+                if let level = Int(value), (1...5).contains(level) { maturity = level }
+                else { fail(field, "maturity must be a GB/T 39116 level from 1 to 5") }
+            case .indicator(let no):
+                guard let answer = indicatorAnswer(value, indicator: rules.indicators[no]!, field: field, fail: fail) else { continue }
+                indicators[no] = answer
+            case .scenario(let no):
+                if value.isEmpty { continue }
+                guard let tier = rules.tierWords[value] else {
+                    fail(field, "scenario \(twoDigits(no)) must be empty or the tier at which it was built: one of \(rules.tierList)")
+                    continue
+                }
+                guard rules.scenarios[no]!.text(at: tier) != nil else {
+                    let defined = rules.scenarios[no]!.definedTiers.map { rules.tierNames[$0]! }.joined(separator: "、")
+                    fail(field, "scenario \(twoDigits(no)) is not defined at \(rules.tierNames[tier]!) (the standard prints \"/\"): use one of \(defined) or leave it empty")
+                    continue
+                }
+                scenarios[no] = tier
+            }
+        }
+        guard !failed, let enterprise, let code, let region, let industry, let year, let maturity else { return nil }
+        let first = row.fields[0]
+        return Assessment(identifiers: DirectIdentifiers(enterprise: enterprise, creditCode: code),
+                          source: SourceLocation(path: table.path, line: first.line, column: 1),
+                          region: region, industry: industry, year: year, declaredTier: declared, maturity: maturity,
+                          indicators: indicators, scenarios: scenarios)
+    }
+
+    private func indicatorAnswer(_ value: String, indicator: Indicator, field: CSVReader.Field,
+                                 fail: (CSVReader.Field, String) -> Void) -> IndicatorAnswer? {
+        let name = "indicator \(indicator.no) (\(indicator.name))"
+        if indicator.question != nil {
+            guard let amount = Double(value), amount >= 0, amount.isFinite else {
+                fail(field, "\(name) is an amount in \(indicator.unit ?? "万元"): write a number such as 350 or 1200.5")
+                return nil
+            }
+            return .amount(amount)
+        }
+        if value == "NA" || value == "不涉及" || value.lowercased() == "na" {
+            guard indicator.notApplicable != nil else {
+                fail(field, "\(name) has no 不涉及 option: give a level from 1 to \(indicator.levels.count)")
+                return nil
+            }
+            return .notApplicable
+        }
+        guard let level = Int(value), (1...indicator.levels.count).contains(level) else {
+            let na = indicator.notApplicable != nil ? ", or NA/不涉及" : ""
+            fail(field, "\(name) must be a level from 1 to \(indicator.levels.count)\(na)")
+            return nil
+        }
+        return .level(level)
+    }
+}
