@@ -54,6 +54,23 @@ import Testing
         #expect(Set(published.map(\.region)) == ["蒙中", "蒙西"])
     }
 
+    @Test func tablesDoNotRevealWithheldRecordsByDifference() throws {
+        // 10 listed records in 包头市 2025 and 2 withheld ones in 包头市 2026, all below basic:
+        // the 包头市 row would say 12 where the listing shows 10, so the cell is withheld.
+        var records = (0..<10).map { record($0, region: "包头市", industry: "食品制造业", year: 2025) }
+        records += (10..<12).map { record($0, region: "包头市", industry: "食品制造业", year: 2026) }
+        let set = AssessmentSet(records: records, synthetic: true, label: nil)
+        let withKey = OutcomeStatistics(set: set, standard: standard, key: RecordKey("a-sufficiently-long-secret"))
+        #expect(withKey.withheld == 2)
+        let row = try #require(withKey.regions.firstIndex(of: "包头市"))
+        #expect(withKey.byRegion.cell(row, 0) == nil)
+        #expect(withKey.byTier.cell(0, 0) == nil)
+        // Without a listing there is nothing to subtract: the same cells are published.
+        let withoutKey = OutcomeStatistics(set: set, standard: standard, key: nil)
+        #expect(withoutKey.byRegion.cell(row, 0) == 12)
+        #expect(withoutKey.byTier.cell(0, 0) == 12)
+    }
+
     @Test func withoutAKeyNoRecordIsPublished() {
         let records = (0..<10).map { record($0, region: "包头市", industry: "食品制造业") }
         let outcomes = OutcomeStatistics(set: AssessmentSet(records: records, synthetic: false, label: nil), standard: standard, key: nil)

@@ -20,6 +20,17 @@ public enum Generalisation: CaseIterable, Sendable {
         }
     }
 
+    /// The places the scheme publishes, in framework order.
+    func places(framework: Framework) -> [String] {
+        switch self {
+        case .citySectorYear, .cityYear: return framework.regions.map(\.name)
+        case .partSectorYear, .partYear:
+            var seen: [String] = []
+            for region in framework.regions where !seen.contains(region.group) { seen.append(region.group) }
+            return seen
+        }
+    }
+
     func published(_ record: Assessment, framework: Framework) -> (place: String, sector: String) {
         let sector = framework.sector(of: record.industry)?.name ?? "—"
         let part = framework.regions.first { $0.name == record.region }?.group ?? record.region

@@ -31,6 +31,11 @@ public struct OutcomeStatistics: Sendable {
     /// How the listing's quasi-identifiers were generalised.
     public let generalisation: Generalisation
 
+    /// Cells whose count minus the listed records in it is from 1 to k−1.
+    static func differenceRevealing(_ counts: [Int], _ listed: [Int], k: Int) -> [Bool] {
+        zip(counts, listed).map { ($0 - $1) > 0 && ($0 - $1) < k }
+    }
+
     public init(set: AssessmentSet, standard: Standard, key: RecordKey?) {
         let k = standard.site.kAnonymity
         let engine = Eligibility(standard: standard)
@@ -41,21 +46,38 @@ public struct OutcomeStatistics: Sendable {
         self.k = k
         synthetic = set.synthetic
         label = set.label
-        var tierCounts = [Int](repeating: 0, count: 5)
-        for result in results { tierCounts[column(result.derived)] += 1 }
-        let tierTable = SuppressedTable(counts: [tierCounts], k: k, rowTotals: true, columnTotals: false)
+
+        // k-anonymity of the listing: generalise the quasi-identifiers as little as will
+        // do, then withhold the groups that still have fewer than k records.
+        let chosen = Generalisation.choose(for: records, framework: standard.framework, k: k)
+        generalisation = chosen.scheme
+        let publishable = chosen.publishable
+        // With a listing, a table cell minus the listed records it counts gives the
+        // withheld records in that cell: a difference from 1 to k−1 would tell a reader
+        // something about a withheld record, so such cells are withheld too.
+        var listed = [Bool](repeating: false, count: records.count)
+        if key != nil { for index in publishable { listed[index] = true } }
+
+        var tierCounts = [Int](repeating: 0, count: 5), tierListed = [Int](repeating: 0, count: 5)
+        for (index, result) in results.enumerated() {
+            tierCounts[column(result.derived)] += 1
+            if listed[index] { tierListed[column(result.derived)] += 1 }
+        }
+        let tierTable = SuppressedTable(counts: [tierCounts], k: k, rowTotals: true, columnTotals: false,
+                                        alsoWithhold: [Self.differenceRevealing(tierCounts, tierListed, k: k)])
         byTier = tierTable
         self.records = tierTable.total
         let fixed = (0..<5).map { tierTable.cell(0, $0) }
 
         let crossTable = CrossTable(results: results, k: k, fixedTierTotals: fixed)
-        declaredVsDerived = crossTable.make(Self.tierColumns) { records[$0].declaredTier }
-        let regions = standard.framework.regions.map(\.name)
-        self.regions = regions
-        byRegion = crossTable.make(regions) { records[$0].region }
+        declaredVsDerived = crossTable.make(Self.tierColumns, { records[$0].declaredTier }, listed: nil)
+        // Places as the listing shows them (cities, or 蒙东/蒙中/蒙西 when generalised).
+        let places = chosen.scheme.places(framework: standard.framework)
+        self.regions = places
+        byRegion = crossTable.make(places, { chosen.scheme.published(records[$0], framework: standard.framework).place }, listed: listed)
         let years = Array(Set(records.map(\.year))).sorted()
         self.years = years
-        byYear = crossTable.make(years) { records[$0].year }
+        byYear = crossTable.make(years, { records[$0].year }, listed: listed)
 
         indicators = standard.indicators.map { indicator in
             IndicatorDistribution(indicator: indicator, bands: standard.framework.investmentBands,
@@ -68,11 +90,6 @@ public struct OutcomeStatistics: Sendable {
         }
         adoption = SuppressedTable(counts: adoptionCounts, k: k, rowTotals: true, columnTotals: false)
 
-        // k-anonymity of the listing: generalise the quasi-identifiers as little as will
-        // do, then withhold the groups that still have fewer than k records.
-        let chosen = Generalisation.choose(for: records, framework: standard.framework, k: k)
-        generalisation = chosen.scheme
-        let publishable = chosen.publishable
         withheld = records.count - publishable.count
         published = key.map { key in
             publishable.map { index in
@@ -99,13 +116,20 @@ struct CrossTable {
     let k: Int
     let fixedTierTotals: [Int?]
 
-    func make<Key: Hashable>(_ keys: [Key], _ keyOf: (Int) -> Key) -> SuppressedTable {
+    /// `listed`: which records the listing shows, when its columns can be matched
+    /// against this table's.
+    func make<Key: Hashable>(_ keys: [Key], _ keyOf: (Int) -> Key, listed: [Bool]?) -> SuppressedTable {
         let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
         var counts = [[Int]](repeating: [Int](repeating: 0, count: 5), count: keys.count)
+        var shown = counts
         for (i, result) in results.enumerated() {
-            counts[index[keyOf(i)]!][OutcomeStatistics.tierColumns.firstIndex(of: result.derived)!] += 1
+            let row = index[keyOf(i)]!, column = OutcomeStatistics.tierColumns.firstIndex(of: result.derived)!
+            counts[row][column] += 1
+            if listed?[i] == true { shown[row][column] += 1 }
         }
-        return SuppressedTable(counts: counts, k: k, rowTotals: true, columnTotals: true, fixedColumnTotals: fixedTierTotals)
+        let extra = listed == nil ? nil : zip(counts, shown).map { OutcomeStatistics.differenceRevealing($0, $1, k: k) }
+        return SuppressedTable(counts: counts, k: k, rowTotals: true, columnTotals: true, fixedColumnTotals: fixedTierTotals,
+                               alsoWithhold: extra)
     }
 }
 

@@ -23,8 +23,10 @@ public struct SuppressedTable: Sendable, Equatable {
     ///   - counts: `rows × columns` counts, row-major.
     ///   - rowTotals / columnTotals: whether those totals are published.
     ///   - fixedColumnTotals: column totals already published elsewhere (nil entries = withheld there).
+    ///   - alsoWithhold: cells to withhold whatever their count (rows × columns), for
+    ///     reasons the table cannot see (see OutcomeStatistics).
     public init(counts: [[Int]], k: Int, rowTotals publishRowTotals: Bool, columnTotals publishColumnTotals: Bool,
-                fixedColumnTotals: [Int?]? = nil) {
+                fixedColumnTotals: [Int?]? = nil, alsoWithhold: [[Bool]]? = nil) {
         let rows = counts.count, columns = counts.first?.count ?? 0
         self.rows = rows
         self.columns = columns
@@ -40,6 +42,9 @@ public struct SuppressedTable: Sendable, Equatable {
             }
         }
         var withheld = value.map { $0 > 0 && $0 < k }
+        if let alsoWithhold {
+            for r in 0..<rows { for c in 0..<columns where alsoWithhold[r][c] { withheld[r * width + c] = true } }
+        }
         var fixed = [Bool](repeating: false, count: value.count)
         if let fixedColumnTotals {
             for c in 0..<columns {
