@@ -42,6 +42,7 @@ release: deps
 ## Debian packages that are missing are installed (needs root, as on CI and a fresh machine).
 deps:
 	@$(call apt_install,$(APT_PACKAGES))
+	@command -v node >/dev/null || { $(call apt_install,nodejs); }
 
 ## The browser suite's tools: Debian's Chromium, a JRE for the Nu HTML Checker if no
 ## java is on the machine, and the Python packages in a local venv.

@@ -42,8 +42,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + "/stale.html"))
         #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker))
         let standard = SiteBuild.standard
-        // Core pages, plus the method page and the four outcome pages (no record key here).
-        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 4)
+        // Core pages, the method page and four outcome pages (no record key here), seven
+        // comparison pages and the self-check.
+        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 4 + 7 + 1)
     }
 
     @Test func refusesToOverwriteAFolderItDidNotMake() throws {

@@ -110,3 +110,53 @@ import Testing
         #expect(list.map { $0["min_scenarios"] as? Int } == [5, 10, 16, 20])
     }
 }
+
+/// The comparison pages and the self-check's rules.
+@Suite struct ComparePageTests {
+    let site = SiteBuild.shared
+    let standard = SiteBuild.standard
+
+    @Test func sixComparisonsWithEveryScenarioSideBySide() throws {
+        let tiers = TierID.allCases
+        var pairs = 0
+        for (i, low) in tiers.enumerated() {
+            for high in tiers.dropFirst(i + 1) {
+                pairs += 1
+                let page = SiteBuild.html(site, "compare/\(low.rawValue)-\(high.rawValue)/index.html")
+                for scenario in standard.scenarios {
+                    let lowText = scenario.text(at: low), highText = scenario.text(at: high)
+                    let row = HTML.element(id: "s\(scenario.code)", tag: "tr", in: page)
+                    if lowText == nil && highText == nil { #expect(row == nil); continue }
+                    let cells = try #require(row, "\(low)-\(high) s\(scenario.code)")
+                    if let lowText { #expect(cells.contains(HTML.escape(lowText))) }
+                    if let highText { #expect(cells.contains(HTML.escape(highText))) }
+                    #expect(cells.contains("新增") == (lowText == nil && highText != nil), "\(low)-\(high) s\(scenario.code) new mark")
+                }
+                let lowTier = standard.framework.tier(low), highTier = standard.framework.tier(high)
+                #expect(page.contains("<td>\(lowTier.minScenarios) 个</td><td>\(highTier.minScenarios) 个"))
+            }
+        }
+        #expect(pairs == 6)
+        let index = SiteBuild.html(site, "compare/index.html")
+        for tier in standard.framework.tiers { #expect(index.contains("<td>\(tier.minScenarios)</td>")) }
+    }
+
+    @Test func rulesJSONMatchesTheFramework() throws {
+        let data = try #require(FileManager.default.contents(atPath: site + "/data/rules.json"))
+        let rules = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let tiers = try #require(rules["tiers"] as? [[String: Any]])
+        #expect(tiers.map { $0["min_scenarios"] as? Int } == standard.framework.tiers.map(\.minScenarios))
+        #expect(tiers.map { $0["required_areas"] as? [String] } == standard.framework.tiers.map(\.requiredAreas))
+        let scenarios = try #require(rules["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 40)
+        #expect(scenarios[0]["tiers"] as? [String] == ["advanced", "excellent", "leading"])
+        #expect(scenarios[33]["area"] is NSNull) // 多环节/模式创新
+        // The self-check page embeds the same rules, with nothing that could end its script element.
+        let page = SiteBuild.html(site, "self-check/index.html")
+        let embedded = try #require(page.split(separator: "<script type=\"application/json\" id=\"rules-data\">").last?
+            .split(separator: "</script>").first)
+        #expect(!embedded.contains("<"))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(embedded.utf8)) as? [String: Any])
+        #expect((parsed["tiers"] as? [[String: Any]])?.count == 4)
+    }
+}

@@ -13,6 +13,9 @@ public struct Route: Sendable, Hashable, Comparable {
     public static let indicators = Route("indicators/")
     public static let matrix = Route("matrix/")
     public static let notFound = Route("404.html")
+    public static let compare = Route("compare/")
+    public static let selfCheck = Route("self-check/")
+    public static func comparison(_ low: String, _ high: String) -> Route { Route("compare/\(low)-\(high)/") }
     public static let outcomes = Route("outcomes/")
     public static let outcomeIndicators = Route("outcomes/indicators/")
     public static let outcomeScenarios = Route("outcomes/scenarios/")

@@ -27,8 +27,9 @@ public struct SitePlanner {
         pages += standard.indicators.indices.map(indicatorPage)
         pages += standard.pages.map(markdownPage)
         pages += outcomePages()
+        pages += comparePages() + [selfCheck()]
         let urls = pages.filter { $0.route != .notFound }.map(\.route).sorted().map(absoluteURL)
-        return SitePlan(pages: pages, data: openData() + outcomeData(),
+        return SitePlan(pages: pages, data: openData() + outcomeData() + [PlannedData(route: .data("rules.json"), value: RulesRecord(standard: standard))],
                         sitemap: SitemapView(urls: urls, sitemap: absoluteURL(Route("sitemap.xml"))),
                         robots: "User-agent: *\nAllow: /\n\nSitemap: \(absoluteURL(Route("sitemap.xml")))\n")
     }
@@ -46,9 +47,11 @@ public struct SitePlanner {
             guard let from = linkBase else { return basePath + target.path + (fragment.map { "#" + $0 } ?? "") }
             return from.link(to: target, fragment: fragment)
         }
-        let sections: [(String, Route)] = [("首页", .home), ("层级要求", .tiers), ("典型场景", .scenarios),
+        // The brand links home; the navigation lists the sections.
+        let sections: [(String, Route)] = [("层级要求", .tiers), ("典型场景", .scenarios), ("层级对比", .compare),
                                            ("对照矩阵", .matrix), ("能力评估", .indicators)]
             + (outcomes == nil ? [] : [("评估结果", Route.outcomes)])
+            + [("自查", Route.selfCheck)]
             + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route.page($0.slug)) }
         let nav = sections.map { Link(label: $0.0, href: href($0.1), current: $0.1 == section) }
         let footer = standard.pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(.page($0.slug))) }
@@ -107,7 +110,7 @@ public struct SitePlanner {
                             })
             }
             guard !rows.isEmpty else { return nil }
-            return SegmentGroup(id: segment.id, name: segment.name, area: areaName(segment.area), scenarios: rows)
+            return SegmentGroup(id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none", scenarios: rows)
         }
     }
 
@@ -124,6 +127,8 @@ public struct SitePlanner {
             EntryView(title: "典型场景", text: "\(standard.scenarios.count) 个典型场景在各层级的参考标准。", href: route.link(to: .scenarios)),
             EntryView(title: "对照矩阵", text: "全部场景 × 四个层级的完整对照参考表。", href: route.link(to: .matrix)),
             EntryView(title: "能力评估", text: "\(standard.indicators.count) 项智能制造能力评估指标及其等级。", href: route.link(to: .indicators)),
+            EntryView(title: "层级对比", text: "相邻层级逐个场景对比：下一层级还要求什么。", href: route.link(to: .compare)),
+            EntryView(title: "自查", text: "填写已建场景和成熟度，看按规则可达到的层级和差距。数据不离开浏览器。", href: route.link(to: .selfCheck)),
         ] + standard.pages.map { EntryView(title: $0.nav, text: $0.title, href: route.link(to: .page($0.slug))) }
         let targets = framework.targets.perTier.map {
             TargetView(tier: tierRef($0.tier, from: route), heading: $0.heading, task: $0.task, figure: $0.figure, figureLabel: $0.figureLabel)
@@ -170,7 +175,14 @@ public struct SitePlanner {
                            crumbs: [("层级要求", .tiers), (tier.name, nil)], description: tier.intro),
             tier: tierRef(id, from: route), summary: summary(tier, from: route), intro: tier.intro,
             areaTexts: tier.areaTexts.enumerated().map { AreaTextView(number: $0.offset + 1, label: $0.element.label, text: $0.element.text) },
-            segments: segments, previous: previous, next: next)
+            segments: segments,
+            compareLinks: Self.tierPairs.filter { pair in
+                (pair.0 == id || pair.1 == id) && abs(TierID.allCases.firstIndex(of: pair.0)! - TierID.allCases.firstIndex(of: pair.1)!) == 1
+            }.map { pair in
+                Link(label: "\(framework.tier(pair.0).name) → \(framework.tier(pair.1).name)",
+                     href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)))
+            },
+            previous: previous, next: next)
         return PlannedPage(route: route, template: "tier", context: view)
     }
 
@@ -202,6 +214,10 @@ public struct SitePlanner {
             sections: sections,
             definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: "、"),
             notes: scenario.notes.isEmpty ? nil : RichText(scenario.notes), adoption: adoption(of: index, from: route),
+            compareLinks: Self.tierPairs.filter { scenario.text(at: $0.0) != nil || scenario.text(at: $0.1) != nil }.map { pair in
+                Link(label: "\(framework.tier(pair.0).name) → \(framework.tier(pair.1).name)",
+                     href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
+            },
             previous: previous, next: next)
         return PlannedPage(route: route, template: "scenario", context: view)
     }
@@ -240,7 +256,8 @@ public struct SitePlanner {
     private func matrix() -> PlannedPage {
         let route = Route.matrix
         let view = MatrixView(layout: layout(route, title: "对照矩阵", kind: "matrix", section: .matrix, crumbs: [("对照矩阵", nil)]),
-                              tiers: TierID.allCases.map { tierRef($0, from: route) }, segments: segmentGroups(from: route))
+                              tiers: TierID.allCases.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
+                              filters: filters(tiers: true))
         return PlannedPage(route: route, template: "matrix", context: view)
     }
 

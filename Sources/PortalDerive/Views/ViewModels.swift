@@ -108,6 +108,8 @@ public struct TierView: Sendable {
     public var intro: String
     public var areaTexts: [AreaTextView]
     public var segments: [TierSegmentView]
+    /// Comparisons with the neighbouring tiers.
+    public var compareLinks: [Link]
     public var previous: Link?
     public var next: Link?
 }
@@ -144,6 +146,8 @@ public struct SegmentGroup: Sendable {
     public var id: String
     public var name: String
     public var area: String
+    /// Area id for filters ("none" for 多环节/模式创新).
+    public var areaId: String
     public var scenarios: [ScenarioRow]
 }
 
@@ -172,6 +176,8 @@ public struct ScenarioView: Sendable {
     public var definedTiers: String
     public var notes: RichText?
     public var adoption: ScenarioAdoptionView?
+    /// This scenario's row on each comparison page.
+    public var compareLinks: [Link]
     public var previous: Link?
     public var next: Link?
 }
@@ -223,6 +229,7 @@ public struct MatrixView: Sendable {
     public var layout: Layout
     public var tiers: [TierRef]
     public var segments: [SegmentGroup]
+    public var filters: MatrixFilters
 }
 
 public struct MarkdownPageView: Sendable {

@@ -1,0 +1,107 @@
+// View models of the comparison pages and the self-check.
+
+public struct CompareIndexView: Sendable {
+    public var layout: Layout
+    public var pairs: [ComparePairLink]
+    public var areaColumns: [String]
+    public var rules: [RulesMatrixRow]
+}
+
+public struct ComparePairLink: Sendable {
+    public var slug: String
+    public var label: String
+    public var href: String
+    public var newCount: Int
+}
+
+public struct RulesMatrixRow: Sendable {
+    public var tier: TierRef
+    public var minScenarios: Int
+    public var requiredAreas: String
+    public var maturity: String
+    public var definedPerArea: [String]
+    public var defined: Int
+}
+
+public struct CompareView: Sendable {
+    public var layout: Layout
+    public var low: TierRef
+    public var high: TierRef
+    public var changes: [RuleChange]
+    public var areaTexts: [AreaPairView]
+    public var newCount: Int
+    public var droppedCount: Int
+    public var anyDropped: Bool
+    public var filters: MatrixFilters
+    public var segments: [CompareSegment]
+}
+
+public struct RuleChange: Sendable {
+    public var label: String
+    public var low: String
+    public var high: String
+    public var changed: Bool
+}
+
+public struct AreaPairView: Sendable {
+    public var area: String
+    public var low: String
+    public var high: String
+}
+
+public struct CompareSegment: Sendable {
+    public var id: String
+    public var name: String
+    public var area: String
+    public var areaId: String
+    public var rows: [CompareRow]
+}
+
+public struct CompareRow: Sendable {
+    public var code: String
+    public var name: String
+    public var href: String
+    public var areaId: String
+    public var segmentId: String
+    public var lowText: String?
+    public var highText: String?
+    public var lowHref: String
+    public var highHref: String
+    /// "new" (defined only at the higher tier), "dropped" (only at the lower) or "".
+    public var change: String
+    public var changeLabel: String?
+}
+
+/// The filter controls shared by the matrix and the comparison pages.
+public struct MatrixFilters: Sendable {
+    public var areas: [FilterOption]
+    public var segments: [FilterOption]
+    public var tiers: [FilterOption]
+}
+
+public struct FilterOption: Sendable {
+    public var value: String
+    public var label: String
+    public var group: String?
+}
+
+public struct SelfCheckView: Sendable {
+    public var layout: Layout
+    public var rulesJSON: String
+    public var segments: [SelfCheckSegment]
+    public var tiers: [TierSummary]
+}
+
+public struct SelfCheckSegment: Sendable {
+    public var name: String
+    public var area: String
+    public var scenarios: [SelfCheckScenario]
+}
+
+public struct SelfCheckScenario: Sendable {
+    public var no: Int
+    public var code: String
+    public var name: String
+    public var href: String
+    public var options: [FilterOption]
+}

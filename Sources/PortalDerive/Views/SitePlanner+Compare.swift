@@ -1,0 +1,112 @@
+import Foundation
+import PortalModel
+
+/// The comparison pages (/compare/…) and the self-check (/self-check/).
+extension SitePlanner {
+    /// Every pair of tiers, lower first: basic-advanced, basic-excellent, … excellent-leading.
+    static let tierPairs: [(TierID, TierID)] = TierID.allCases.enumerated().flatMap { index, low in
+        TierID.allCases.dropFirst(index + 1).map { (low, $0) }
+    }
+
+    func comparePages() -> [PlannedPage] {
+        [compareIndex()] + Self.tierPairs.map { comparePage(low: $0.0, high: $0.1) }
+    }
+
+    func filters(tiers: Bool) -> MatrixFilters {
+        MatrixFilters(
+            areas: framework.areas.map { FilterOption(value: $0.id, label: $0.name, group: nil) }
+                + [FilterOption(value: "none", label: "多环节（不属于任何环节）", group: nil)],
+            segments: framework.segments.map { FilterOption(value: $0.id, label: $0.name, group: $0.area ?? "none") },
+            tiers: tiers ? TierID.allCases.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) } : [])
+    }
+
+    private func compareIndex() -> PlannedPage {
+        let route = Route.compare
+        let pairs = Self.tierPairs.map { pair in
+            ComparePairLink(slug: "\(pair.0.rawValue)-\(pair.1.rawValue)",
+                            label: "\(framework.tier(pair.0).name) → \(framework.tier(pair.1).name)",
+                            href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)),
+                            newCount: standard.scenarios.filter { $0.text(at: pair.0) == nil && $0.text(at: pair.1) != nil }.count)
+        }
+        let rules = framework.tiers.map { tier in
+            RulesMatrixRow(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
+                           requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: "、"),
+                           maturity: summary(tier, from: route).maturity,
+                           definedPerArea: framework.areas.map { area in
+                               String(standard.scenarios.filter { $0.text(at: tier.id) != nil && framework.segment(named: $0.segment)?.area == area.id }.count)
+                           } + [String(standard.scenarios.filter { $0.text(at: tier.id) != nil && framework.segment(named: $0.segment)?.area == nil }.count)],
+                           defined: standard.scenarios.filter { $0.text(at: tier.id) != nil }.count)
+        }
+        let view = CompareIndexView(layout: layout(route, title: "层级对比", kind: "compare-index", section: .compare, crumbs: [("层级对比", nil)]),
+                                    pairs: pairs, areaColumns: framework.areas.map(\.name) + ["多环节"], rules: rules)
+        return PlannedPage(route: route, template: "compare-index", context: view)
+    }
+
+    private func comparePage(low: TierID, high: TierID) -> PlannedPage {
+        let route = Route.comparison(low.rawValue, high.rawValue)
+        let lowTier = framework.tier(low), highTier = framework.tier(high)
+        let joined = { (areas: [String]) in areas.map { areaName($0) }.joined(separator: "、") }
+        let changes = [
+            RuleChange(label: "最少场景数", low: "\(lowTier.minScenarios) 个", high: "\(highTier.minScenarios) 个",
+                       changed: lowTier.minScenarios != highTier.minScenarios),
+            RuleChange(label: "至少覆盖环节", low: joined(lowTier.requiredAreas), high: joined(highTier.requiredAreas),
+                       changed: lowTier.requiredAreas != highTier.requiredAreas),
+            RuleChange(label: "成熟度等级", low: summary(lowTier, from: route).maturity, high: summary(highTier, from: route).maturity,
+                       changed: lowTier.minMaturity != highTier.minMaturity),
+        ]
+        let areaTexts = zip(lowTier.areaTexts, highTier.areaTexts).map { AreaPairView(area: areaName($0.area), low: $0.text, high: $1.text) }
+        var newCount = 0, droppedCount = 0
+        let segments = framework.segments.compactMap { segment -> CompareSegment? in
+            let rows = standard.scenarios.filter { $0.segment == segment.name }.compactMap { scenario -> CompareRow? in
+                let lowText = scenario.text(at: low), highText = scenario.text(at: high)
+                guard lowText != nil || highText != nil else { return nil }
+                let change = lowText == nil ? "new" : highText == nil ? "dropped" : ""
+                if change == "new" { newCount += 1 }
+                if change == "dropped" { droppedCount += 1 }
+                return CompareRow(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                                  areaId: segment.area ?? "none", segmentId: segment.id, lowText: lowText, highText: highText,
+                                  lowHref: route.link(to: .scenario(scenario.code), fragment: low.rawValue),
+                                  highHref: route.link(to: .scenario(scenario.code), fragment: high.rawValue),
+                                  change: change,
+                                  changeLabel: change == "new" ? "\(highTier.name)新增" : change == "dropped" ? "\(highTier.name)不再列出" : nil)
+            }
+            guard !rows.isEmpty else { return nil }
+            return CompareSegment(id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none", rows: rows)
+        }
+        let title = "\(lowTier.name) → \(highTier.name)"
+        let view = CompareView(
+            layout: layout(route, title: "层级对比：\(title)", kind: "compare", section: .compare,
+                           crumbs: [("层级对比", .compare), (title, nil)],
+                           description: "\(highTier.name)比\(lowTier.name)多要求什么：规则变化与逐个场景的对比。"),
+            low: tierRef(low, from: route), high: tierRef(high, from: route), changes: changes, areaTexts: areaTexts,
+            newCount: newCount, droppedCount: droppedCount, anyDropped: droppedCount > 0, filters: filters(tiers: false), segments: segments)
+        return PlannedPage(route: route, template: "compare", context: view)
+    }
+
+    func selfCheck() -> PlannedPage {
+        let route = Route.selfCheck
+        let segments = framework.segments.compactMap { segment -> SelfCheckSegment? in
+            let scenarios = standard.scenarios.filter { $0.segment == segment.name }.map { scenario in
+                SelfCheckScenario(no: scenario.no, code: scenario.code, name: scenario.name,
+                                  href: route.link(to: .scenario(scenario.code)),
+                                  options: scenario.definedTiers.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) })
+            }
+            return scenarios.isEmpty ? nil : SelfCheckSegment(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
+        }
+        let view = SelfCheckView(layout: layout(route, title: "自查", kind: "self-check", section: .selfCheck, crumbs: [("自查", nil)],
+                                                description: "按附件 1 的规则自查可达到的智能工厂层级。答案只保存在本页地址中。"),
+                                 rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)), segments: segments,
+                                 tiers: framework.tiers.map { summary($0, from: route) })
+        return PlannedPage(route: route, template: "self-check", context: view)
+    }
+
+    /// JSON safe inside a <script type="application/json"> element: "<" is escaped, so no
+    /// text from the content can close the element.
+    static func embeddedJSON(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+        return json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+}

@@ -1,0 +1,72 @@
+/* The Annex 1 tier rules in the browser: the same algorithm as the generator's
+   Eligibility engine (Sources/PortalDerive/Rules/Eligibility.swift), fed with the
+   thresholds the generator writes to data/rules.json. A test runs this file under Node
+   on hundreds of answer sets and compares every result with the Swift engine's. */
+(function (root) {
+  "use strict";
+
+  var ORDER = ["basic", "advanced", "excellent", "leading"];
+
+  function rank(tier) { return ORDER.indexOf(tier); }
+
+  /* built: {scenario number: tier id}; maturity: GB/T 39116 level (1–5). */
+  function evaluate(rules, built, maturity) {
+    var areaOf = {};
+    rules.scenarios.forEach(function (s) { areaOf[s.no] = s.area; });
+    var checks = rules.tiers.map(function (tier) {
+      var counted = [];
+      var covered = {};
+      rules.scenarios.forEach(function (s) {
+        var at = built[s.no];
+        if (!at || rank(at) < rank(tier.id) || s.tiers.indexOf(tier.id) < 0) { return; }
+        counted.push(s.no);
+        if (s.area) { covered[s.area] = true; }
+      });
+      var missing = tier.required_areas.filter(function (a) { return !covered[a]; });
+      var others = Object.keys(covered).filter(function (a) { return tier.required_areas.indexOf(a) < 0; }).sort();
+      var minMaturity = tier.min_maturity === null ? null : tier.min_maturity;
+      var maturityShort = Math.max(0, (minMaturity || 0) - maturity);
+      var scenariosShort = Math.max(0, tier.min_scenarios - counted.length);
+      return {
+        tier: tier.id,
+        counted: counted.sort(function (a, b) { return a - b; }),
+        minimum: tier.min_scenarios,
+        scenariosShort: scenariosShort,
+        areasCovered: tier.required_areas.filter(function (a) { return covered[a]; }).concat(others),
+        areasMissing: missing,
+        maturity: maturity,
+        minMaturity: minMaturity,
+        maturityShort: maturityShort,
+        met: scenariosShort === 0 && missing.length === 0 && maturityShort === 0
+      };
+    });
+    var derived = null;
+    checks.forEach(function (c) { if (c.met) { derived = c.tier; } });
+    var next = null;
+    for (var i = 0; i < checks.length; i++) {
+      if (derived === null || rank(checks[i].tier) > rank(derived)) { next = checks[i]; break; }
+    }
+    return { derived: derived, tiers: checks, next: next };
+  }
+
+  /* Scenarios that would close the gap to `check`'s tier fastest: those in a missing
+     area first, then those already built at a lower tier (an upgrade), then the rest. */
+  function suggestions(rules, built, check) {
+    if (!check) { return []; }
+    var tier = check.tier;
+    var candidates = rules.scenarios.filter(function (s) {
+      return s.tiers.indexOf(tier) >= 0 && check.counted.indexOf(s.no) < 0;
+    });
+    candidates.sort(function (a, b) {
+      var ka = [check.areasMissing.indexOf(a.area) >= 0 ? 0 : 1, built[a.no] ? 0 : 1, a.no];
+      var kb = [check.areasMissing.indexOf(b.area) >= 0 ? 0 : 1, built[b.no] ? 0 : 1, b.no];
+      for (var i = 0; i < 3; i++) { if (ka[i] !== kb[i]) { return ka[i] - kb[i]; } }
+      return 0;
+    });
+    var needed = Math.max(check.scenariosShort, check.areasMissing.length);
+    return candidates.slice(0, needed);
+  }
+
+  var api = { evaluate: evaluate, suggestions: suggestions, ORDER: ORDER };
+  if (typeof module === "object" && module.exports) { module.exports = api; } else { root.PortalRules = api; }
+})(this);

@@ -1,0 +1,111 @@
+"""The self-check and the matrix filters, in a real browser."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def derived_tier(browser) -> str:
+    return WebDriverWait(browser, 10).until(
+        lambda b: b.find_element(By.ID, "derived-tier")).get_attribute("data-tier")
+
+
+def choose(browser, scenario: int, tier: str):
+    Select(browser.find_element(By.ID, f"s{scenario}")).select_by_value(tier)
+
+
+def test_self_check_gives_the_tier_of_a_known_case(browser, server):
+    browser.get(server + "self-check/")
+    assert derived_tier(browser) == "none"
+    # Basic: five scenarios that count at basic, covering 生产作业 (09, 10, 12, 13, 14).
+    for scenario in (9, 10, 12, 13):
+        choose(browser, scenario, "basic")
+    assert derived_tier(browser) == "none"  # four: one short
+    row = browser.find_element(By.CSS_SELECTOR, "#result tr[data-tier=basic]")
+    assert "还差 1 个场景" in row.text
+    choose(browser, 14, "basic")
+    assert derived_tier(browser) == "basic"
+    # Advanced needs 10 scenarios at advanced or above covering 生产作业, 生产管理, 运营管理 and maturity 2.
+    for scenario in (7, 9, 10, 12, 13, 14, 16, 18, 25, 30):
+        choose(browser, scenario, "advanced")
+    Select(browser.find_element(By.ID, "maturity")).select_by_value("1")
+    assert derived_tier(browser) == "basic"
+    assert "成熟度还差 1 级" in browser.find_element(By.CSS_SELECTOR, "#result tr[data-tier=advanced]").text
+    Select(browser.find_element(By.ID, "maturity")).select_by_value("2")
+    assert derived_tier(browser) == "advanced"
+    # The answers are in the fragment: reopening the link restores them.
+    url = browser.current_url
+    assert "#m=2&s=" in url
+    browser.get(server)
+    browser.get(url)
+    assert derived_tier(browser) == "advanced"
+    assert Select(browser.find_element(By.ID, "s25")).first_selected_option.get_attribute("value") == "advanced"
+    # Nothing was sent anywhere: the page made no request carrying the answers.
+    entries = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [e for e in entries if "s=" in e]
+
+
+def test_self_check_suggests_scenarios_for_a_missing_area(browser, server):
+    browser.get(server + "self-check/#m=2&s=" + "-" * 40)
+    for scenario in (9, 10, 12, 13, 14):
+        choose(browser, scenario, "advanced")
+    assert derived_tier(browser) == "basic"
+    suggestions = browser.find_elements(By.CSS_SELECTOR, "ol.suggestions li")
+    assert suggestions, "no suggestions shown"
+    # Advanced needs 生产管理 and 运营管理, which nothing covers yet: they come first.
+    assert any(area in suggestions[0].text for area in ("生产管理", "运营管理"))
+
+
+def test_matrix_filter_survives_a_reload_of_the_shared_url(browser, server):
+    browser.get(server + "matrix/")
+    form = browser.find_element(By.CSS_SELECTOR, "[data-matrix-controls]")
+    assert form.is_displayed()
+    Select(browser.find_element(By.ID, "filter-area")).select_by_value("management")
+    browser.find_element(By.CSS_SELECTOR, "input[name=tier][value=basic]").click()
+    link = browser.find_element(By.CSS_SELECTOR, "#s22 a[data-row-link]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    WebDriverWait(browser, 5).until(lambda b: "row=22" in b.current_url)
+    shared = browser.current_url
+    assert "area=management" in shared and "tiers=advanced%2Cexcellent%2Cleading" in shared
+
+    def check_view():
+        visible = [r.get_attribute("id") for r in browser.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr[id]") if r.is_displayed()]
+        assert "s22" in visible and "s07" in visible and "s09" not in visible
+        assert len(visible) == 9  # 计划调度 2, 仓储物流 2, 安全管控 2, 能碳管理 2, 环保管理 1
+        assert not browser.find_element(By.CSS_SELECTOR, "#s07 td[data-tier=basic]").is_displayed()
+        assert browser.find_element(By.CSS_SELECTOR, "#s07 td[data-tier=advanced]").is_displayed()
+        assert "highlight" in browser.find_element(By.ID, "s22").get_attribute("class")
+
+    check_view()
+    browser.get(server)
+    browser.get(shared)
+    check_view()
+    assert Select(browser.find_element(By.ID, "filter-area")).first_selected_option.get_attribute("value") == "management"
+
+
+def test_matrix_without_javascript_shows_everything(server):
+    from conftest import make_driver
+    driver = make_driver(360)
+    try:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        driver.get(server + "matrix/?area=management")
+        rows = [r for r in driver.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr[id]") if r.is_displayed()]
+        assert len(rows) == 40
+        assert not driver.find_element(By.CSS_SELECTOR, "[data-matrix-controls]").is_displayed()
+    finally:
+        driver.quit()
+
+
+def test_comparison_marks_new_scenarios_and_links_rows(browser, server):
+    browser.get(server + "compare/basic-advanced/#s01")
+    row = browser.find_element(By.ID, "s01")
+    assert "先进级新增" in row.text
+    assert browser.execute_script("return document.querySelector(':target').id") == "s01"
+    new_rows = browser.find_elements(By.CSS_SELECTOR, "tr.change-new")
+    assert len(new_rows) == 7
+    browser.get(server + "scenarios/07/")
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".compare-links a")]
+    assert len(links) == 6 and all(link.endswith("#s07") for link in links)
+    # Scenario 28 is defined at excellent and leading only: no row in basic → advanced.
+    browser.get(server + "scenarios/28/")
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".compare-links a")]
+    assert len(links) == 5 and not any("basic-advanced" in link for link in links)
