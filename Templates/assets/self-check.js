@@ -94,6 +94,10 @@
       result.appendChild(list.childNodes.length ? list : el("p", {}, ["场景数与环节已满足，提升成熟度等级即可。"]));
     }
     document.getElementById("summary-link").value = location.href;
+    // On a phone the result is far from the form: a bar at the bottom keeps it in sight.
+    var live = document.getElementById("live-verdict");
+    live.textContent = "当前结果：" + name + (evaluation.next ? "　距" + tierName[evaluation.next.tier] + "：" + (missingText(evaluation.next)[0] || "") : "");
+    live.hidden = false;
   }
 
   restore();
