@@ -7,31 +7,11 @@ public struct ScenarioRecord: Encodable, Sendable {
     public var no: Int
     public var name: String
     public var segment: String
-    public var area: String?
+    /// nil for 多环节/模式创新, which belongs to no area.
+    @Nullable public var area: String?
+    /// Every tier's key, with null where the standard prints "/".
     public var tiers: [String: String?]
     public var url: String
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(no, forKey: .no)
-        try c.encode(name, forKey: .name)
-        try c.encode(segment, forKey: .segment)
-        try c.encode(area, forKey: .area) // explicit null for 多环节/模式创新
-        var t = c.nestedContainer(keyedBy: TierKey.self, forKey: .tiers)
-        for tier in TierID.allCases {
-            try t.encode(tiers[tier.rawValue] ?? nil, forKey: TierKey(tier.rawValue))
-        }
-        try c.encode(url, forKey: .url)
-    }
-
-    private enum Key: String, CodingKey { case no, name, segment, area, tiers, url }
-    private struct TierKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ s: String) { stringValue = s }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
 }
 
 public struct IndicatorRecord: Encodable, Sendable {
@@ -40,27 +20,14 @@ public struct IndicatorRecord: Encodable, Sendable {
     public var name: String
     public var description: String
     public var levels: [String]
-    public var question: String?
-    public var unit: String?
-    public var notApplicable: String?
+    @Nullable public var question: String?
+    @Nullable public var unit: String?
+    @Nullable public var notApplicable: String?
     public var url: String
 
     enum CodingKeys: String, CodingKey {
         case no, group, name, description, levels, question, unit, url
         case notApplicable = "not_applicable"
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(no, forKey: .no)
-        try c.encode(group, forKey: .group)
-        try c.encode(name, forKey: .name)
-        try c.encode(description, forKey: .description)
-        try c.encode(levels, forKey: .levels)
-        try c.encode(question, forKey: .question)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(notApplicable, forKey: .notApplicable)
-        try c.encode(url, forKey: .url)
     }
 }
 
@@ -83,15 +50,7 @@ public struct AreaRecord: Encodable, Sendable {
 public struct SegmentRecord: Encodable, Sendable {
     public var id: String
     public var name: String
-    public var area: String?
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(area, forKey: .area)
-    }
-    enum CodingKeys: String, CodingKey { case id, name, area }
+    @Nullable public var area: String?
 }
 
 public struct TierRecord: Encodable, Sendable {
@@ -99,9 +58,9 @@ public struct TierRecord: Encodable, Sendable {
     public var name: String
     public var minScenarios: Int
     public var requiredAreas: [String]
-    public var minMaturity: Int?
+    @Nullable public var minMaturity: Int?
     public var intro: String
-    public var areas: [AreaText]
+    public var areas: [AreaTextRecord]
     public var scenarios: [Int]
     public var url: String
 
@@ -109,17 +68,10 @@ public struct TierRecord: Encodable, Sendable {
         case id, name, intro, areas, scenarios, url
         case minScenarios = "min_scenarios", requiredAreas = "required_areas", minMaturity = "min_maturity"
     }
+}
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(minScenarios, forKey: .minScenarios)
-        try c.encode(requiredAreas, forKey: .requiredAreas)
-        try c.encode(minMaturity, forKey: .minMaturity)
-        try c.encode(intro, forKey: .intro)
-        try c.encode(areas.map { ["area": $0.area, "label": $0.label, "text": $0.text] }, forKey: .areas)
-        try c.encode(scenarios, forKey: .scenarios)
-        try c.encode(url, forKey: .url)
-    }
+public struct AreaTextRecord: Encodable, Sendable {
+    public var area: String
+    public var label: String
+    public var text: String
 }

@@ -296,7 +296,8 @@ public struct SitePlanner {
             segments: framework.segments.map { SegmentRecord(id: $0.id, name: $0.name, area: $0.area) },
             tiers: framework.tiers.map { tier in
                 TierRecord(id: tier.id.rawValue, name: tier.name, minScenarios: tier.minScenarios, requiredAreas: tier.requiredAreas,
-                           minMaturity: tier.minMaturity, intro: tier.intro, areas: tier.areaTexts,
+                           minMaturity: tier.minMaturity, intro: tier.intro,
+                           areas: tier.areaTexts.map { AreaTextRecord(area: $0.area, label: $0.label, text: $0.text) },
                            scenarios: standard.scenarios.filter { $0.text(at: tier.id) != nil }.map(\.no),
                            url: absoluteURL(.tier(tier.id.rawValue)))
             })
