@@ -5,21 +5,24 @@ SHELL := /bin/bash
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev pkg-config
 # Headless Chromium and its driver, CJK fonts so Chinese renders, Python's venv module.
-BROWSER_APT_PACKAGES := chromium chromium-driver fonts-noto-cjk python3-venv
+BROWSER_APT_PACKAGES := chromium chromium-driver fonts-noto-cjk
 PORTAL := .build/release/portal
 VENV := .venv
 # Stamp that changes whenever the Python requirements do.
 VENV_STAMP := $(VENV)/.installed-$(shell cat Tests/browser/requirements.txt Makefile | cksum | cut -d' ' -f1)
 
-.PHONY: site test deps browser-deps release screenshots clean
+.PHONY: site test deps browser-deps python-deps release screenshots clean
 
 # The key that makes record ids (HMAC-SHA256 of credit codes). It stays on this
 # machine, outside Content/ and out of git; PORTAL_ANON_KEY overrides it.
 ANON_KEY_FILE := .portal-anon-key
 
-## make site: install dependencies, build portal in release mode, write Public/.
-site: release $(ANON_KEY_FILE)
-	$(PORTAL) build $(if $(PORTAL_ANON_KEY),,--anon-key-file $(ANON_KEY_FILE))
+# Pagefind's extended build (Chinese word segmentation), from PyPI into the venv.
+PAGEFIND := $(VENV)/bin/pagefind_extended
+
+## make site: install dependencies, build portal in release mode, write Public/ with its search index.
+site: release python-deps $(ANON_KEY_FILE)
+	PAGEFIND=$(PAGEFIND) $(PORTAL) build --search on $(if $(PORTAL_ANON_KEY),,--anon-key-file $(ANON_KEY_FILE))
 
 $(ANON_KEY_FILE):
 	umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > $@
@@ -29,12 +32,12 @@ $(ANON_KEY_FILE):
 test: deps browser-deps
 	swift build --build-tests
 	swift test
-	PORTAL=.build/debug/portal $(VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/browser
+	PORTAL=.build/debug/portal PAGEFIND=$(PAGEFIND) $(VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/browser
 
 ## make screenshots: PNGs of every page kind at 1280 and 360 px into screenshots/.
 screenshots: deps browser-deps
 	swift build --product portal
-	PORTAL=.build/debug/portal $(VENV)/bin/python Tests/browser/screenshots.py
+	PORTAL=.build/debug/portal PAGEFIND=$(PAGEFIND) $(VENV)/bin/python Tests/browser/screenshots.py
 
 release: deps
 	swift build -c release --product portal
@@ -46,16 +49,22 @@ deps:
 
 ## The browser suite's tools: Debian's Chromium, a JRE for the Nu HTML Checker if no
 ## java is on the machine, and the Python packages in a local venv.
-browser-deps: $(VENV_STAMP)
-
-$(VENV_STAMP): Tests/browser/requirements.txt
+browser-deps: python-deps
 	@$(call apt_install,$(BROWSER_APT_PACKAGES))
 	@command -v java >/dev/null || { $(call apt_install,default-jre-headless); }
+
+## The Python packages (search indexer, test tools) in a local venv.
+python-deps: $(VENV_STAMP)
+
+$(VENV_STAMP): Tests/browser/requirements.txt
+	@command -v python3 >/dev/null && python3 -c "import venv, ensurepip" 2>/dev/null || { $(call apt_install,python3 python3-venv); }
 	rm -rf $(VENV)
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/browser/requirements.txt
 	# axe-core 4.x, as bundled by this package; only its script is used (with Selenium).
 	$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps axe-playwright-python==0.1.8
+	# The package keeps its binary inside its folder: link it where PAGEFIND points.
+	ln -sf "$$($(VENV)/bin/python -c 'import pagefind_bin_extended; print(pagefind_bin_extended.get_executable())')" $(PAGEFIND)
 	touch $@
 
 # $(call apt_install,PACKAGES): installs those of PACKAGES that are missing.

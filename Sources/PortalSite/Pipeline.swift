@@ -44,11 +44,13 @@ public struct BuildOptions: Sendable {
     public var assessments: String?
     /// A file holding the record key (outside the content folder); else PORTAL_ANON_KEY.
     public var keyFile: String?
+    public var search: SearchMode
     public var environment: [String: String]
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
-                assessments: String? = nil, keyFile: String? = nil,
+                assessments: String? = nil, keyFile: String? = nil, search: SearchMode = .auto,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.search = search
         self.content = content
         self.templates = templates
         self.output = output
@@ -116,9 +118,34 @@ public enum Pipeline {
             throw DiagnosticList([Diagnostic(path: options.templates, line: 1, column: 1, "rendering failed: \(error)")])
         }
         clock.lap("render")
+        // The search index is built inside the staging folder, before the swap, so the
+        // published site never has pages without their index.
+        var indexer: SearchIndexer?
+        switch options.search {
+        case .off: break
+        case .auto, .on:
+            indexer = SearchIndexer.locate(environment: options.environment)
+            if indexer == nil {
+                if options.search == .on {
+                    throw DiagnosticList([Diagnostic(path: "PAGEFIND", line: 1, column: 1,
+                        "--search on, but the search indexer was not found: set PAGEFIND or put pagefind_extended on PATH (make site installs it)")])
+                }
+                notes.append("search index not built: pagefind_extended not found (set PAGEFIND, or run make site); use --search off to silence this")
+            }
+        }
         let writer = SiteWriter(output: options.output, protected: [options.content, options.templates])
-        let written = try writer.write(files.map { ($0.path, $0.contents) })
+        let indexClock = IndexClock()
+        var finish: ((String) throws -> Void)?
+        if let indexer {
+            finish = { staging in
+                let start = DispatchTime.now()
+                try indexer.index(staging)
+                indexClock.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            }
+        }
+        let written = try writer.write(files.map { ($0.path, $0.contents) }, finish: finish)
         clock.lap("write")
+        if indexer != nil { clock.split(last: "write", off: "index", seconds: indexClock.seconds) }
         return BuildReport(pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
     }
 
@@ -135,10 +162,20 @@ public enum Pipeline {
     }
 }
 
+/// Time the indexer took inside the write stage.
+final class IndexClock: @unchecked Sendable { var seconds = 0.0 }
+
 /// Wall time per stage.
 struct StageClock {
     private var last = DispatchTime.now()
     private(set) var laps: [(name: String, seconds: Double)] = []
+
+    /// Moves `seconds` of the last lap into a lap of its own (the indexer runs inside the write stage).
+    mutating func split(last name: String, off other: String, seconds: Double) {
+        guard let index = laps.lastIndex(where: { $0.name == name }) else { return }
+        laps[index].seconds -= seconds
+        laps.append((other, seconds))
+    }
 
     mutating func lap(_ name: String) {
         let now = DispatchTime.now()

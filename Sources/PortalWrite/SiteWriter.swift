@@ -24,8 +24,11 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes `files` (path relative to the output → contents) and swaps them in.
+    /// `finish` runs on the complete staging folder before the swap (the search indexer
+    /// adds its files there); if it throws, nothing is swapped in.
     @discardableResult
-    public func write(_ files: [(path: String, contents: Data)]) throws(DiagnosticList) -> Files {
+    public func write(_ files: [(path: String, contents: Data)],
+                      finish: ((String) throws -> Void)? = nil) throws(DiagnosticList) -> Files {
         try checkOutputIsSafe()
         let fm = FileManager.default
         let parent = (output as NSString).deletingLastPathComponent
@@ -51,8 +54,15 @@ public struct SiteWriter: Sendable {
             }
             try Data("Made by portal build. portal replaces only folders holding this file.\n".utf8)
                 .write(to: URL(fileURLWithPath: staging + "/" + Self.marker))
+            if let finish {
+                do { try finish(staging) } catch let list as DiagnosticList { throw FinishFailed(list: list) }
+                catch { throw FinishFailed(list: DiagnosticList([Diagnostic(path: output, line: 1, column: 1, "\(error)")])) }
+            }
             try swapIn(staging)
             return Files(count: files.count, bytes: bytes)
+        } catch let failed as FinishFailed {
+            try? fm.removeItem(atPath: staging)
+            throw failed.list
         } catch {
             try? fm.removeItem(atPath: staging)
             throw DiagnosticList([Diagnostic(path: output, line: 1, column: 1,
@@ -104,6 +114,8 @@ public struct SiteWriter: Sendable {
             try? fm.removeItem(atPath: parent + "/" + entry)
         }
     }
+
+    private struct FinishFailed: Error { let list: DiagnosticList }
 
     static func absolute(_ path: String) -> String {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)

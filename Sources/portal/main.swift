@@ -24,12 +24,13 @@ struct Build: ParsableCommand {
     @Option(help: "Assessment CSV file or folder (default: <content>/assessments when it exists).") var assessments: String?
     @Option(name: .customLong("anon-key-file"), help: "File holding the key for record ids, outside the content folder (else PORTAL_ANON_KEY).")
     var anonKeyFile: String?
+    @Option(help: "Build the search index: auto (when pagefind_extended is found), on or off.") var search: SearchMode = .auto
     @Flag(help: "Print the time each stage took.") var timings = false
 
     func run() throws {
         do {
             let report = try Pipeline.build(BuildOptions(content: content, templates: templates, output: output, baseURL: baseURL,
-                                                         assessments: assessments, keyFile: anonKeyFile))
+                                                         assessments: assessments, keyFile: anonKeyFile, search: search))
             for note in report.notes { print("note: \(note)") }
             print(String(format: "built %d pages (%d files, %.1f MB) into %@ in %.3f s",
                          report.pages, report.files, Double(report.bytes) / 1_000_000, output, report.seconds))
@@ -85,3 +86,5 @@ func fail(_ list: DiagnosticList, outcome: String) -> Never {
     FileHandle.standardError.write(Data("\(count) error\(count == 1 ? "" : "s"); \(outcome)\n".utf8))
     Portal.exit(withError: ExitCode.failure)
 }
+
+extension SearchMode: ExpressibleByArgument {}

@@ -43,8 +43,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker))
         let standard = SiteBuild.standard
         // Core pages, the method page and four outcome pages (no record key here), seven
-        // comparison pages and the self-check.
-        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 4 + 7 + 1)
+        // comparison pages, the self-check and the search page.
+        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 4 + 7 + 1 + 1)
     }
 
     @Test func refusesToOverwriteAFolderItDidNotMake() throws {
@@ -61,5 +61,32 @@ import Testing
             try SiteBuild.build(into: SiteBuild.repository + "/Content/out")
         }
         #expect(error?.description.contains("refusing to write the site into or over") == true)
+    }
+
+    @Test func searchOnWithoutTheIndexerFailsAndAutoSaysWhy() throws {
+        let output = SiteBuild.temporaryDirectory()
+        let options = { (mode: SearchMode) in
+            BuildOptions(content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
+                         output: output, search: mode, environment: ["PATH": "/nonexistent"])
+        }
+        let error = #expect(throws: DiagnosticList.self) { try Pipeline.build(options(.on)) }
+        #expect(error?.description.contains("search indexer was not found") == true)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let report = try Pipeline.build(options(.auto))
+        #expect(report.notes.contains { $0.contains("search index not built") })
+        let quiet = try Pipeline.build(options(.off))
+        #expect(!quiet.notes.contains { $0.contains("search index") })
+    }
+
+    @Test func aFailingIndexerLeavesThePreviousSite() throws {
+        let output = SiteBuild.temporaryDirectory()
+        try SiteBuild.build(into: output)
+        let before = SiteBuild.snapshot(output)
+        let error = #expect(throws: DiagnosticList.self) {
+            try Pipeline.build(BuildOptions(content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
+                                            output: output, search: .on, environment: ["PAGEFIND": "/bin/false"]))
+        }
+        #expect(error?.description.contains("the search indexer failed") == true)
+        #expect(SiteBuild.snapshot(output) == before)
     }
 }

@@ -16,6 +16,7 @@ from selenium.webdriver.chrome.service import Service
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 PORTAL = os.environ.get("PORTAL", str(REPO / ".build/debug/portal"))
+os.environ.setdefault("PAGEFIND", str(REPO / ".venv/bin/pagefind_extended"))
 WIDTHS = {"desktop": 1280, "phone": 360}
 HEIGHT = 800
 
@@ -27,7 +28,7 @@ def build_site(output: pathlib.Path, base_url: str | None = None) -> pathlib.Pat
     key = pathlib.Path(tempfile.mkdtemp(prefix="portal-key-")) / "record.key"  # never inside a served folder
     key.write_text("browser-suite-record-key-0123456789", encoding="utf-8")
     command = [PORTAL, "build", "--content", str(REPO / "Content"), "--templates", str(REPO / "Templates"),
-               "--output", str(output), "--anon-key-file", str(key)]
+               "--output", str(output), "--anon-key-file", str(key), "--search", "on"]
     if base_url:
         command += ["--base-url", base_url]
     subprocess.run(command, check=True, capture_output=True, text=True)
@@ -155,6 +156,7 @@ PAGE_KINDS = [
     ("outcomes/records/", "records"),
     ("outcomes/records/FIRST/", "record"),
     ("outcomes/method/", "method"),
+    ("search/?q=碳排放", "search"),
 ]
 
 

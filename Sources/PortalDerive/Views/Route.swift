@@ -14,6 +14,7 @@ public struct Route: Sendable, Hashable, Comparable {
     public static let matrix = Route("matrix/")
     public static let notFound = Route("404.html")
     public static let compare = Route("compare/")
+    public static let search = Route("search/")
     public static let selfCheck = Route("self-check/")
     public static func comparison(_ low: String, _ high: String) -> Route { Route("compare/\(low)-\(high)/") }
     public static let outcomes = Route("outcomes/")

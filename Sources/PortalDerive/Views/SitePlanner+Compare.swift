@@ -110,3 +110,21 @@ extension SitePlanner {
             .replacingOccurrences(of: "&", with: "\\u0026")
     }
 }
+
+extension SitePlanner {
+    /// /search/: the results of a search (`?q=`), from the Pagefind index.
+    func searchPage() -> PlannedPage {
+        let route = Route.search
+        let kinds = ["典型场景", "层级要求", "能力指标"] + (outcomes == nil ? [] : ["评估结果"]) + ["文件原文"]
+        let view = SearchView(layout: layout(route, title: "搜索", kind: "search", section: nil, crumbs: [("搜索", nil)]),
+                              kinds: kinds.map { FilterOption(value: $0, label: $0, group: nil) },
+                              scenariosHref: route.link(to: .scenarios))
+        return PlannedPage(route: route, template: "search", context: view)
+    }
+}
+
+public struct SearchView: Sendable {
+    public var layout: Layout
+    public var kinds: [FilterOption]
+    public var scenariosHref: String
+}

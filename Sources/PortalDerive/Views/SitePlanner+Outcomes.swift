@@ -45,7 +45,9 @@ extension SitePlanner {
 
     func outcomeLayout(_ route: Route, title: String, kind: String, crumb: String?) -> Layout {
         let crumbs: [(String, Route?)] = crumb.map { [("评估结果", .outcomes), ($0, nil)] } ?? [("评估结果", nil)]
-        return layout(route, title: title, kind: "outcomes \(kind)", section: .outcomes, crumbs: crumbs)
+        let page = layout(route, title: title, kind: "outcomes \(kind)", section: .outcomes, crumbs: crumbs)
+        // Record pages are numbers, not text worth finding: only the summaries are indexed.
+        return kind == "record" || kind == "records" ? page : indexed(page, kind: "评估结果")
     }
 
     // MARK: Pages

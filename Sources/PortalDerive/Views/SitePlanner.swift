@@ -27,7 +27,7 @@ public struct SitePlanner {
         pages += standard.indicators.indices.map(indicatorPage)
         pages += standard.pages.map(markdownPage)
         pages += outcomePages()
-        pages += comparePages() + [selfCheck()]
+        pages += comparePages() + [selfCheck(), searchPage()]
         let urls = pages.filter { $0.route != .notFound }.map(\.route).sorted().map(absoluteURL)
         return SitePlan(pages: pages, data: openData() + outcomeData() + [PlannedData(route: .data("rules.json"), value: RulesRecord(standard: standard))],
                         sitemap: SitemapView(urls: urls, sitemap: absoluteURL(Route("sitemap.xml"))),
@@ -58,10 +58,21 @@ public struct SitePlanner {
         let data = ["scenarios.json", "indicators.json", "tiers.json"].map { Link(label: $0, href: href(.data($0))) }
         let breadcrumbs = crumbs.isEmpty ? [] : [Link(label: "首页", href: href(.home))]
             + crumbs.map { Link(label: $0.0, href: $0.1.map { href($0) } ?? "") }
-        return Layout(lang: site.language, siteTitle: site.title, shortTitle: site.shortTitle, edition: site.edition,
-                      title: title, description: description ?? site.description,
-                      root: linkBase?.rootPrefix ?? basePath, canonical: absoluteURL(route), kind: kind,
-                      home: href(.home), nav: nav, breadcrumbs: breadcrumbs, footer: footer, data: data)
+        var page = Layout(lang: site.language, siteTitle: site.title, shortTitle: site.shortTitle, edition: site.edition,
+                          title: title, description: description ?? site.description,
+                          root: linkBase?.rootPrefix ?? basePath, canonical: absoluteURL(route), kind: kind,
+                          home: href(.home), nav: nav, breadcrumbs: breadcrumbs, footer: footer, data: data)
+        page.searchHref = href(.search)
+        page.searchFallback = href(.scenarios)
+        return page
+    }
+
+    /// Marks a page's content for the search index, with its filters.
+    func indexed(_ layout: Layout, kind: String, filters: [String] = []) -> Layout {
+        var layout = layout
+        layout.indexed = true
+        layout.searchFilters = ["kind:\(kind)"] + filters
+        return layout
     }
 
     /// Path part of the base URL: "/portal/" for "https://host/portal/".
@@ -171,8 +182,8 @@ public struct SitePlanner {
             return Link(label: other.name, href: route.link(to: .tier(other.id.rawValue)))
         }
         let view = TierView(
-            layout: layout(route, title: "\(tier.name)智能工厂", kind: "tier tier-\(id.rawValue)", section: .tiers,
-                           crumbs: [("层级要求", .tiers), (tier.name, nil)], description: tier.intro),
+            layout: indexed(layout(route, title: "\(tier.name)智能工厂", kind: "tier tier-\(id.rawValue)", section: .tiers,
+                                   crumbs: [("层级要求", .tiers), (tier.name, nil)], description: tier.intro), kind: "层级要求"),
             tier: tierRef(id, from: route), summary: summary(tier, from: route), intro: tier.intro,
             areaTexts: tier.areaTexts.enumerated().map { AreaTextView(number: $0.offset + 1, label: $0.element.label, text: $0.element.text) },
             segments: segments,
@@ -208,8 +219,10 @@ public struct SitePlanner {
         }
         let firstText = TierID.allCases.lazy.compactMap { scenario.text(at: $0) }.first ?? scenario.name
         let view = ScenarioView(
-            layout: layout(route, title: "\(scenario.code) \(scenario.name)", kind: "scenario", section: .scenarios,
-                           crumbs: [("典型场景", .scenarios), (scenario.segment, nil)], description: firstText),
+            layout: indexed(layout(route, title: "\(scenario.code) \(scenario.name)", kind: "scenario", section: .scenarios,
+                                   crumbs: [("典型场景", .scenarios), (scenario.segment, nil)], description: firstText),
+                            kind: "典型场景",
+                            filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" }),
             code: scenario.code, name: scenario.name, segment: scenario.segment, area: areaName(areaOf(scenario)),
             sections: sections,
             definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: "、"),
@@ -244,8 +257,9 @@ public struct SitePlanner {
             return Link(label: "\(other.code) \(other.name)", href: route.link(to: .indicator(other.code)))
         }
         let view = IndicatorView(
-            layout: layout(route, title: "指标\(indicator.no) \(indicator.name)", kind: "indicator", section: .indicators,
-                           crumbs: [("能力评估", .indicators), (indicator.group, nil)], description: indicator.description),
+            layout: indexed(layout(route, title: "指标\(indicator.no) \(indicator.name)", kind: "indicator", section: .indicators,
+                                   crumbs: [("能力评估", .indicators), (indicator.group, nil)], description: indicator.description),
+                            kind: "能力指标"),
             code: indicator.code, name: indicator.name, group: indicator.group, description: indicator.description,
             levels: indicator.levels.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
             question: indicator.question, unit: indicator.unit, notApplicable: indicator.notApplicable,
@@ -263,7 +277,8 @@ public struct SitePlanner {
 
     private func markdownPage(_ page: Page) -> PlannedPage {
         let route = Route.page(page.slug)
-        let view = MarkdownPageView(layout: layout(route, title: page.title, kind: "page", section: route, crumbs: [(page.nav, nil)]),
+        let view = MarkdownPageView(layout: indexed(layout(route, title: page.title, kind: "page", section: route, crumbs: [(page.nav, nil)]),
+                                                    kind: "文件原文"),
                                     body: RichText(page.markdown))
         return PlannedPage(route: route, template: "page", context: view)
     }

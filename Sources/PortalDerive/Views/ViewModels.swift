@@ -34,6 +34,12 @@ public struct Layout: Sendable {
     public var breadcrumbs: [Link]
     public var footer: [Link]
     public var data: [Link]
+    /// Where the header's search goes (the search page) and where it falls back without JavaScript.
+    public var searchHref: String = ""
+    public var searchFallback: String = ""
+    /// Pagefind: whether the page's content is indexed, and its filters ("kind:典型场景").
+    public var indexed: Bool = false
+    public var searchFilters: [String] = []
 }
 
 public struct TierRef: Sendable, Equatable {

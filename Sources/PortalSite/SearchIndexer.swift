@@ -1,0 +1,47 @@
+import Foundation
+import PortalModel
+
+/// Whether to build the search index: `on` fails when the indexer is missing, `auto`
+/// says so and goes on, `off` skips it.
+public enum SearchMode: String, Sendable, CaseIterable {
+    case auto, on, off
+}
+
+/// Runs Pagefind's extended build (Chinese word segmentation) over the finished site.
+/// It is found through PORTAL's environment: PAGEFIND, else `pagefind_extended` on PATH.
+struct SearchIndexer {
+    let executable: String
+
+    static func locate(environment: [String: String]) -> SearchIndexer? {
+        if let explicit = environment["PAGEFIND"], !explicit.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: explicit) ? SearchIndexer(executable: explicit) : nil
+        }
+        for directory in (environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(directory)/pagefind_extended"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return SearchIndexer(executable: candidate) }
+        }
+        return nil
+    }
+
+    /// Indexes `site` in place (into `site/pagefind/`).
+    func index(_ site: String) throws(DiagnosticList) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        // Result URLs keep index.html, like every link of the site, so they work from any host.
+        process.arguments = ["--site", site, "--keep-index-url", "--silent"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw DiagnosticList([Diagnostic(path: executable, line: 1, column: 1, "cannot run the search indexer: check PAGEFIND or install it with `make site`")])
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let first = message.split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"
+            throw DiagnosticList([Diagnostic(path: executable, line: 1, column: 1, "the search indexer failed (\(first)): the previous site is unchanged")])
+        }
+    }
+}
