@@ -33,6 +33,8 @@ public struct SiteRenderer: Sendable {
                          contents: Data((library.render(page.context, withTemplate: "pages/" + page.template) ?? "").utf8))
         }
         files += try plan.data.map { RenderedFile(path: $0.route.file, contents: try Self.json($0.value)) }
+        // CSV with a byte-order mark: Excel then reads it as UTF-8.
+        files += plan.csv.map { RenderedFile(path: $0.route.file, contents: Data([0xEF, 0xBB, 0xBF]) + Data($0.table.text.utf8)) }
         files.append(RenderedFile(path: "sitemap.xml", contents: Data((library.render(plan.sitemap, withTemplate: "sitemap") ?? "").utf8)))
         files.append(RenderedFile(path: "robots.txt", contents: Data(plan.robots.utf8)))
         files += try assets()

@@ -1,9 +1,28 @@
-/* On every page: with JavaScript, the header's "查找场景" link becomes a search box. */
+/* On every page: with JavaScript, the header's "查找场景" link becomes a search box, and
+   "复制链接" buttons copy the address of one tier or one row (the link with its fragment). */
 (function () {
   "use strict";
   var form = document.querySelector("[data-site-search]");
   var fallback = document.querySelector("[data-search-fallback]");
-  if (!form || !fallback) { return; }
-  form.hidden = false;
-  fallback.hidden = true;
+  if (form && fallback) {
+    form.hidden = false;
+    fallback.hidden = true;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("[data-copy-link]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var url = location.href.split("#")[0] + button.getAttribute("data-copy-link");
+      var label = button.firstChild;
+      var done = function (text) {
+        label.textContent = text;
+        setTimeout(function () { label.textContent = "复制链接"; }, 2000);
+      };
+      button.setAttribute("data-copied", url);
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(function () { done("已复制"); }, function () { window.prompt("复制此链接：", url); });
+      } else {
+        window.prompt("复制此链接：", url);
+      }
+    });
+  });
 })();

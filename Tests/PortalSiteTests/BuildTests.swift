@@ -43,8 +43,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker))
         let standard = SiteBuild.standard
         // Core pages, the method page and four outcome pages (no record key here), seven
-        // comparison pages, the self-check and the search page.
-        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 4 + 7 + 1 + 1)
+        // comparison pages, the self-check, the search page and the downloads page.
+        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 4 + 7 + 1 + 1 + 1)
     }
 
     @Test func refusesToOverwriteAFolderItDidNotMake() throws {

@@ -157,6 +157,7 @@ PAGE_KINDS = [
     ("outcomes/records/FIRST/", "record"),
     ("outcomes/method/", "method"),
     ("search/?q=碳排放", "search"),
+    ("data/", "data"),
 ]
 
 

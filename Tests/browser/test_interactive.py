@@ -109,3 +109,21 @@ def test_comparison_marks_new_scenarios_and_links_rows(browser, server):
     browser.get(server + "scenarios/28/")
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".compare-links a")]
     assert len(links) == 5 and not any("basic-advanced" in link for link in links)
+
+
+def test_copy_link_buttons_copy_the_link_with_its_fragment(browser, server):
+    browser.execute_cdp_cmd("Browser.grantPermissions", {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    browser.get(server + "scenarios/07/")
+    button = browser.find_element(By.CSS_SELECTOR, "#advanced .copy-link")
+    assert button.is_displayed()
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    assert button.get_attribute("data-copied") == server + "scenarios/07/#advanced"
+    copied = browser.execute_async_script(
+        "const done = arguments[0]; navigator.clipboard.readText().then(done, () => done(null));")
+    assert copied in (None, server + "scenarios/07/#advanced")  # clipboard reads may be refused headless
+    browser.get(server + "compare/basic-advanced/")
+    row_button = browser.find_element(By.CSS_SELECTOR, "#s12 .copy-link")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", row_button)
+    row_button.click()
+    assert row_button.get_attribute("data-copied").endswith("compare/basic-advanced/#s12")

@@ -8,8 +8,6 @@ import PortalModel
 public enum Generalisation: CaseIterable, Sendable {
     case citySectorYear, partSectorYear, cityYear, partYear
 
-    /// Withholding up to this share of records is accepted before coarsening further.
-    static let acceptableWithheld = 0.10
 
     public var description: String {
         switch self {
@@ -42,8 +40,10 @@ public enum Generalisation: CaseIterable, Sendable {
         }
     }
 
-    /// The most detailed scheme that withholds at most 10 % of records; failing that, the
-    /// one that withholds fewest. Returns it with the records (indices) it lets through.
+    /// The most detailed scheme that withholds no record; failing that, the one that
+    /// withholds fewest. Every withheld record costs more than detail: the statistics must
+    /// then also hide what a reader could work out by comparing them with the listing.
+    /// Returns the scheme with the records (indices) it lets through.
     static func choose(for records: [Assessment], framework: Framework, k: Int) -> (scheme: Generalisation, publishable: [Int]) {
         var best: (scheme: Generalisation, publishable: [Int])?
         for scheme in allCases {
@@ -55,7 +55,7 @@ public enum Generalisation: CaseIterable, Sendable {
             for key in keys { sizes[key, default: 0] += 1 }
             let publishable = records.indices.filter { sizes[keys[$0]]! >= k }
             let withheld = records.count - publishable.count
-            if Double(withheld) <= acceptableWithheld * Double(records.count) { return (scheme, publishable) }
+            if withheld == 0 { return (scheme, publishable) }
             if best == nil || publishable.count > best!.publishable.count { best = (scheme, publishable) }
         }
         return best ?? (.partYear, [])

@@ -2,6 +2,7 @@
 public struct SitePlan: Sendable {
     public var pages: [PlannedPage]
     public var data: [PlannedData]
+    public var csv: [PlannedCSV]
     public var sitemap: SitemapView
     public var robots: String
 }

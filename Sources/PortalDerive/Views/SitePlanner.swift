@@ -27,9 +27,10 @@ public struct SitePlanner {
         pages += standard.indicators.indices.map(indicatorPage)
         pages += standard.pages.map(markdownPage)
         pages += outcomePages()
-        pages += comparePages() + [selfCheck(), searchPage()]
+        pages += comparePages() + [selfCheck(), searchPage(), dataPage()]
         let urls = pages.filter { $0.route != .notFound }.map(\.route).sorted().map(absoluteURL)
         return SitePlan(pages: pages, data: openData() + outcomeData() + [PlannedData(route: .data("rules.json"), value: RulesRecord(standard: standard))],
+                        csv: csvFiles(),
                         sitemap: SitemapView(urls: urls, sitemap: absoluteURL(Route("sitemap.xml"))),
                         robots: "User-agent: *\nAllow: /\n\nSitemap: \(absoluteURL(Route("sitemap.xml")))\n")
     }
@@ -55,13 +56,15 @@ public struct SitePlanner {
             + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route.page($0.slug)) }
         let nav = sections.map { Link(label: $0.0, href: href($0.1), current: $0.1 == section) }
         let footer = standard.pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(.page($0.slug))) }
-        let data = ["scenarios.json", "indicators.json", "tiers.json"].map { Link(label: $0, href: href(.data($0))) }
+        let data = [Link(label: "全部下载与说明", href: href(Route("data/")))]
+            + ["scenarios.csv", "scenarios.json", "indicators.csv", "indicators.json"].map { Link(label: $0, href: href(.data($0))) }
         let breadcrumbs = crumbs.isEmpty ? [] : [Link(label: "首页", href: href(.home))]
             + crumbs.map { Link(label: $0.0, href: $0.1.map { href($0) } ?? "") }
         var page = Layout(lang: site.language, siteTitle: site.title, shortTitle: site.shortTitle, edition: site.edition,
                           title: title, description: description ?? site.description,
                           root: linkBase?.rootPrefix ?? basePath, canonical: absoluteURL(route), kind: kind,
                           home: href(.home), nav: nav, breadcrumbs: breadcrumbs, footer: footer, data: data)
+        page.image = absoluteURL(Route("assets/og-card.png"))
         page.searchHref = href(.search)
         page.searchFallback = href(.scenarios)
         return page

@@ -35,6 +35,8 @@ public struct Layout: Sendable {
     public var footer: [Link]
     public var data: [Link]
     /// Where the header's search goes (the search page) and where it falls back without JavaScript.
+    /// The link-preview image (Open Graph, Twitter), at its published URL.
+    public var image: String = ""
     public var searchHref: String = ""
     public var searchFallback: String = ""
     /// Pagefind: whether the page's content is indexed, and its filters ("kind:典型场景").

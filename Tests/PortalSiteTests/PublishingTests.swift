@@ -1,0 +1,74 @@
+import Foundation
+import PortalModel
+import Testing
+
+/// What a web host and a chat app see: absolute URLs under a base URL, link-preview
+/// metadata on every page, and the CSV downloads.
+@Suite struct PublishingTests {
+    @Test func anAbsoluteBaseURLMakesCanonicalOpenGraphAndSitemapAbsolute() throws {
+        let output = SiteBuild.temporaryDirectory()
+        try SiteBuild.build(into: output, baseURL: "https://example.org/portal/")
+        let page = SiteBuild.html(output, "scenarios/07/index.html")
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/portal/scenarios/07/\">"))
+        #expect(page.contains("<meta property=\"og:url\" content=\"https://example.org/portal/scenarios/07/\">"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.org/portal/assets/og-card.png\">"))
+        #expect(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
+        // Internal links stay relative, so the same output works under any other path too.
+        #expect(page.contains("href=\"../../tiers/advanced/index.html\""))
+        #expect(!HTML.attributes("href", in: page).contains { $0.hasPrefix("https://example.org") && !$0.contains("canonical") && $0.contains("/scenarios/") && !$0.hasSuffix("/07/") })
+        let sitemap = SiteBuild.html(output, "sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.org/portal/scenarios/40/</loc>"))
+        #expect(SiteBuild.html(output, "robots.txt").contains("Sitemap: https://example.org/portal/sitemap.xml"))
+        #expect(FileManager.default.fileExists(atPath: output + "/assets/og-card.png"))
+    }
+
+    @Test func everyPageHasTitleDescriptionAndCardMetadata() throws {
+        for (path, data) in SiteBuild.snapshot(SiteBuild.shared) where path.hasSuffix(".html") {
+            let page = try #require(String(data: data, encoding: .utf8))
+            for needle in ["<title>", "<meta name=\"description\" content=\"", "og:title", "og:description", "og:url", "og:image",
+                           "twitter:card", "twitter:title", "twitter:image"] {
+                #expect(page.contains(needle), "\(path) lacks \(needle)")
+            }
+            #expect(!page.contains("content=\"\""), "\(path) has empty metadata")
+        }
+    }
+
+    /// Parses our CSV (quoted cells, CRLF) into rows.
+    func rows(_ name: String) throws -> [[String]] {
+        let data = try #require(FileManager.default.contents(atPath: SiteBuild.shared + "/data/" + name))
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(name) has no byte-order mark")
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false
+        var characters = Array(text)[...]
+        while let c = characters.popFirst() {
+            if quoted {
+                if c == "\"" { if characters.first == "\"" { cell.append("\""); characters.removeFirst() } else { quoted = false } }
+                else { cell.append(c) }
+            } else if c == "\"" { quoted = true
+            } else if c == "," { row.append(cell); cell = ""
+            } else if c == "\r\n" || c == "\n" { row.append(cell); rows.append(row); row = []; cell = ""
+            } else { cell.append(c) }
+        }
+        return rows
+    }
+
+    @Test func csvDownloadsHaveTheDocumentedColumns() throws {
+        let standard = SiteBuild.standard
+        let scenarios = try rows("scenarios.csv")
+        #expect(scenarios.first == ["no", "name", "segment", "area", "basic", "advanced", "excellent", "leading", "url"])
+        #expect(scenarios.count == 41)
+        for (row, scenario) in zip(scenarios.dropFirst(), standard.scenarios) {
+            #expect(row[1] == scenario.name)
+            #expect(Array(row[4...7]) == TierID.allCases.map { scenario.text(at: $0) ?? "" })
+        }
+        let indicators = try rows("indicators.csv")
+        #expect(indicators.first?.count == 14)
+        #expect(indicators[1][4] == standard.indicators[0].levels[0])
+        let outcomes = try rows("outcomes.csv")
+        #expect(outcomes.first == ["table", "row", "column", "count", "withheld"])
+        #expect(outcomes.dropFirst().allSatisfy { ($0[3].isEmpty) == ($0[4] == "true") })
+        #expect(outcomes.dropFirst().compactMap { Int($0[3]) }.allSatisfy { $0 == 0 || $0 >= 5 })
+        let page = SiteBuild.html(SiteBuild.shared, "data/index.html")
+        for name in ["scenarios.csv", "indicators.csv", "outcomes.csv", "scenarios.json", "rules.json"] { #expect(page.contains(name)) }
+    }
+}
