@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev / libcmark-gfm-extensions-dev.
@@ -48,8 +49,11 @@ let package = Package(
         .target(name: "PortalSynth", dependencies: ["PortalModel", "PortalDerive"]),
         // The pipeline that runs the four stages.
         .target(name: "PortalSite", dependencies: ["PortalModel", "PortalLoad", "PortalDerive", "PortalRender", "PortalWrite"]),
+        // `portal serve`: the development server, linked into the command line only, so the
+        // generator library does not depend on an HTTP server.
+        .target(name: "PortalServe", dependencies: ["PortalSite", "PortalModel", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "portal", dependencies: [
-            "PortalSite", "PortalSynth",
+            "PortalSite", "PortalSynth", "PortalServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "PortalLoadTests", dependencies: ["PortalLoad", "PortalModel"], path: "Tests/PortalLoadTests"),

@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
 import PortalModel
+import PortalServe
 import PortalSite
 import PortalSynth
 
 /// The `portal` command: a thin shell over PortalSite, where all logic lives.
 @main
-struct Portal: ParsableCommand {
+struct Portal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the smart-factory standards portal: Content/ + Templates/ → a static site.",
-        subcommands: [Build.self, Check.self, Synth.self],
+        subcommands: [Build.self, Check.self, Synth.self, Serve.self],
         defaultSubcommand: Build.self)
 }
 
@@ -54,6 +55,28 @@ struct Check: ParsableCommand {
             print("content OK: \(standard.scenarios.count) scenarios, \(standard.indicators.count) indicators, \(standard.framework.tiers.count) tiers, \(standard.pages.count) pages")
         } catch {
             fail(error, outcome: "the content has problems")
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build, serve over HTTP and rebuild on every change; open pages reload themselves.")
+
+    @Option(help: "Port to listen on.") var port: UInt16 = 8000
+    @Option(help: "Address to listen on (loopback by default: the preview is not for the network).") var host = "127.0.0.1"
+    @Option(help: "Content folder.") var content = "Content"
+    @Option(help: "Templates folder.") var templates = "Templates"
+    @Option(help: "Output folder.") var output = "Public"
+    @Option(help: "Assessment CSV file or folder.") var assessments: String?
+    @Option(name: .customLong("anon-key-file"), help: "File holding the key for record ids (else PORTAL_ANON_KEY).") var anonKeyFile: String?
+    @Option(help: "Search index on each rebuild: auto, on or off (off keeps rebuilds fast).") var search: SearchMode = .off
+
+    func run() async throws {
+        let options = BuildOptions(content: content, templates: templates, output: output, assessments: assessments,
+                                   keyFile: anonKeyFile, search: search)
+        try await DevServer(options: options, host: host, port: port).run { line in
+            // Unbuffered: a terminal or a test reading the pipe sees each line at once.
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
     }
 }

@@ -1,0 +1,67 @@
+import FlyingFox
+import Foundation
+import PortalModel
+import PortalSite
+
+/// `portal serve`: builds the site, serves the output folder over HTTP, rebuilds when the
+/// content, templates or assessments change, and makes open pages reload themselves.
+/// The reload script is added to pages as they are served, never to the files on disk.
+public struct DevServer: Sendable {
+    public let options: BuildOptions
+    public let host: String
+    public let port: UInt16
+    let hub = ReloadHub()
+    let errors = ErrorState()
+
+    public init(options: BuildOptions, host: String, port: UInt16) {
+        self.options = options
+        self.host = host
+        self.port = port
+    }
+
+    public func run(log: @escaping @Sendable (String) -> Void) async throws {
+        await errors.set(build(log: log))
+        let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 60, logger: .disabled,
+                                handler: Router(output: options.output, hub: hub, errors: errors))
+        let watcher = FileWatcher(paths: [options.content, options.templates] + (options.assessments.map { [$0] } ?? []))
+        log("serving \(options.output) at http://\(host):\(port)/ — watching \(watcher.paths.joined(separator: ", ")); Ctrl-C stops")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask {
+                await watcher.run {
+                    let started = DispatchTime.now()
+                    let failure = self.build(log: log)
+                    await self.errors.set(failure)
+                    if let failure {
+                        await self.hub.broadcast("error:" + failure)
+                    } else {
+                        await self.hub.broadcast("reload")
+                        let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+                        log(String(format: "rebuilt; %d page(s) told to reload %.0f ms after the change was seen", await self.hub.count, ms))
+                    }
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Builds; on failure prints every problem and returns them (the last good site stays).
+    func build(log: @Sendable (String) -> Void) -> String? {
+        do {
+            let report = try Pipeline.build(options)
+            log(String(format: "built %d pages in %.0f ms", report.pages, report.seconds * 1000))
+            return nil
+        } catch {
+            log(error.description)
+            log("\(error.diagnostics.count) error(s); still serving the last good site")
+            return error.description
+        }
+    }
+}
+
+/// The last build error, shown to pages that open while the content is broken.
+actor ErrorState {
+    private(set) var message: String?
+    func set(_ message: String?) { self.message = message }
+}

@@ -1,0 +1,106 @@
+import FlyingFox
+import Foundation
+
+/// Answers requests: the reload WebSocket and script under /__portal/, else files of
+/// the output folder, with the reload script added to every HTML page.
+struct Router: HTTPHandler {
+    let output: String
+    let hub: ReloadHub
+    let errors: ErrorState
+
+    static let prefix = "/__portal/"
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        switch request.path {
+        case Self.prefix + "ws":
+            return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: hub)).handleRequest(request)
+        case Self.prefix + "reload.js":
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                                body: Data(Self.script.utf8))
+        default:
+            return await file(request.path)
+        }
+    }
+
+    private func file(_ requestPath: String) async -> HTTPResponse {
+        let decoded = requestPath.removingPercentEncoding ?? requestPath
+        // Resolve inside the output folder only.
+        let relative = decoded.split(separator: "/").filter { $0 != ".." && $0 != "." }.joined(separator: "/")
+        var path = output + "/" + relative
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            path += "/index.html"
+        }
+        var status = HTTPStatusCode.ok
+        var data = FileManager.default.contents(atPath: path)
+        if data == nil {
+            status = .notFound
+            path = output + "/404.html"
+            data = FileManager.default.contents(atPath: path)
+        }
+        guard var body = data else { return HTTPResponse(statusCode: .notFound) }
+        let type = Self.contentType(path)
+        if type.hasPrefix("text/html") {
+            body = await inject(into: body)
+        }
+        return HTTPResponse(statusCode: status, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+    }
+
+    /// Adds the reload script (and, while the content is broken, the error overlay data).
+    private func inject(into page: Data) async -> Data {
+        var html = String(decoding: page, as: UTF8.self)
+        var tag = "<script src=\"\(Self.prefix)reload.js\"></script>"
+        if let message = await errors.message {
+            let escaped = message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            tag = "<template id=\"portal-build-error\">\(escaped)</template>" + tag
+        }
+        if let end = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: tag, at: end.lowerBound) } else { html += tag }
+        return Data(html.utf8)
+    }
+
+    static func contentType(_ path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js", "mjs": return "text/javascript; charset=utf-8"
+        case "json": return "application/json"
+        case "csv": return "text/csv; charset=utf-8"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "xml": return "application/xml"
+        case "txt": return "text/plain; charset=utf-8"
+        case "wasm": return "application/wasm"
+        default: return "application/octet-stream"
+        }
+    }
+
+    /// Reconnects after the server restarts; reloads on "reload"; shows build errors.
+    static let script = """
+    (function () {
+      "use strict";
+      function overlay(text) {
+        var box = document.getElementById("portal-error-overlay");
+        if (!box) {
+          box = document.createElement("pre");
+          box.id = "portal-error-overlay";
+          box.setAttribute("role", "alert");
+          box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;z-index:99999;background:#3b0a0a;color:#fff;font:13px/1.5 monospace;white-space:pre-wrap";
+          document.body.appendChild(box);
+        }
+        box.textContent = "构建失败，仍显示上一次成功的网站：\\n\\n" + text;
+      }
+      var pending = document.getElementById("portal-build-error");
+      if (pending) { overlay(pending.textContent); }
+      function connect() {
+        var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__portal/ws");
+        socket.onmessage = function (event) {
+          if (event.data === "reload") { location.reload(); }
+          else if (event.data.indexOf("error:") === 0) { overlay(event.data.slice(6)); }
+        };
+        socket.onclose = function () { setTimeout(connect, 1000); };
+      }
+      window.__portalReloadConnected = true;
+      connect();
+    })();
+    """
+}
