@@ -13,9 +13,10 @@
     button.addEventListener("click", function () {
       var url = location.href.split("#")[0] + button.getAttribute("data-copy-link");
       var label = button.firstChild;
+      var original = label.textContent;
       var done = function (text) {
         label.textContent = text;
-        setTimeout(function () { label.textContent = "复制链接"; }, 2000);
+        setTimeout(function () { label.textContent = original; }, 2000);
       };
       button.setAttribute("data-copied", url);
       if (navigator.clipboard && navigator.clipboard.writeText) {
