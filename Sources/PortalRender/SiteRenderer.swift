@@ -25,12 +25,19 @@ public struct SiteRenderer: Sendable {
         self.assetsDirectory = assetsDirectory
     }
 
-    public func render(_ plan: SitePlan) throws -> [RenderedFile] {
+    public func render(_ plan: SitePlan, cache: RenderCache? = nil) throws -> [RenderedFile] {
         let library = templates.library
-        // Pages are independent: render them on every core, keep plan order.
+        cache?.use(templates: templates.fingerprint)
+        // Pages are independent: render them on every core, keep plan order. With a cache
+        // (portal serve), a page whose view model is unchanged is not rendered again.
         var files = plan.pages.parallelMap { page in
-            RenderedFile(path: page.route.file,
-                         contents: Data((library.render(page.context, withTemplate: "pages/" + page.template) ?? "").utf8))
+            let key = cache.map { _ in page.template + "\u{1}" + String(reflecting: page.context) }
+            if let cache, let key, let hit = cache.page(page.route.file, key: key) {
+                return RenderedFile(path: page.route.file, contents: hit)
+            }
+            let contents = Data((library.render(page.context, withTemplate: "pages/" + page.template) ?? "").utf8)
+            if let cache, let key { cache.store(page.route.file, key: key, contents: contents) }
+            return RenderedFile(path: page.route.file, contents: contents)
         }
         files += try plan.data.map { RenderedFile(path: $0.route.file, contents: try Self.json($0.value)) }
         // CSV with a byte-order mark: Excel then reads it as UTF-8.
@@ -62,3 +69,37 @@ public struct SiteRenderer: Sendable {
     }
 }
 
+
+/// Rendered pages of the previous build, keyed by a dump of their view model, kept by a
+/// long-running process (`portal serve`) so an edit re-renders only the pages it changes.
+/// Templates are part of the key's scope: a new TemplateSet means a new cache.
+public final class RenderCache: @unchecked Sendable {
+    private var entries: [String: (key: String, contents: Data)] = [:]
+    private var templates = ""
+    private let lock = NSLock()
+    public private(set) var hits = 0
+    public private(set) var misses = 0
+
+    public init() {}
+
+    func page(_ path: String, key: String) -> Data? {
+        lock.withLock {
+            guard let entry = entries[path], entry.key == key else { misses += 1; return nil }
+            hits += 1
+            return entry.contents
+        }
+    }
+
+    func store(_ path: String, key: String, contents: Data) {
+        lock.withLock { entries[path] = (key, contents) }
+    }
+
+    /// Forgets everything when the templates changed: every page may look different.
+    func use(templates fingerprint: String) {
+        lock.withLock {
+            if templates != fingerprint { entries = [:]; templates = fingerprint }
+            hits = 0
+            misses = 0
+        }
+    }
+}

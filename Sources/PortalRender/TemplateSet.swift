@@ -8,6 +8,8 @@ import PortalModel
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     public let names: Set<String>
+    /// Identifies the templates' text, so caches of rendered pages know when to forget.
+    public var fingerprint = ""
 
     /// Page templates the site needs; each must exist.
     public static let required = ["layout", "pages/home", "pages/tiers", "pages/tier", "pages/scenarios", "pages/scenario",
@@ -53,7 +55,9 @@ public struct TemplateSet: Sendable {
                                           "missing template: the site needs \(name).mustache in \(root)/"))
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
-        return TemplateSet(library: library, names: Set(sources.keys))
+        var set = TemplateSet(library: library, names: Set(sources.keys))
+        set.fingerprint = sources.keys.sorted().map { "\($0)\u{1}\(sources[$0]!.text)" }.joined(separator: "\u{2}")
+        return set
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their positions (1-based).

@@ -14,6 +14,9 @@ public struct DevServer: Sendable {
     let errors = ErrorState()
 
     public init(options: BuildOptions, host: String, port: UInt16) {
+        var options = options
+        options.renderCache = RenderCache()
+        options.updateInPlace = true
         self.options = options
         self.host = host
         self.port = port
@@ -50,7 +53,10 @@ public struct DevServer: Sendable {
     func build(log: @Sendable (String) -> Void) -> String? {
         do {
             let report = try Pipeline.build(options)
-            log(String(format: "built %d pages in %.0f ms", report.pages, report.seconds * 1000))
+            let cache = options.renderCache
+            let stages = report.stages.map { String(format: "%@ %.0f", $0.name, $0.seconds * 1000) }.joined(separator: ", ")
+            log(String(format: "built %d pages in %.0f ms (%d rendered, %d unchanged, %d files written; ms: %@)", report.pages,
+                        report.seconds * 1000, cache?.misses ?? report.pages, cache?.hits ?? 0, report.files, stages))
             return nil
         } catch {
             log(error.description)

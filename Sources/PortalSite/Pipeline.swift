@@ -2,6 +2,7 @@ import Foundation
 import PortalDerive
 import PortalLoad
 import PortalModel
+@_exported import class PortalRender.RenderCache
 import PortalRender
 import PortalWrite
 
@@ -46,6 +47,11 @@ public struct BuildOptions: Sendable {
     public var keyFile: String?
     public var search: SearchMode
     public var environment: [String: String]
+    /// Pages rendered by earlier builds of a long-running process (`portal serve`).
+    public var renderCache: RenderCache?
+    /// Update the output folder in place, touching only changed files (`portal serve`),
+    /// instead of writing a new folder and swapping it in.
+    public var updateInPlace = false
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
                 assessments: String? = nil, keyFile: String? = nil, search: SearchMode = .auto,
@@ -113,7 +119,7 @@ public enum Pipeline {
         clock.lap("derive")
         let files: [RenderedFile]
         do {
-            files = try SiteRenderer(templates: templates, assetsDirectory: options.templates + "/assets").render(plan)
+            files = try SiteRenderer(templates: templates, assetsDirectory: options.templates + "/assets").render(plan, cache: options.renderCache)
         } catch {
             throw DiagnosticList([Diagnostic(path: options.templates, line: 1, column: 1, "rendering failed: \(error)")])
         }
@@ -143,7 +149,13 @@ public enum Pipeline {
                 indexClock.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             }
         }
-        let written = try writer.write(files.map { ($0.path, $0.contents) }, finish: finish)
+        let written: SiteWriter.Files
+        if options.updateInPlace && indexer == nil {
+            let changes = try writer.update(files.map { ($0.path, $0.contents) })
+            written = SiteWriter.Files(count: changes.written, bytes: files.reduce(0) { $0 + $1.contents.count })
+        } else {
+            written = try writer.write(files.map { ($0.path, $0.contents) }, finish: finish)
+        }
         clock.lap("write")
         if indexer != nil { clock.split(last: "write", off: "index", seconds: indexClock.seconds) }
         return BuildReport(pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)

@@ -21,6 +21,11 @@ public struct SiteWriter: Sendable {
     public struct Files: Sendable {
         public var count: Int
         public var bytes: Int
+
+        public init(count: Int, bytes: Int) {
+            self.count = count
+            self.bytes = bytes
+        }
     }
 
     /// Writes `files` (path relative to the output → contents) and swaps them in.

@@ -89,4 +89,25 @@ import Testing
         #expect(error?.description.contains("the search indexer failed") == true)
         #expect(SiteBuild.snapshot(output) == before)
     }
+
+    @Test func aRenderCacheReRendersOnlyChangedPages() throws {
+        let content = SiteBuild.temporaryDirectory("Content")
+        try FileManager.default.copyItem(atPath: SiteBuild.repository + "/Content", toPath: content)
+        let cache = RenderCache()
+        var options = BuildOptions(content: content, templates: SiteBuild.repository + "/Templates",
+                                   output: SiteBuild.temporaryDirectory(), search: .off, environment: [:])
+        options.renderCache = cache
+        options.updateInPlace = true
+        let first = try Pipeline.build(options)
+        #expect(cache.misses == first.pages && cache.hits == 0)
+        _ = try Pipeline.build(options)
+        #expect(cache.misses == 0, "nothing changed, nothing re-rendered")
+        let file = content + "/scenarios/12-advanced-process-control.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "优化能力有限", with: "优化能力较弱").write(toFile: file, atomically: true, encoding: .utf8)
+        let third = try Pipeline.build(options)
+        #expect(cache.misses > 0 && cache.misses < 12, "\(cache.misses) pages re-rendered")
+        #expect(third.files < 20, "\(third.files) files rewritten")
+        #expect(SiteBuild.html(options.output, "scenarios/12/index.html").contains("优化能力较弱"))
+    }
 }

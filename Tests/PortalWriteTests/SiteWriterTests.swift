@@ -66,4 +66,15 @@ import Testing
         try SiteWriter(output: output).write(files(["index.html": "x"]))
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["Public"])
     }
+
+    @Test func updateInPlaceTouchesOnlyWhatChanged() throws {
+        try SiteWriter(output: output).write(files(["index.html": "a", "b.html": "b", "gone.html": "g"]))
+        let before = try FileManager.default.attributesOfItem(atPath: output + "/b.html")[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.02)
+        let result = try SiteWriter(output: output).update(files(["index.html": "A", "b.html": "b", "new/c.html": "c"]))
+        #expect(result.written == 2 && result.removed == 1)
+        #expect(read("index.html") == "A" && read("new/c.html") == "c" && read("gone.html") == nil)
+        let after = try FileManager.default.attributesOfItem(atPath: output + "/b.html")[.modificationDate] as? Date
+        #expect(before == after, "an unchanged file was rewritten")
+    }
 }

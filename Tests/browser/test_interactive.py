@@ -1,10 +1,11 @@
 """The self-check and the matrix filters, in a real browser."""
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def derived_tier(browser) -> str:
-    return WebDriverWait(browser, 10).until(
+    return WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
         lambda b: b.find_element(By.ID, "derived-tier")).get_attribute("data-tier")
 
 
@@ -63,7 +64,7 @@ def test_matrix_filter_survives_a_reload_of_the_shared_url(browser, server):
     link = browser.find_element(By.CSS_SELECTOR, "#s22 a[data-row-link]")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
     link.click()
-    WebDriverWait(browser, 5).until(lambda b: "row=22" in b.current_url)
+    WebDriverWait(browser, 5, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: "row=22" in b.current_url)
     shared = browser.current_url
     assert "area=management" in shared and "tiers=advanced%2Cexcellent%2Cleading" in shared
 

@@ -1,6 +1,7 @@
 """What a person does on the site, in a real browser, at desktop and phone widths."""
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import PAGE_KINDS, console_errors, resolve
@@ -18,8 +19,8 @@ def follow(browser, link, expected_end: str):
     """Clicks a link as a person would and waits for the browser to arrive."""
     browser.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", link)
     link.click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(expected_end))
-    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.readyState") == "complete")
+    WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: b.current_url.endswith(expected_end))
+    WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: b.execute_script("return document.readyState") == "complete")
 
 
 def in_view(browser, element) -> bool:

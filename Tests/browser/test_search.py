@@ -2,12 +2,13 @@
 import urllib.parse
 
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 
 def search(browser, server, query: str) -> tuple[str, list[str]]:
     browser.get(server + "search/index.html?q=" + urllib.parse.quote(query))
-    status = WebDriverWait(browser, 15).until(
+    status = WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
         lambda b: b.find_element(By.CSS_SELECTOR, "[data-search-status]").get_attribute("data-count") and
         b.find_element(By.CSS_SELECTOR, "[data-search-status]"))
     links = [a.get_attribute("href").split(server, 1)[1] for a in browser.find_elements(By.CSS_SELECTOR, ".search-results h2 a")]
@@ -36,13 +37,13 @@ def test_header_search_box_leads_to_results_and_filters_apply(browser, server):
     assert not browser.find_element(By.CSS_SELECTOR, "[data-search-fallback]").is_displayed()
     box.send_keys("危险作业")
     box.submit()
-    WebDriverWait(browser, 15).until(lambda b: b.find_element(By.CSS_SELECTOR, "[data-search-status]").get_attribute("data-count"))
+    WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: b.find_element(By.CSS_SELECTOR, "[data-search-status]").get_attribute("data-count"))
     assert "q=%E5%8D%B1" in browser.current_url  # ?q=危险作业, linkable
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".search-results h2 a")]
     assert any(link.endswith("scenarios/21/index.html") for link in links)
     browser.find_element(By.CSS_SELECTOR, "input[name=kind][value=典型场景]").click()
-    WebDriverWait(browser, 15).until(lambda b: "kind=" in b.current_url)
-    WebDriverWait(browser, 15).until(lambda b: all("/scenarios/" in a.get_attribute("href")
+    WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: "kind=" in b.current_url)
+    WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: all("/scenarios/" in a.get_attribute("href")
                                                    for a in b.find_elements(By.CSS_SELECTOR, ".search-results h2 a")))
 
 

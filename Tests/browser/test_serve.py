@@ -10,6 +10,7 @@ import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import PORTAL, REPO
@@ -50,13 +51,13 @@ def serving(tmp_path):
 def test_an_edit_is_served_and_the_page_reloads(browser, serving):
     url, content, folder, log = serving
     browser.get(url + "scenarios/07/")
-    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return window.__portalReloadConnected === true"))
+    WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: b.execute_script("return window.__portalReloadConnected === true"))
     browser.execute_script("window.__notReloaded = true")
     scenario = content / "scenarios" / "07-production-planning-optimisation.md"
     text = scenario.read_text(encoding="utf-8")
     scenario.write_text(text.replace("基于信息系统实现生产计划自动编制", "【预览测试】基于信息系统实现生产计划自动编制"), encoding="utf-8")
     saved = time.time()
-    WebDriverWait(browser, 20).until(lambda b: "【预览测试】" in b.find_element(By.ID, "basic").text)
+    WebDriverWait(browser, 20, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: "【预览测试】" in b.find_element(By.ID, "basic").text)
     elapsed = time.time() - saved
     assert browser.execute_script("return window.__notReloaded === undefined"), "the page was not reloaded"
     print(f"save-to-reload: {elapsed * 1000:.0f} ms")
@@ -65,7 +66,7 @@ def test_an_edit_is_served_and_the_page_reloads(browser, serving):
 
     # A broken edit: the terminal and the page show the error, the last good site stays.
     scenario.write_text(text.replace("  leading:", "  leadng:"), encoding="utf-8")
-    overlay = WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.ID, "portal-error-overlay"))
+    overlay = WebDriverWait(browser, 20, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: b.find_elements(By.ID, "portal-error-overlay"))
     assert "unknown field 'leadng'" in overlay[0].text
     assert "【预览测试】" in urllib.request.urlopen(url + "scenarios/07/").read().decode("utf-8")
     log.flush()
