@@ -6,14 +6,20 @@ public enum CreditCode {
 
     /// The check character for the first 17 characters, or nil if one is not allowed.
     public static func checkCharacter(for body: String) -> Character? {
+        guard let sum = weightedSum(body, weights) else { return nil }
+        return alphabet[(31 - sum % 31) % 31]
+    }
+
+    /// Σ value(character) × weight, or nil if the length is wrong or a character is not allowed.
+    static func weightedSum(_ body: String, _ weights: [Int]) -> Int? {
         let characters = Array(body)
-        guard characters.count == 17 else { return nil }
+        guard characters.count == weights.count else { return nil }
         var sum = 0
         for (character, weight) in zip(characters, weights) {
             guard let value = alphabet.firstIndex(of: character) else { return nil }
             sum += value * weight
         }
-        return alphabet[(31 - sum % 31) % 31]
+        return sum
     }
 
     public static func isValid(_ code: String) -> Bool {
@@ -23,14 +29,7 @@ public enum CreditCode {
 
     /// The check character of a 9-character organisation code body (GB 11714: 8 + 1).
     public static func organisationCheck(for body: String) -> Character? {
-        let weights = [3, 7, 9, 10, 5, 8, 4, 2]
-        let characters = Array(body)
-        guard characters.count == 8 else { return nil }
-        var sum = 0
-        for (character, weight) in zip(characters, weights) {
-            guard let value = alphabet.firstIndex(of: character) else { return nil }
-            sum += value * weight
-        }
+        guard let sum = weightedSum(body, [3, 7, 9, 10, 5, 8, 4, 2]) else { return nil }
         let check = 11 - sum % 11
         return check == 10 ? "X" : check == 11 ? "0" : Character(String(check))
     }
