@@ -62,7 +62,7 @@ import Testing
         let set = AssessmentSet(records: records, synthetic: true, label: nil)
         let withKey = OutcomeStatistics(set: set, standard: standard, key: RecordKey("a-sufficiently-long-secret"))
         #expect(withKey.withheld == 2)
-        let row = try #require(withKey.regions.firstIndex(of: "包头市"))
+        let row = try #require(withKey.places.firstIndex(of: "包头市"))
         #expect(withKey.byRegion.cell(row, 0) == nil)
         #expect(withKey.byTier.cell(0, 0) == nil)
         // Without a listing there is nothing to subtract: the same cells are published.

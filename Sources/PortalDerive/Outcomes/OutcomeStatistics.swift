@@ -16,7 +16,9 @@ public struct OutcomeStatistics: Sendable {
     public let byTier: SuppressedTable
     /// Declared (rows: none, basic … leading) × derived (columns).
     public let declaredVsDerived: SuppressedTable
-    public let regions: [String]
+    /// Rows of `byRegion`: the places as the listing publishes them (leagues and cities,
+    /// or 蒙东/蒙中/蒙西 when generalised).
+    public let places: [String]
     public let byRegion: SuppressedTable
     public let years: [Int]
     public let byYear: SuppressedTable
@@ -73,7 +75,7 @@ public struct OutcomeStatistics: Sendable {
         declaredVsDerived = crossTable.make(Self.tierColumns, { records[$0].declaredTier }, listed: nil)
         // Places as the listing shows them (cities, or 蒙东/蒙中/蒙西 when generalised).
         let places = chosen.scheme.places(framework: standard.framework)
-        self.regions = places
+        self.places = places
         byRegion = crossTable.make(places, { chosen.scheme.published(records[$0], framework: standard.framework).place }, listed: listed)
         let years = Array(Set(records.map(\.year))).sorted()
         self.years = years

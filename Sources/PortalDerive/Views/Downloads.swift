@@ -76,7 +76,7 @@ extension SitePlanner {
         add(outcomes.byTier, name: "by_tier", rowLabels: ["全部"], columnLabels: tiers)
         add(outcomes.declaredVsDerived, name: "declared_vs_derived",
             rowLabels: OutcomeStatistics.tierColumns.map { $0.map { "申报" + framework.tier($0).name } ?? "未申报" }, columnLabels: tiers)
-        add(outcomes.byRegion, name: "by_region", rowLabels: outcomes.regions, columnLabels: tiers)
+        add(outcomes.byRegion, name: "by_region", rowLabels: outcomes.places, columnLabels: tiers)
         add(outcomes.byYear, name: "by_year", rowLabels: outcomes.years.map(String.init), columnLabels: tiers)
         for distribution in outcomes.indicators {
             add(distribution.table, name: "indicator_" + distribution.indicator.code, rowLabels: distribution.options, columnLabels: tiers)

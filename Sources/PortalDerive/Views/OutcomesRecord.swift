@@ -27,7 +27,7 @@ struct OutcomesRecord: Encodable, Sendable {
         try root.encode(outcomes.records, forKey: Key("records"))
         try encodeRow(outcomes.byTier, row: 0, into: &root, key: "by_tier")
         try encodeTable(outcomes.declaredVsDerived, rows: Self.tierKeys.map { $0 == "none" ? "undeclared" : $0 }, into: &root, key: "declared_vs_derived")
-        try encodeTable(outcomes.byRegion, rows: outcomes.regions, into: &root, key: "by_region")
+        try encodeTable(outcomes.byRegion, rows: outcomes.places, into: &root, key: "by_region")
         try encodeTable(outcomes.byYear, rows: outcomes.years.map(String.init), into: &root, key: "by_year")
         try root.encode(outcomes.withheld, forKey: Key("records_withheld_from_listing"))
     }

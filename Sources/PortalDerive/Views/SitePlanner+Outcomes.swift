@@ -67,7 +67,7 @@ extension SitePlanner {
                                 rows: declaredRows, columns: names, outcomes),
             progress: progress(outcomes, from: route),
             byRegion: tableView(outcomes.byRegion, caption: "各盟市按规则认定的层级", corner: "盟市",
-                                rows: outcomes.regions, columns: names, outcomes),
+                                rows: outcomes.places, columns: names, outcomes),
             byYear: tableView(outcomes.byYear, caption: "各年度按规则认定的层级", corner: "年度",
                               rows: outcomes.years.map { "\($0)年" }, columns: names, outcomes),
             links: [Link(label: "各项能力指标的分布", href: route.link(to: .outcomeIndicators)),
