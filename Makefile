@@ -11,7 +11,7 @@ VENV := .venv
 # Stamp that changes whenever the Python requirements do.
 VENV_STAMP := $(VENV)/.installed-$(shell cat Tests/browser/requirements.txt Makefile | cksum | cut -d' ' -f1)
 
-.PHONY: site test deps browser-deps python-deps release screenshots clean
+.PHONY: site test bench deps browser-deps python-deps release screenshots clean
 
 # The key that makes record ids (HMAC-SHA256 of credit codes). It stays on this
 # machine, outside Content/ and out of git; PORTAL_ANON_KEY overrides it.
@@ -38,6 +38,12 @@ test: deps browser-deps
 screenshots: deps browser-deps
 	swift build --product portal
 	PORTAL=.build/debug/portal PAGEFIND=$(PAGEFIND) $(VENV)/bin/python Tests/browser/screenshots.py
+
+## make bench: portal build (release) timed on real and synthetic content, next to Hugo
+## building the same scenario pages; prints a table (see Benchmarks/bench.py).
+bench: release
+	@$(call apt_install,hugo time python3)
+	python3 Benchmarks/bench.py
 
 release: deps
 	swift build -c release --product portal

@@ -8,7 +8,7 @@ enum ScenarioLoader {
               let fields = FieldReader(document.root, in: document, sink: sink, what: "the scenario's front matter")
         else { return nil }
         fields.rejectUnknownKeys(["no", "name", "segment", "tiers"])
-        let no = fields.int("no", in: 1...999, hint: "<scenario number>")
+        let no = fields.int("no", in: 1...99_999, hint: "<scenario number>")
         let name = fields.text("name", hint: "<scenario name>")
         let segment = fields.text("segment", hint: "<segment, e.g. 生产作业>")
         var tiers: [TierID: String?] = [:]

@@ -13,6 +13,11 @@ extension Array where Element: Sendable {
         }
         return results.values
     }
+
+    /// The throwing form: the first error in element order is rethrown once all are done.
+    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) throws -> T) throws -> [T] {
+        try parallelMap { element in Result { try transform(element) } }.map { try $0.get() }
+    }
 }
 
 /// Fixed slots written by parallel workers, read back in index order.

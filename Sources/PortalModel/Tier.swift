@@ -3,9 +3,17 @@
 public enum TierID: String, CaseIterable, Sendable, Comparable, Codable {
     case basic, advanced, excellent, leading
 
-    public static func < (lhs: TierID, rhs: TierID) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Position in ascending order (basic 0 … leading 3).
+    public var index: Int {
+        switch self {
+        case .basic: 0
+        case .advanced: 1
+        case .excellent: 2
+        case .leading: 3
+        }
     }
+
+    public static func < (lhs: TierID, rhs: TierID) -> Bool { lhs.index < rhs.index }
 }
 
 /// One tier with its Annex 1 rules and texts.

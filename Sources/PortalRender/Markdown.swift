@@ -6,32 +6,42 @@ import Foundation
 /// UNSAFE flag never set): raw HTML is replaced by a comment and `javascript:` links
 /// are dropped, so content can never inject markup.
 public enum Markdown {
-    /// Extension registration and parsing touch global state inside cmark-gfm, so every
-    /// call goes through this lock.
-    private static let lock = NSLock()
-    private static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
-    nonisolated(unsafe) private static var registered = false
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+
+    /// The extensions, looked up once. Registration writes cmark-gfm's global registry,
+    /// so it happens exactly once (a static let is initialised once, thread-safely);
+    /// after it, parsers only read the registry and the pointers, so parsers may run on
+    /// every core at once.
+    nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
+    }()
 
     public static func html(_ markdown: String) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        if !registered {
-            cmark_gfm_core_extensions_ensure_registered()
-            registered = true
-        }
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
-        for name in extensions {
-            if let syntax = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntax)
-            }
-        }
+        for syntax in extensions { cmark_parser_attach_syntax_extension(parser, syntax) }
         cmark_parser_feed(parser, markdown, markdown.utf8.count)
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+}
+
+/// HTML of texts already converted in this process. The same requirement text appears on
+/// its scenario page, its tier page and several comparisons; it is converted once.
+final class MarkdownCache: @unchecked Sendable {
+    static let shared = MarkdownCache()
+    private var html: [String: String] = [:]
+    private let lock = NSLock()
+
+    func html(_ markdown: String) -> String {
+        if let hit = lock.withLock({ html[markdown] }) { return hit }
+        let converted = Markdown.html(markdown)
+        lock.withLock { html[markdown] = converted }
+        return converted
     }
 }

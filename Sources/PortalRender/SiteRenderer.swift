@@ -30,22 +30,31 @@ public struct SiteRenderer: Sendable {
         cache?.use(templates: templates.fingerprint)
         // Pages are independent: render them on every core, keep plan order. With a cache
         // (portal serve), a page whose view model is unchanged is not rendered again.
-        var files = plan.pages.parallelMap { page in
-            let key = cache.map { _ in page.template + "\u{1}" + String(reflecting: page.context) }
+        var files = try plan.pages.parallelMap { page in
+            let key = try cache.map { _ in try Self.cacheKey(page) }
             if let cache, let key, let hit = cache.page(page.route.file, key: key) {
                 return RenderedFile(path: page.route.file, contents: hit)
             }
-            let contents = Data((library.render(page.context, withTemplate: "pages/" + page.template) ?? "").utf8)
+            let context = try TemplateTree.make(page.context)
+            let contents = Data((library.render(context, withTemplate: "pages/" + page.template) ?? "").utf8)
             if let cache, let key { cache.store(page.route.file, key: key, contents: contents) }
             return RenderedFile(path: page.route.file, contents: contents)
         }
         files += try plan.data.map { RenderedFile(path: $0.route.file, contents: try Self.json($0.value)) }
         // CSV with a byte-order mark: Excel then reads it as UTF-8.
         files += plan.csv.map { RenderedFile(path: $0.route.file, contents: Data([0xEF, 0xBB, 0xBF]) + Data($0.table.text.utf8)) }
-        files.append(RenderedFile(path: "sitemap.xml", contents: Data((library.render(plan.sitemap, withTemplate: "sitemap") ?? "").utf8)))
+        files.append(RenderedFile(path: "sitemap.xml", contents: Data((library.render(try TemplateTree.make(plan.sitemap), withTemplate: "sitemap") ?? "").utf8)))
         files.append(RenderedFile(path: "robots.txt", contents: Data(plan.robots.utf8)))
         files += try assets()
         return files
+    }
+
+    /// A page's identity for the cache: its template and its view model as JSON (sorted
+    /// keys, so equal models give equal keys).
+    static func cacheKey(_ page: PlannedPage) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Data(page.template.utf8) + [0] + (try encoder.encode(page.context))
     }
 
     /// Stable JSON: sorted keys, so two builds give identical bytes.
@@ -74,7 +83,7 @@ public struct SiteRenderer: Sendable {
 /// long-running process (`portal serve`) so an edit re-renders only the pages it changes.
 /// Templates are part of the key's scope: a new TemplateSet means a new cache.
 public final class RenderCache: @unchecked Sendable {
-    private var entries: [String: (key: String, contents: Data)] = [:]
+    private var entries: [String: (key: Data, contents: Data)] = [:]
     private var templates = ""
     private let lock = NSLock()
     public private(set) var hits = 0
@@ -82,7 +91,7 @@ public final class RenderCache: @unchecked Sendable {
 
     public init() {}
 
-    func page(_ path: String, key: String) -> Data? {
+    func page(_ path: String, key: Data) -> Data? {
         lock.withLock {
             guard let entry = entries[path], entry.key == key else { misses += 1; return nil }
             hits += 1
@@ -90,7 +99,7 @@ public final class RenderCache: @unchecked Sendable {
         }
     }
 
-    func store(_ path: String, key: String, contents: Data) {
+    func store(_ path: String, key: Data, contents: Data) {
         lock.withLock { entries[path] = (key, contents) }
     }
 

@@ -82,15 +82,26 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct Synth: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write synthetic assessment data (clearly marked as such).")
+    static let configuration = CommandConfiguration(
+        abstract: "Write synthetic assessment data, or with --scenarios a whole synthetic content tree (clearly marked as such).")
 
     @Option(help: "Content folder (the standard the data follows).") var content = "Content"
     @Option(help: "Number of assessments.") var assessments = 300
+    @Option(help: "Write a whole content tree with this many scenarios (the real ones, then renumbered copies) into --output.")
+    var scenarios: Int?
     @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 2025
     @Option(help: "Output folder (assessments.csv and dataset.yaml are written into it), or a .csv file.") var output: String
 
     func run() throws {
         do {
+            if let scenarios {
+                let real = try Pipeline.check(content: content)
+                try ContentTreeSynthesizer(standard: real, source: content).write(scenarios: scenarios, to: output)
+                let standard = try Pipeline.check(content: output)
+                _ = try SynthWriter.write(standard: standard, count: assessments, seed: seed, to: output + "/assessments")
+                print("wrote a content tree with \(scenarios) scenarios and \(assessments) synthetic assessments to \(output)")
+                return
+            }
             let standard = try Pipeline.check(content: content)
             let written = try SynthWriter.write(standard: standard, count: assessments, seed: seed, to: output)
             print("wrote \(assessments) synthetic assessments to \(written)")

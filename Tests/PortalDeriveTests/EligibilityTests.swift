@@ -106,3 +106,31 @@ let standard = try! ContentLoader(root: repository + "/Content").load()
         #expect(Eligibility(standard: changed).evaluate(built: four, maturity: 1).derived == .basic)
     }
 }
+
+/// The statistics use `derivedTier`, the compact form of the same rules; it must agree
+/// with `evaluate` everywhere, including tiers a scenario is not defined at.
+@Suite struct DerivedTierAgreementTests {
+    @Test func derivedTierAgreesWithEvaluateOnRandomAnswers() {
+        let engine = Eligibility(standard: standard)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int { // xorshift64*: repeatable, no dependency
+            state ^= state >> 12; state ^= state << 25; state ^= state >> 27
+            return Int((state &* 0x2545_F491_4F6C_DD1D) >> 33) % bound
+        }
+        var seen: Set<TierID?> = []
+        for _ in 0..<5000 {
+            // Cases range from a few scenarios at low tiers to nearly all at the top.
+            let density = next(101), lowest = next(4)
+            var built: [Int: TierID] = [:]
+            for scenario in standard.scenarios where next(100) < density {
+                built[scenario.no] = TierID.allCases[lowest + next(4 - lowest)]
+            }
+            let maturity = 1 + next(5)
+            let full = engine.evaluate(built: built, maturity: maturity).derived
+            #expect(engine.derivedTier(built: built, maturity: maturity) == full, "built \(built), maturity \(maturity)")
+            seen.insert(full)
+        }
+        // Every outcome was exercised, so agreement means something at each tier.
+        #expect(seen.count == 5)
+    }
+}

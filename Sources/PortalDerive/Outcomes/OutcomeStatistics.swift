@@ -38,12 +38,17 @@ public struct OutcomeStatistics: Sendable {
         zip(counts, listed).map { ($0 - $1) > 0 && ($0 - $1) < k }
     }
 
+    /// Column of a tier in the tier tables (0: no tier).
+    static func column(_ tier: TierID?) -> Int { tier.map { $0.index + 1 } ?? 0 }
+
     public init(set: AssessmentSet, standard: Standard, key: RecordKey?) {
         let k = standard.site.kAnonymity
         let engine = Eligibility(standard: standard)
         let records = set.records
-        let results = records.parallelMap { engine.evaluate(built: $0.scenarios, maturity: $0.maturity) }
-        let column = { (tier: TierID?) in Self.tierColumns.firstIndex(of: tier)! }
+        // Tables need only each record's derived tier; the full explanation is made for
+        // the records the listing shows.
+        let derived = records.parallelMap { engine.derivedTier(built: $0.scenarios, maturity: $0.maturity) }
+        let column = Self.column
 
         self.k = k
         synthetic = set.synthetic
@@ -61,9 +66,9 @@ public struct OutcomeStatistics: Sendable {
         if key != nil { for index in publishable { listed[index] = true } }
 
         var tierCounts = [Int](repeating: 0, count: 5), tierListed = [Int](repeating: 0, count: 5)
-        for (index, result) in results.enumerated() {
-            tierCounts[column(result.derived)] += 1
-            if listed[index] { tierListed[column(result.derived)] += 1 }
+        for (index, tier) in derived.enumerated() {
+            tierCounts[column(tier)] += 1
+            if listed[index] { tierListed[column(tier)] += 1 }
         }
         let tierTable = SuppressedTable(counts: [tierCounts], k: k, rowTotals: true, columnTotals: false,
                                         alsoWithhold: [Self.differenceRevealing(tierCounts, tierListed, k: k)])
@@ -71,7 +76,7 @@ public struct OutcomeStatistics: Sendable {
         self.records = tierTable.total
         let fixed = (0..<5).map { tierTable.cell(0, $0) }
 
-        let crossTable = CrossTable(results: results, k: k, fixedTierTotals: fixed)
+        let crossTable = CrossTable(derived: derived, k: k, fixedTierTotals: fixed)
         declaredVsDerived = crossTable.make(Self.tierColumns, { records[$0].declaredTier }, listed: nil)
         // Places as the listing shows them (cities, or 蒙东/蒙中/蒙西 when generalised).
         let places = chosen.scheme.places(framework: standard.framework)
@@ -83,12 +88,18 @@ public struct OutcomeStatistics: Sendable {
 
         indicators = standard.indicators.map { indicator in
             IndicatorDistribution(indicator: indicator, bands: standard.framework.investmentBands,
-                                  records: records, results: results, k: k, fixedTierTotals: fixed)
+                                  records: records, derived: derived, k: k, fixedTierTotals: fixed)
         }
 
-        var adoptionCounts = [[Int]](repeating: [Int](repeating: 0, count: 5), count: standard.scenarios.count)
-        for (row, scenario) in standard.scenarios.enumerated() {
-            for record in records { adoptionCounts[row][column(record.scenarios[scenario.no])] += 1 }
+        // One pass over the records' built scenarios; "not built" is what remains.
+        let rowOfScenario = Dictionary(uniqueKeysWithValues: standard.scenarios.enumerated().map { ($0.element.no, $0.offset) })
+        var adoptionCounts = [[Int]](repeating: [records.count, 0, 0, 0, 0], count: standard.scenarios.count)
+        for record in records {
+            for (no, tier) in record.scenarios {
+                guard let row = rowOfScenario[no] else { continue }
+                adoptionCounts[row][0] -= 1
+                adoptionCounts[row][column(tier)] += 1
+            }
         }
         adoption = SuppressedTable(counts: adoptionCounts, k: k, rowTotals: true, columnTotals: false)
 
@@ -99,7 +110,8 @@ public struct OutcomeStatistics: Sendable {
                 let shown = chosen.scheme.published(record, framework: standard.framework)
                 return PublishedRecord(id: key.id(for: record.identifiers), region: shown.place,
                                        sector: shown.sector, year: record.year, maturity: record.maturity,
-                                       result: results[index], scenarios: record.scenarios,
+                                       result: engine.evaluate(built: record.scenarios, maturity: record.maturity),
+                                       scenarios: record.scenarios,
                                        indicators: record.indicators.mapValues { answer in
                                            if case .amount(let amount) = answer {
                                                return .band(standard.framework.investmentBands.firstIndex { $0.contains(amount) } ?? 0)
@@ -114,7 +126,7 @@ public struct OutcomeStatistics: Sendable {
 /// Some attribute of the records (rows) × derived tier (columns), its tier totals fixed
 /// to the published tier distribution.
 struct CrossTable {
-    let results: [EligibilityResult]
+    let derived: [TierID?]
     let k: Int
     let fixedTierTotals: [Int?]
 
@@ -124,8 +136,8 @@ struct CrossTable {
         let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
         var counts = [[Int]](repeating: [Int](repeating: 0, count: 5), count: keys.count)
         var shown = counts
-        for (i, result) in results.enumerated() {
-            let row = index[keyOf(i)]!, column = OutcomeStatistics.tierColumns.firstIndex(of: result.derived)!
+        for (i, tier) in derived.enumerated() {
+            let row = index[keyOf(i)]!, column = OutcomeStatistics.column(tier)
             counts[row][column] += 1
             if listed?[i] == true { shown[row][column] += 1 }
         }
@@ -142,7 +154,7 @@ public struct IndicatorDistribution: Sendable {
     public let options: [String]
     public let table: SuppressedTable
 
-    init(indicator: Indicator, bands: [InvestmentBand], records: [Assessment], results: [EligibilityResult],
+    init(indicator: Indicator, bands: [InvestmentBand], records: [Assessment], derived: [TierID?],
          k: Int, fixedTierTotals: [Int?]) {
         self.indicator = indicator
         var options: [String]
@@ -154,8 +166,8 @@ public struct IndicatorDistribution: Sendable {
         }
         self.options = options
         var counts = [[Int]](repeating: [Int](repeating: 0, count: 5), count: options.count)
-        for (record, result) in zip(records, results) {
-            let column = OutcomeStatistics.tierColumns.firstIndex(of: result.derived)!
+        for (record, tier) in zip(records, derived) {
+            let column = OutcomeStatistics.column(tier)
             let row: Int?
             switch record.indicators[indicator.no] {
             case .level(let level)?: row = level - 1

@@ -10,7 +10,7 @@ func round1(_ value: Double) -> String {
 }
 
 /// Horizontal 100 % stacked bars: one bar per group, one segment per option.
-public struct StackedBarChart: Sendable {
+public struct StackedBarChart: ViewModel {
     public var id: String
     public var title: String
     public var description: String
@@ -20,7 +20,7 @@ public struct StackedBarChart: Sendable {
     public var bars: [Bar]
     public var legend: [LegendItem]
 
-    public struct Bar: Sendable {
+    public struct Bar: ViewModel {
         public var label: String
         public var y: String
         public var labelY: String
@@ -28,14 +28,14 @@ public struct StackedBarChart: Sendable {
         public var segments: [Segment]
     }
 
-    public struct Segment: Sendable {
+    public struct Segment: ViewModel {
         public var x: String
         public var width: String
         public var series: String
         public var title: String
     }
 
-    public struct LegendItem: Sendable {
+    public struct LegendItem: ViewModel {
         public var series: String
         public var label: String
     }
@@ -75,7 +75,7 @@ public struct StackedBarChart: Sendable {
 }
 
 /// A radar (spider) chart of levels 1–6 on a number of axes.
-public struct RadarChart: Sendable {
+public struct RadarChart: ViewModel {
     public var id: String
     public var title: String
     public var description: String
@@ -84,7 +84,7 @@ public struct RadarChart: Sendable {
     public var axes: [Axis]
     public var points: String
 
-    public struct Axis: Sendable {
+    public struct Axis: ViewModel {
         public var x2: String
         public var y2: String
         public var labelX: String

@@ -1,20 +1,20 @@
 // View models of the comparison pages and the self-check.
 
-public struct CompareIndexView: Sendable {
+public struct CompareIndexView: ViewModel {
     public var layout: Layout
     public var pairs: [ComparePairLink]
     public var areaColumns: [String]
     public var rules: [RulesMatrixRow]
 }
 
-public struct ComparePairLink: Sendable {
+public struct ComparePairLink: ViewModel {
     public var slug: String
     public var label: String
     public var href: String
     public var newCount: Int
 }
 
-public struct RulesMatrixRow: Sendable {
+public struct RulesMatrixRow: ViewModel {
     public var tier: TierRef
     public var minScenarios: Int
     public var requiredAreas: String
@@ -23,7 +23,7 @@ public struct RulesMatrixRow: Sendable {
     public var defined: Int
 }
 
-public struct CompareView: Sendable {
+public struct CompareView: ViewModel {
     public var layout: Layout
     public var low: TierRef
     public var high: TierRef
@@ -36,20 +36,20 @@ public struct CompareView: Sendable {
     public var segments: [CompareSegment]
 }
 
-public struct RuleChange: Sendable {
+public struct RuleChange: ViewModel {
     public var label: String
     public var low: String
     public var high: String
     public var changed: Bool
 }
 
-public struct AreaPairView: Sendable {
+public struct AreaPairView: ViewModel {
     public var area: String
     public var low: String
     public var high: String
 }
 
-public struct CompareSegment: Sendable {
+public struct CompareSegment: ViewModel {
     public var id: String
     public var name: String
     public var area: String
@@ -57,7 +57,7 @@ public struct CompareSegment: Sendable {
     public var rows: [CompareRow]
 }
 
-public struct CompareRow: Sendable {
+public struct CompareRow: ViewModel {
     public var code: String
     public var name: String
     public var href: String
@@ -73,32 +73,32 @@ public struct CompareRow: Sendable {
 }
 
 /// The filter controls shared by the matrix and the comparison pages.
-public struct MatrixFilters: Sendable {
+public struct MatrixFilters: ViewModel {
     public var areas: [FilterOption]
     public var segments: [FilterOption]
     public var tiers: [FilterOption]
 }
 
-public struct FilterOption: Sendable {
+public struct FilterOption: ViewModel {
     public var value: String
     public var label: String
     public var group: String?
 }
 
-public struct SelfCheckView: Sendable {
+public struct SelfCheckView: ViewModel {
     public var layout: Layout
     public var rulesJSON: String
     public var segments: [SelfCheckSegment]
     public var tiers: [TierSummary]
 }
 
-public struct SelfCheckSegment: Sendable {
+public struct SelfCheckSegment: ViewModel {
     public var name: String
     public var area: String
     public var scenarios: [SelfCheckScenario]
 }
 
-public struct SelfCheckScenario: Sendable {
+public struct SelfCheckScenario: ViewModel {
     public var no: Int
     public var code: String
     public var name: String

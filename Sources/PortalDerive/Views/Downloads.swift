@@ -22,19 +22,19 @@ public struct PlannedCSV: Sendable {
     public var table: CSVTable
 }
 
-public struct DataPageView: Sendable {
+public struct DataPageView: ViewModel {
     public var layout: Layout
     public var downloads: [DownloadView]
 }
 
-public struct DownloadView: Sendable {
+public struct DownloadView: ViewModel {
     public var name: String
     public var href: String
     public var description: String
     public var columns: [ColumnDoc]
 }
 
-public struct ColumnDoc: Sendable {
+public struct ColumnDoc: ViewModel {
     public var name: String
     public var meaning: String
 }

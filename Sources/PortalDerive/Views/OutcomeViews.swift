@@ -1,7 +1,7 @@
 // View models of the outcome pages. Every number is already a published string: a
 // count, or "<k" where it is withheld.
 
-public struct CountTableView: Sendable {
+public struct CountTableView: ViewModel {
     public var caption: String
     public var corner: String
     public var columns: [String]
@@ -10,13 +10,13 @@ public struct CountTableView: Sendable {
     public var hasRowTotals: Bool
 }
 
-public struct CountRowView: Sendable {
+public struct CountRowView: ViewModel {
     public var label: String
     public var cells: [String]
     public var total: String?
 }
 
-public struct OutcomesIndexView: Sendable {
+public struct OutcomesIndexView: ViewModel {
     public var layout: Layout
     public var notice: OutcomeNotice
     public var records: String
@@ -29,20 +29,20 @@ public struct OutcomesIndexView: Sendable {
 }
 
 /// Shown on every outcome page: what the data is and how it is protected.
-public struct OutcomeNotice: Sendable {
+public struct OutcomeNotice: ViewModel {
     public var synthetic: Bool
     public var label: String
     public var k: Int
     public var methodHref: String
 }
 
-public struct TierCountView: Sendable {
+public struct TierCountView: ViewModel {
     public var id: String
     public var name: String
     public var count: String
 }
 
-public struct ProgressView: Sendable {
+public struct ProgressView: ViewModel {
     public var tier: TierRef
     public var label: String
     public var target: String
@@ -52,13 +52,13 @@ public struct ProgressView: Sendable {
     public var note: String
 }
 
-public struct IndicatorOutcomesView: Sendable {
+public struct IndicatorOutcomesView: ViewModel {
     public var layout: Layout
     public var notice: OutcomeNotice
     public var indicators: [IndicatorOutcomeView]
 }
 
-public struct IndicatorOutcomeView: Sendable {
+public struct IndicatorOutcomeView: ViewModel {
     public var id: String
     public var code: String
     public var name: String
@@ -67,7 +67,7 @@ public struct IndicatorOutcomeView: Sendable {
     public var table: CountTableView
 }
 
-public struct ScenarioOutcomesView: Sendable {
+public struct ScenarioOutcomesView: ViewModel {
     public var layout: Layout
     public var notice: OutcomeNotice
     public var columns: [String]
@@ -75,40 +75,40 @@ public struct ScenarioOutcomesView: Sendable {
     public var legend: [HeatLegendItem]
 }
 
-public struct HeatRowView: Sendable {
+public struct HeatRowView: ViewModel {
     public var code: String
     public var name: String
     public var href: String
     public var cells: [HeatCellView]
 }
 
-public struct HeatCellView: Sendable {
+public struct HeatCellView: ViewModel {
     public var text: String
     /// CSS class of the colour bucket: heat-0 … heat-9, heat-na, heat-withheld.
     public var bucket: String
     public var title: String
 }
 
-public struct HeatLegendItem: Sendable {
+public struct HeatLegendItem: ViewModel {
     public var bucket: String
     public var label: String
 }
 
 /// A scenario's own adoption figures, on its page.
-public struct ScenarioAdoptionView: Sendable {
+public struct ScenarioAdoptionView: ViewModel {
     public var records: String
     public var cells: [AdoptionCellView]
     public var outcomesHref: String
     public var synthetic: Bool
 }
 
-public struct AdoptionCellView: Sendable {
+public struct AdoptionCellView: ViewModel {
     public var label: String
     public var count: String
     public var share: String
 }
 
-public struct RecordsListView: Sendable {
+public struct RecordsListView: ViewModel {
     public var layout: Layout
     public var notice: OutcomeNotice
     public var built: Bool
@@ -120,7 +120,7 @@ public struct RecordsListView: Sendable {
     public var records: [RecordRowView]
 }
 
-public struct RecordRowView: Sendable {
+public struct RecordRowView: ViewModel {
     public var id: String
     public var href: String
     public var year: Int
@@ -130,7 +130,7 @@ public struct RecordRowView: Sendable {
     public var tierId: String
 }
 
-public struct RecordView: Sendable {
+public struct RecordView: ViewModel {
     public var layout: Layout
     public var notice: OutcomeNotice
     public var id: String
@@ -148,13 +148,13 @@ public struct RecordView: Sendable {
     public var investment: String?
 }
 
-public struct GapView: Sendable {
+public struct GapView: ViewModel {
     public var tierName: String
     public var tierId: String
     public var items: [String]
 }
 
-public struct TierCheckView: Sendable {
+public struct TierCheckView: ViewModel {
     public var tierName: String
     public var tierId: String
     public var met: Bool
@@ -163,18 +163,18 @@ public struct TierCheckView: Sendable {
     public var maturity: String
 }
 
-public struct BuiltGroupView: Sendable {
+public struct BuiltGroupView: ViewModel {
     public var tierName: String
     public var tierId: String
     public var scenarios: [Link]
 }
 
-public struct LevelRowView: Sendable {
+public struct LevelRowView: ViewModel {
     public var name: String
     public var value: String
 }
 
-public struct MethodView: Sendable {
+public struct MethodView: ViewModel {
     public var layout: Layout
     public var body: RichText
     public var tiers: [TierSummary]

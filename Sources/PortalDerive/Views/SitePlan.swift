@@ -11,7 +11,7 @@ public struct SitePlan: Sendable {
 public struct PlannedPage: Sendable {
     public var route: Route
     public var template: String
-    public var context: any Sendable
+    public var context: any ViewModel
 }
 
 /// One JSON download.
@@ -19,3 +19,7 @@ public struct PlannedData: Sendable {
     public var route: Route
     public var value: any Encodable & Sendable
 }
+
+/// What templates see: plain values the render stage turns into a lookup tree through
+/// their synthesised `Encodable` conformance (see PortalRender's TemplateTree).
+public protocol ViewModel: Encodable, Sendable {}

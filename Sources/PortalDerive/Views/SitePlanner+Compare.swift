@@ -123,7 +123,7 @@ extension SitePlanner {
     }
 }
 
-public struct SearchView: Sendable {
+public struct SearchView: ViewModel {
     public var layout: Layout
     public var kinds: [FilterOption]
     public var scenariosHref: String

@@ -1,15 +1,16 @@
 import PortalModel
 
-// View models: what templates see. Stored properties only (templates read them by
-// reflection), plain values, no logic: every decision is made in SitePlanner.
+// View models: what templates see. Stored properties only (the render stage reads them
+// through their synthesised Encodable conformance), plain values, no logic: every
+// decision is made in SitePlanner.
 
 /// Markdown source; the render stage turns it into HTML (cmark-gfm, safe mode).
-public struct RichText: Sendable, Equatable {
+public struct RichText: ViewModel, Equatable {
     public let markdown: String
     public init(_ markdown: String) { self.markdown = markdown }
 }
 
-public struct Link: Sendable, Equatable {
+public struct Link: ViewModel, Equatable {
     public var label: String
     public var href: String
     /// Marks the navigation entry of the section the page belongs to.
@@ -17,7 +18,7 @@ public struct Link: Sendable, Equatable {
 }
 
 /// Everything the shared layout needs: <head>, header, navigation, breadcrumbs, footer.
-public struct Layout: Sendable {
+public struct Layout: ViewModel {
     public var lang: String
     public var siteTitle: String
     public var shortTitle: String
@@ -44,14 +45,14 @@ public struct Layout: Sendable {
     public var searchFilters: [String] = []
 }
 
-public struct TierRef: Sendable, Equatable {
+public struct TierRef: ViewModel, Equatable {
     public var id: String
     public var name: String
     public var href: String
 }
 
 /// One tier's rules in short, for tables and cards.
-public struct TierSummary: Sendable {
+public struct TierSummary: ViewModel {
     public var tier: TierRef
     public var minScenarios: Int
     public var requiredAreas: String
@@ -62,7 +63,7 @@ public struct TierSummary: Sendable {
 
 // MARK: Home
 
-public struct HomeView: Sendable {
+public struct HomeView: ViewModel {
     public var layout: Layout
     public var lead: String
     public var tiersHref: String
@@ -73,7 +74,7 @@ public struct HomeView: Sendable {
     public var entries: [EntryView]
 }
 
-public struct TargetView: Sendable {
+public struct TargetView: ViewModel {
     public var tier: TierRef
     public var heading: String
     public var task: String
@@ -81,7 +82,7 @@ public struct TargetView: Sendable {
     public var figureLabel: String
 }
 
-public struct EntryView: Sendable {
+public struct EntryView: ViewModel {
     public var title: String
     public var text: String
     public var href: String
@@ -89,7 +90,7 @@ public struct EntryView: Sendable {
 
 // MARK: Tiers
 
-public struct TiersIndexView: Sendable {
+public struct TiersIndexView: ViewModel {
     public var layout: Layout
     public var intro: String
     public var requirements: [NumberedText]
@@ -97,19 +98,19 @@ public struct TiersIndexView: Sendable {
     public var areas: [AreaView]
 }
 
-public struct NumberedText: Sendable {
+public struct NumberedText: ViewModel {
     public var number: Int
     public var text: String
 }
 
-public struct AreaView: Sendable {
+public struct AreaView: ViewModel {
     public var id: String
     public var name: String
     public var note: String
     public var segments: String
 }
 
-public struct TierView: Sendable {
+public struct TierView: ViewModel {
     public var layout: Layout
     public var tier: TierRef
     public var summary: TierSummary
@@ -122,19 +123,19 @@ public struct TierView: Sendable {
     public var next: Link?
 }
 
-public struct AreaTextView: Sendable {
+public struct AreaTextView: ViewModel {
     public var number: Int
     public var label: String
     public var text: String
 }
 
-public struct TierSegmentView: Sendable {
+public struct TierSegmentView: ViewModel {
     public var name: String
     public var area: String
     public var scenarios: [TierScenarioView]
 }
 
-public struct TierScenarioView: Sendable {
+public struct TierScenarioView: ViewModel {
     public var code: String
     public var name: String
     public var text: String
@@ -143,14 +144,14 @@ public struct TierScenarioView: Sendable {
 
 // MARK: Scenarios
 
-public struct ScenariosIndexView: Sendable {
+public struct ScenariosIndexView: ViewModel {
     public var layout: Layout
     public var tiers: [TierRef]
     public var segments: [SegmentGroup]
     public var count: Int
 }
 
-public struct SegmentGroup: Sendable {
+public struct SegmentGroup: ViewModel {
     public var id: String
     public var name: String
     public var area: String
@@ -159,7 +160,7 @@ public struct SegmentGroup: Sendable {
     public var scenarios: [ScenarioRow]
 }
 
-public struct ScenarioRow: Sendable {
+public struct ScenarioRow: ViewModel {
     public var code: String
     public var name: String
     public var href: String
@@ -167,14 +168,14 @@ public struct ScenarioRow: Sendable {
 }
 
 /// One scenario × tier cell: the text (nil for "/") and the link to that tier section.
-public struct MatrixCell: Sendable {
+public struct MatrixCell: ViewModel {
     public var tier: TierRef
     public var defined: Bool
     public var text: String?
     public var href: String
 }
 
-public struct ScenarioView: Sendable {
+public struct ScenarioView: ViewModel {
     public var layout: Layout
     public var code: String
     public var name: String
@@ -190,7 +191,7 @@ public struct ScenarioView: Sendable {
     public var next: Link?
 }
 
-public struct TierSection: Sendable {
+public struct TierSection: ViewModel {
     public var tier: TierRef
     public var text: String?
     public var tierHref: String
@@ -199,24 +200,24 @@ public struct TierSection: Sendable {
 
 // MARK: Indicators
 
-public struct IndicatorsIndexView: Sendable {
+public struct IndicatorsIndexView: ViewModel {
     public var layout: Layout
     public var groups: [IndicatorGroup]
 }
 
-public struct IndicatorGroup: Sendable {
+public struct IndicatorGroup: ViewModel {
     public var name: String
     public var indicators: [IndicatorRow]
 }
 
-public struct IndicatorRow: Sendable {
+public struct IndicatorRow: ViewModel {
     public var code: String
     public var name: String
     public var description: String
     public var href: String
 }
 
-public struct IndicatorView: Sendable {
+public struct IndicatorView: ViewModel {
     public var layout: Layout
     public var code: String
     public var name: String
@@ -233,24 +234,24 @@ public struct IndicatorView: Sendable {
 
 // MARK: Matrix, pages, errors
 
-public struct MatrixView: Sendable {
+public struct MatrixView: ViewModel {
     public var layout: Layout
     public var tiers: [TierRef]
     public var segments: [SegmentGroup]
     public var filters: MatrixFilters
 }
 
-public struct MarkdownPageView: Sendable {
+public struct MarkdownPageView: ViewModel {
     public var layout: Layout
     public var body: RichText
 }
 
-public struct NotFoundView: Sendable {
+public struct NotFoundView: ViewModel {
     public var layout: Layout
     public var links: [Link]
 }
 
-public struct SitemapView: Sendable {
+public struct SitemapView: ViewModel {
     public var urls: [String]
     public var sitemap: String
 }

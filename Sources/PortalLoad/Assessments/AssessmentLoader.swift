@@ -84,25 +84,41 @@ struct AssessmentFileReader {
         case .failure(let diagnostic): sink.report(diagnostic); return []
         }
         let table = CSVReader(bytes: bytes, path: path)
-        let rows: [CSVReader.Row]
-        switch table.rows() {
-        case .success(let parsed): rows = parsed
-        case .failure(let diagnostic): sink.report(diagnostic); return []
-        }
-        guard let header = rows.first else {
+        var rows = CSVReader.Rows(table)
+        let header: CSVReader.Row
+        switch rows.next() {
+        case .success(let first?): header = first
+        case .success(nil):
             sink.report(SourceLocation(path: path, line: 1, column: 1), "the file is empty: it needs a header row and one row per assessment")
             return []
+        case .failure(let diagnostic): sink.report(diagnostic); return []
         }
         guard let layout = readHeader(header, table: table) else { return [] }
         let rules = CellRules(standard: standard)
-        return rows.dropFirst().compactMap { row in
-            guard row.fields.count == header.fields.count else {
-                let last = row.fields.last!
-                sink.report(table.location(of: last),
-                            "this row has \(row.fields.count) cells but the header has \(header.fields.count): check for a missing or extra comma (quote cells that contain commas)")
-                return nil
+        let sink = self.sink, width = header.fields.count
+        // Rows are read in batches and each batch checked on every core: memory holds one
+        // batch of cells, not the whole file's, and the records keep file order.
+        var assessments: [Assessment] = []
+        var batch: [CSVReader.Row] = []
+        while true {
+            var end = false
+            switch rows.next() {
+            case .success(let row?): batch.append(row)
+            case .success(nil): end = true
+            case .failure(let diagnostic): sink.report(diagnostic); return []
             }
-            return RowReader(row: row, layout: layout, table: table, rules: rules, sink: sink).assessment()
+            guard end || batch.count == 4096 else { continue }
+            assessments += batch.parallelMap { row -> Assessment? in
+                guard row.fields.count == width else {
+                    let last = row.fields.last!
+                    sink.report(table.location(of: last),
+                                "this row has \(row.fields.count) cells but the header has \(width): check for a missing or extra comma (quote cells that contain commas)")
+                    return nil
+                }
+                return RowReader(row: row, layout: layout, table: table, rules: rules, sink: sink).assessment()
+            }.compactMap { $0 }
+            batch.removeAll(keepingCapacity: true)
+            if end { return assessments }
         }
     }
 

@@ -37,73 +37,81 @@ struct CSVReader {
         SourceLocation(path: path, line: field.line, column: column(of: field.offset, lineStart: field.lineStart))
     }
 
-    /// Rows of the file; a quote that is never closed is reported at the field it opens.
-    func rows() -> Result<[Row], Diagnostic> {
-        var rows: [Row] = []
-        var fields: [Field] = []
-        var line = 1, lineStart = 0, index = 0
-        var rowLine = 1
-        let count = bytes.count
+    /// Reads rows one at a time, so a large file never holds all its cells at once.
+    struct Rows {
+        let table: CSVReader
+        private var index = 0, line = 1, lineStart = 0
+        private var finished = false
 
-        while index <= count {
-            // Start of a field.
-            let fieldLine = line, fieldOffset = index, fieldLineStart = lineStart
-            var value: String
-            if index < count && bytes[index] == UInt8(ascii: "\"") {
-                var buffer: [UInt8] = []
-                var cursor = index + 1
-                var closed = false
-                while cursor < count {
-                    let byte = bytes[cursor]
-                    if byte == UInt8(ascii: "\"") {
-                        if cursor + 1 < count && bytes[cursor + 1] == UInt8(ascii: "\"") {
+        init(_ table: CSVReader) { self.table = table }
+
+        /// The next row that is not blank, nil at the end; a quote that is never closed is
+        /// reported at the field it opens.
+        mutating func next() -> Result<Row?, Diagnostic> {
+            let bytes = table.bytes, count = bytes.count, path = table.path
+            while !finished {
+                var fields: [Field] = []
+                let rowLine = line
+                while true {
+                    // Start of a field.
+                    let fieldLine = line, fieldOffset = index, fieldLineStart = lineStart
+                    var value: String
+                    if index < count && bytes[index] == UInt8(ascii: "\"") {
+                        var buffer: [UInt8] = []
+                        var cursor = index + 1
+                        var closed = false
+                        while cursor < count {
+                            let byte = bytes[cursor]
+                            if byte == UInt8(ascii: "\"") {
+                                if cursor + 1 < count && bytes[cursor + 1] == UInt8(ascii: "\"") {
+                                    buffer.append(byte)
+                                    cursor += 2
+                                    continue
+                                }
+                                closed = true
+                                cursor += 1
+                                break
+                            }
+                            if byte == 0x0A { line += 1; lineStart = cursor + 1 }
                             buffer.append(byte)
-                            cursor += 2
-                            continue
+                            cursor += 1
                         }
-                        closed = true
-                        cursor += 1
-                        break
+                        guard closed else {
+                            return .failure(Diagnostic(path: path, line: fieldLine, column: table.column(of: fieldOffset, lineStart: fieldLineStart),
+                                                       "a quoted cell is never closed: add the closing \" (a quote inside a cell is written \"\")"))
+                        }
+                        if cursor < count && bytes[cursor] != UInt8(ascii: ",") && bytes[cursor] != 0x0A {
+                            return .failure(Diagnostic(path: path, line: line, column: table.column(of: cursor, lineStart: lineStart),
+                                                       "text after a quoted cell: put the whole cell in quotes, and write a quote inside it as \"\""))
+                        }
+                        value = String(decoding: buffer, as: UTF8.self)
+                        index = cursor
+                    } else {
+                        var cursor = index
+                        while cursor < count && bytes[cursor] != UInt8(ascii: ",") && bytes[cursor] != 0x0A { cursor += 1 }
+                        value = String(decoding: bytes[index..<cursor], as: UTF8.self)
+                        index = cursor
                     }
-                    if byte == 0x0A { line += 1; lineStart = cursor + 1 }
-                    buffer.append(byte)
-                    cursor += 1
+                    fields.append(Field(value: value, line: fieldLine, offset: fieldOffset, lineStart: fieldLineStart))
+                    if index < count && bytes[index] == UInt8(ascii: ",") {
+                        index += 1
+                        continue
+                    }
+                    break
                 }
-                guard closed else {
-                    return .failure(Diagnostic(path: path, line: fieldLine, column: column(of: fieldOffset, lineStart: fieldLineStart),
-                                               "a quoted cell is never closed: add the closing \" (a quote inside a cell is written \"\")"))
+                // End of the row (newline or end of file).
+                if index < count { // newline
+                    index += 1
+                    line += 1
+                    lineStart = index
+                    if index == count { finished = true }
+                } else {
+                    finished = true
                 }
-                if cursor < count && bytes[cursor] != UInt8(ascii: ",") && bytes[cursor] != 0x0A {
-                    return .failure(Diagnostic(path: path, line: line, column: column(of: cursor, lineStart: lineStart),
-                                               "text after a quoted cell: put the whole cell in quotes, and write a quote inside it as \"\""))
-                }
-                value = String(decoding: buffer, as: UTF8.self)
-                index = cursor
-            } else {
-                var cursor = index
-                while cursor < count && bytes[cursor] != UInt8(ascii: ",") && bytes[cursor] != 0x0A { cursor += 1 }
-                value = String(decoding: bytes[index..<cursor], as: UTF8.self)
-                index = cursor
+                let blank = fields.count == 1 && fields[0].value.isEmpty
+                if !blank { return .success(Row(line: rowLine, fields: fields)) }
             }
-            fields.append(Field(value: value, line: fieldLine, offset: fieldOffset, lineStart: fieldLineStart))
-            if index < count && bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            // End of the row (newline or end of file).
-            let blank = fields.count == 1 && fields[0].value.isEmpty
-            if !blank { rows.append(Row(line: rowLine, fields: fields)) }
-            fields = []
-            if index < count { // newline
-                index += 1
-                line += 1
-                lineStart = index
-                rowLine = line
-                if index == count { break }
-            } else {
-                break
-            }
+            return .success(nil)
         }
-        return .success(rows)
     }
 }

@@ -8,8 +8,11 @@ struct CellRules {
     let tierList: String
     let regions: Set<String>
     let industries: Set<String>
-    let indicators: [Int: Indicator]
+    /// Indicators by number, as references: a cell check then costs no struct copy.
+    let indicators: [Int: IndicatorRule]
     let scenarios: [Int: Scenario]
+    /// Scenario number → the tiers it is defined at, as bits (1 << tier.index).
+    let definedTiers: [Int: UInt8]
     let tierNames: [TierID: String]
 
     init(standard: Standard) {
@@ -22,9 +25,30 @@ struct CellRules {
         tierList = standard.framework.tiers.map { "\($0.id.rawValue)/\($0.name)" }.joined(separator: ", ")
         regions = Set(standard.framework.regions.map(\.name))
         industries = Set(standard.framework.sectors.flatMap(\.industries))
-        indicators = Dictionary(uniqueKeysWithValues: standard.indicators.map { ($0.no, $0) })
+        indicators = Dictionary(uniqueKeysWithValues: standard.indicators.map { ($0.no, IndicatorRule($0)) })
         scenarios = Dictionary(uniqueKeysWithValues: standard.scenarios.map { ($0.no, $0) })
+        definedTiers = scenarios.mapValues { scenario in scenario.definedTiers.reduce(0) { $0 | UInt8(1) << $1.index } }
         tierNames = Dictionary(uniqueKeysWithValues: standard.framework.tiers.map { ($0.id, $0.name) })
+    }
+}
+
+/// What a cell of one indicator may hold.
+final class IndicatorRule: Sendable {
+    let no: Int
+    let name: String
+    /// Indicator 7: an amount, with its unit.
+    let isAmount: Bool
+    let unit: String?
+    let allowsNotApplicable: Bool
+    let levelCount: Int
+
+    init(_ indicator: Indicator) {
+        no = indicator.no
+        name = indicator.name
+        isAmount = indicator.question != nil
+        unit = indicator.unit
+        allowsNotApplicable = indicator.notApplicable != nil
+        levelCount = indicator.levels.count
     }
 }
 
@@ -41,13 +65,14 @@ struct RowReader {
         var year: Int?, maturity: Int?, declared: TierID?
         var indicators: [Int: IndicatorAnswer] = [:]
         var scenarios: [Int: TierID] = [:]
+        indicators.reserveCapacity(rules.indicators.count)
         var failed = false
         func fail(_ field: CSVReader.Field, _ message: String) {
             sink.report(table.location(of: field), message)
             failed = true
         }
         for (field, kind) in zip(row.fields, layout) {
-            let value = field.value.trimmingCharacters(in: .whitespaces)
+            let value = field.value.trimmingSpaces
             switch kind {
             case .enterprise:
                 if value.isEmpty { fail(field, "the enterprise name is empty: fill it in (it is never published)") } else { enterprise = value }
@@ -79,7 +104,7 @@ struct RowReader {
                     fail(field, "scenario \(twoDigits(no)) must be empty or the tier at which it was built: one of \(rules.tierList)")
                     continue
                 }
-                guard rules.scenarios[no]!.text(at: tier) != nil else {
+                guard rules.definedTiers[no]! & UInt8(1) << tier.index != 0 else {
                     let defined = rules.scenarios[no]!.definedTiers.map { rules.tierNames[$0]! }.joined(separator: "、")
                     fail(field, "scenario \(twoDigits(no)) is not defined at \(rules.tierNames[tier]!) (the standard prints \"/\"): use one of \(defined) or leave it empty")
                     continue
@@ -95,28 +120,44 @@ struct RowReader {
                           indicators: indicators, scenarios: scenarios)
     }
 
-    private func indicatorAnswer(_ value: String, indicator: Indicator, field: CSVReader.Field,
+    private func indicatorAnswer(_ value: String, indicator: IndicatorRule, field: CSVReader.Field,
                                  fail: (CSVReader.Field, String) -> Void) -> IndicatorAnswer? {
-        let name = "indicator \(indicator.no) (\(indicator.name))"
-        if indicator.question != nil {
+        var name: String { "indicator \(indicator.no) (\(indicator.name))" } // only messages need it
+        if indicator.isAmount {
             guard let amount = Double(value), amount >= 0, amount.isFinite else {
                 fail(field, "\(name) is an amount in \(indicator.unit ?? "万元"): write a number such as 350 or 1200.5")
                 return nil
             }
             return .amount(amount)
         }
-        if value == "NA" || value == "不涉及" || value.lowercased() == "na" {
-            guard indicator.notApplicable != nil else {
-                fail(field, "\(name) has no 不涉及 option: give a level from 1 to \(indicator.levels.count)")
+        if value == "NA" || value == "不涉及" || value == "na" || value == "Na" || value == "nA" {
+            guard indicator.allowsNotApplicable else {
+                fail(field, "\(name) has no 不涉及 option: give a level from 1 to \(indicator.levelCount)")
                 return nil
             }
             return .notApplicable
         }
-        guard let level = Int(value), (1...indicator.levels.count).contains(level) else {
-            let na = indicator.notApplicable != nil ? ", or NA/不涉及" : ""
-            fail(field, "\(name) must be a level from 1 to \(indicator.levels.count)\(na)")
+        guard let level = Int(value), (1...indicator.levelCount).contains(level) else {
+            let na = indicator.allowsNotApplicable ? ", or NA/不涉及" : ""
+            fail(field, "\(name) must be a level from 1 to \(indicator.levelCount)\(na)")
             return nil
         }
         return .level(level)
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs (Unicode Zs and U+0009, as
+    /// Foundation's `.whitespaces`), without bridging to NSString: a CSV of 100,000 rows
+    /// has millions of cells, and almost none has anything to trim.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return self }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        guard isSpace(first) || isSpace(last) else { return self }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[start...end])
     }
 }

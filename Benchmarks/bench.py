@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""`make bench`: how long `portal build --search off` takes, and how much memory,
+for the real content and for synthetic content trees of growing size, next to Hugo
+building the same scenario pages on the same machine in the same run.
+
+For each case the portal builds it RUNS times after one warm-up run; the table gives
+the median wall time (measured here with a monotonic clock: /usr/bin/time -v prints
+wall time in 10 ms steps only), the peak resident memory from /usr/bin/time -v, and
+the median time of each stage as `portal build --timings` prints it.
+
+The Hugo site is generated from the portal's own /data/scenarios.json and
+/data/rules.json, so both generators build the same scenarios: one page per scenario
+(title, segment, the four tier texts as Markdown), a list page, four tier pages and the
+full matrix page. Its templates are in Benchmarks/hugo/. Ratio = portal / Hugo.
+
+Environment: PORTAL (default .build/release/portal), HUGO (default hugo),
+BENCH_RUNS (default 5), BENCH_DIR (default .build/bench), BENCH_CASES (comma-separated
+case names to run only those).
+"""
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PORTAL = Path(os.environ.get("PORTAL", ROOT / ".build/release/portal")).resolve()
+HUGO = os.environ.get("HUGO", "hugo")
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+WORK = Path(os.environ.get("BENCH_DIR", ROOT / ".build/bench")).resolve()
+SEED = 7
+STAGES = ["load", "derive", "render", "write"]
+
+
+@dataclass
+class Case:
+    name: str
+    scenarios: int
+    assessments: int
+    real: bool = False  # the shipped Content/ instead of a synthetic tree
+    key: bool = False  # with a record key, so record pages (and their ids) are built
+    compare: bool = False  # also time Hugo on the same scenario pages
+
+
+# N (scenarios) grows at fixed M; M (assessments) grows at fixed N.
+CASES = [
+    Case("real", 40, 300, real=True, compare=True),
+    Case("real+key", 40, 300, real=True, key=True),
+    Case("N=400", 400, 1_000, compare=True),
+    Case("N=4000", 4_000, 1_000, compare=True),
+    Case("M=1k", 40, 1_000),
+    Case("M=10k", 40, 10_000),
+    Case("M=100k", 40, 100_000),
+    Case("M=100k+key", 40, 100_000, key=True),
+]
+
+
+@dataclass
+class Timing:
+    walls: list = field(default_factory=list)
+    rss_kb: list = field(default_factory=list)
+    stages: dict = field(default_factory=dict)
+    pages: int = 0
+
+    @property
+    def wall(self):
+        return statistics.median(self.walls)
+
+    @property
+    def rss_mb(self):
+        return max(self.rss_kb) / 1024
+
+    def stage(self, name):
+        values = self.stages.get(name)
+        return statistics.median(values) if values else None
+
+
+def timed(command, env=None, cwd=None):
+    """Runs command under /usr/bin/time -v: (wall seconds, peak RSS in KB, stdout)."""
+    start = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, env=env, cwd=cwd)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"bench: {' '.join(map(str, command))} failed:\n{done.stdout}\n{done.stderr}")
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
+    return wall, rss, done.stdout
+
+
+def measure(command, env=None, cwd=None, parse=None):
+    timing = Timing()
+    timed(command, env, cwd)  # warm-up: file cache, first-run effects
+    for _ in range(RUNS):
+        wall, rss, out = timed(command, env, cwd)
+        timing.walls.append(wall)
+        timing.rss_kb.append(rss)
+        if parse:
+            parse(out, timing)
+    return timing
+
+
+def parse_portal(out, timing):
+    """Reads `built N pages` and the `--timings` lines."""
+    timing.pages = int(re.search(r"built (\d+) pages", out).group(1))
+    for name, ms in re.findall(r"^\s+(\w+)\s+([\d.]+) ms$", out, re.M):
+        timing.stages.setdefault(name, []).append(float(ms) / 1000)
+
+
+def content_for(case):
+    if case.real:
+        return ROOT / "Content"
+    folder = WORK / f"content-n{case.scenarios}-m{case.assessments}"
+    if not (folder / "assessments" / "assessments.csv").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([PORTAL, "synth", "--content", ROOT / "Content", "--scenarios", str(case.scenarios),
+                        "--assessments", str(case.assessments), "--seed", str(SEED), "--output", folder],
+                       check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def bench_portal(case):
+    output = WORK / f"public-{case.name}"
+    env = {k: v for k, v in os.environ.items() if k != "PORTAL_ANON_KEY"}
+    if case.key:
+        env["PORTAL_ANON_KEY"] = "benchmark-key-not-secret-0123456789"
+    command = [PORTAL, "build", "--content", content_for(case), "--templates", ROOT / "Templates",
+               "--output", output, "--search", "off", "--timings"]
+    return measure(command, env=env, cwd=ROOT, parse=parse_portal), output
+
+
+def hugo_site(public, folder):
+    """Writes a Hugo site holding the same scenario pages as the portal's output."""
+    scenarios = json.loads((public / "data/scenarios.json").read_text())
+    tiers = json.loads((public / "data/rules.json").read_text())["tiers"]
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(ROOT / "Benchmarks/hugo", folder)
+    (folder / "data").mkdir()
+    (folder / "data/tiers.json").write_text(json.dumps({"tiers": [{"id": t["id"], "name": t["name"]} for t in tiers]},
+                                                       ensure_ascii=False))
+    (folder / "static").mkdir()
+    shutil.copy(ROOT / "Templates/assets/site.css", folder / "static/site.css")
+    pages = folder / "content"
+    (pages / "scenarios").mkdir(parents=True)
+    (pages / "tiers").mkdir()
+
+    def page(path, front, body=""):
+        # JSON front matter: Hugo reads it, and it needs no YAML quoting rules.
+        path.write_text(json.dumps(front, ensure_ascii=False, indent=1) + "\n\n" + body)
+
+    page(pages / "scenarios/_index.md", {"title": "典型场景"})
+    for s in scenarios:
+        body = "\n\n".join(f"## {t['name']}\n\n{s['tiers'][t['id']] or '/'}" for t in tiers)
+        page(pages / f"scenarios/{s['no']:02d}.md",
+             {"title": s["name"], "no": s["no"], "weight": s["no"], "segment": s["segment"], "tiers": s["tiers"],
+              "url": f"/scenarios/{s['no']:02d}/"}, body + "\n")
+    for t in tiers:
+        page(pages / f"tiers/{t['id']}.md", {"title": t["name"], "tier": t["id"], "layout": "tier"})
+    page(pages / "matrix.md", {"title": "对照矩阵", "layout": "matrix"})
+
+
+def bench_hugo(case, public):
+    folder = WORK / f"hugo-{case.name}"
+    hugo_site(public, folder)
+    command = [HUGO, "--quiet", "--source", folder, "--destination", folder / "public", "--cleanDestinationDir"]
+    timing = measure(command)
+    timing.pages = sum(1 for _ in (folder / "public").rglob("index.html"))
+    return timing
+
+
+def ms(seconds):
+    return "—" if seconds is None else f"{seconds * 1000:.0f}"
+
+
+def main():
+    if not PORTAL.exists():
+        sys.exit(f"bench: {PORTAL} not found; run `make bench` (it builds portal in release mode)")
+    WORK.mkdir(parents=True, exist_ok=True)
+    wanted = os.environ.get("BENCH_CASES")
+    cases = [c for c in CASES if not wanted or c.name in wanted.split(",")]
+    print(f"portal build --search off, median of {RUNS} runs after a warm-up; {os.cpu_count()} cores")
+    print(subprocess.run([HUGO, "version"], capture_output=True, text=True).stdout.strip())
+    header = ("case", "N", "M", "pages", "wall ms", "RSS MB", "load", "derive", "render", "write",
+              "hugo pages", "hugo ms", "hugo MB", "portal/hugo")
+    rows = []
+    for case in cases:
+        portal, public = bench_portal(case)
+        row = [case.name, case.scenarios, case.assessments, portal.pages, ms(portal.wall), f"{portal.rss_mb:.0f}",
+               *(ms(portal.stage(s)) for s in STAGES)]
+        if case.compare:
+            hugo = bench_hugo(case, public)
+            row += [hugo.pages, ms(hugo.wall), f"{hugo.rss_mb:.0f}", f"{portal.wall / hugo.wall:.2f}"]
+        else:
+            row += ["", "", "", ""]
+        rows.append([str(x) for x in row])
+        print("  " + " ".join(rows[-1]), file=sys.stderr, flush=True)
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    line = lambda cells: "| " + " | ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+    print(line(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print(line(row))
+
+
+if __name__ == "__main__":
+    main()

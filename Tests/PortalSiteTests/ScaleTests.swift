@@ -1,0 +1,59 @@
+import Foundation
+import PortalDerive
+import PortalLoad
+import PortalModel
+import PortalRender
+import PortalSite
+import PortalSynth
+import Testing
+
+/// What the speed work relies on: the lookup tree renders exactly what reflection did,
+/// and synthetic content trees of any size build.
+@Suite struct ScaleTests {
+    /// swift-mustache renders a struct by reflection (Mirror) and the tree by key; every
+    /// page of the real site, outcomes included, must come out byte for byte the same.
+    @Test func templateTreeRendersWhatReflectionRenders() throws {
+        let templates = try TemplateSet.load(from: SiteBuild.repository + "/Templates")
+        let assessments = try AssessmentLoader(standard: SiteBuild.standard).load(SiteBuild.repository + "/Content/assessments")
+        let outcomes = OutcomeStatistics(set: assessments, standard: SiteBuild.standard, key: RecordKey("test-key-0123456789abcdef"))
+        let plan = SitePlanner(standard: SiteBuild.standard, outcomes: outcomes).plan()
+        #expect(plan.pages.count > 300)
+        for page in plan.pages {
+            let reflected = templates.library.render(page.context, withTemplate: "pages/" + page.template)
+            let tree = templates.library.render(try TemplateTree.make(page.context), withTemplate: "pages/" + page.template)
+            #expect(tree == reflected, "\(page.route.file)")
+        }
+    }
+
+    @Test func aSynthesisedContentTreeOf90ScenariosBuilds() throws {
+        let content = SiteBuild.temporaryDirectory("content")
+        try ContentTreeSynthesizer(standard: SiteBuild.standard, source: SiteBuild.repository + "/Content")
+            .write(scenarios: 90, to: content)
+        let standard = try Pipeline.check(content: content)
+        _ = try SynthWriter.write(standard: standard, count: 60, seed: 1, to: content + "/assessments")
+        #expect(standard.scenarios.count == 90)
+        // The real 40 first, unchanged; then copies with new numbers and names, same segments.
+        #expect(Array(standard.scenarios.prefix(40)).map(\.name) == SiteBuild.standard.scenarios.map(\.name))
+        let copy = standard.scenarios[40]
+        #expect(copy.no == 41 && copy.name == SiteBuild.standard.scenarios[0].name + "（合成41）")
+        #expect(copy.segment == SiteBuild.standard.scenarios[0].segment && copy.tiers == SiteBuild.standard.scenarios[0].tiers)
+        #expect(Set(standard.scenarios.map(\.segment)).count == Set(SiteBuild.standard.scenarios.map(\.segment)).count)
+
+        let output = SiteBuild.temporaryDirectory()
+        let report = try SiteBuild.build(into: output, content: content)
+        #expect(FileManager.default.fileExists(atPath: output + "/scenarios/90/index.html"))
+        #expect(SiteBuild.html(output, "scenarios/90/index.html").contains("（合成90）"))
+        #expect(report.stages.map(\.name) == ["load", "derive", "render", "write"])
+    }
+
+    @Test func refusesToSynthesiseIntoAFolderThatHoldsFiles() throws {
+        let content = SiteBuild.temporaryDirectory("content")
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: content + "/notes.txt"))
+        let error = #expect(throws: DiagnosticList.self) {
+            try ContentTreeSynthesizer(standard: SiteBuild.standard, source: SiteBuild.repository + "/Content").write(scenarios: 50, to: content)
+        }
+        #expect(error?.diagnostics.first?.message.contains("not empty") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content) == ["notes.txt"])
+    }
+}
