@@ -17,7 +17,7 @@ struct ContentFile {
         }
         switch TextDecoding.decode(data, path: path) {
         case .success(let text):
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if text.trimmingWhitespace.isEmpty {
                 sink.report(SourceLocation(path: path, line: 1, column: 1), "the file is empty: fill it in or delete it")
                 return nil
             }

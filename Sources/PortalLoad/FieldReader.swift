@@ -74,7 +74,7 @@ struct FieldReader {
             error(value, "'\(key)' must be text, found \(value.kindName)")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingWhitespace
         guard !text.isEmpty else {
             error(value, "'\(key)' is empty: write the text, or remove the field")
             return nil

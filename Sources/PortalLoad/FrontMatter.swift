@@ -24,7 +24,7 @@ struct FrontMatterFile {
         return .success(FrontMatterFile(
             yaml: lines[1..<close].joined(separator: "\n"),
             yamlLineOffset: 1,
-            body: lines[(close + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines),
+            body: lines[(close + 1)...].joined(separator: "\n").trimmingWhitespace,
             bodyLine: close + 2))
     }
 }

@@ -7,12 +7,21 @@ enum TextDecoding {
     static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // CRLF and CR → LF on the bytes (both are ASCII, so UTF-8 sequences are untouched).
+        if bytes.contains(0x0D) {
+            var lf: [UInt8] = []
+            lf.reserveCapacity(bytes.count)
+            for (index, byte) in bytes.enumerated() where !(byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
+                lf.append(byte == 0x0D ? 0x0A : byte)
+            }
+            bytes = lf
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(bytes)
             return .failure(Diagnostic(path: path, line: line, column: column,
                 "the file is not valid UTF-8: save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
         }
-        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        return .success(text)
     }
 
     /// Line and column (in characters) of the first byte that is not valid UTF-8.

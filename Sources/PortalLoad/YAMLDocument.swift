@@ -12,7 +12,11 @@ struct YAMLDocument {
     /// Parses `yaml`; on failure reports one diagnostic and returns nil.
     static func parse(_ yaml: String, path: String, lineOffset: Int = 0, sink: DiagnosticSink) -> YAMLDocument? {
         do {
-            guard let root = try Yams.compose(yaml: yaml) else {
+            // No implicit-tag rules: fields are read as the type the field asks for (int,
+            // bool, null are recognised from the text when read), and Yams' default rules
+            // would run five regular expressions on every key and scalar it hashes. The
+            // encoding is given: by default Yams reads the whole environment on every parse.
+            guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 sink.report(SourceLocation(path: path, line: lineOffset + 1, column: 1), "no YAML fields found: the file (or its front matter) is empty")
                 return nil
             }

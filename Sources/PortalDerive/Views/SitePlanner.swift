@@ -2,7 +2,7 @@ import PortalModel
 
 /// Stage 2, derive: turns the validated model into view models, one per page, plus
 /// the open data. Pure: the same standard gives the same plan.
-public struct SitePlanner {
+public struct SitePlanner: Sendable {
     let standard: Standard
     let baseURL: String
     /// Assessment outcomes, when there are assessments.
@@ -21,13 +21,19 @@ public struct SitePlanner {
     }
 
     public func plan() -> SitePlan {
-        var pages: [PlannedPage] = [home(), tiersIndex(), scenariosIndex(), indicatorsIndex(), matrix(), notFound()]
-        pages += TierID.allCases.map(tierPage)
-        pages += standard.scenarios.indices.map(scenarioPage)
-        pages += standard.indicators.indices.map(indicatorPage)
-        pages += standard.pages.map(markdownPage)
-        pages += outcomePages()
-        pages += comparePages() + [selfCheck(), searchPage(), dataPage()]
+        // Groups of pages made on every core (each page's view model is independent of
+        // the others), kept in this order.
+        let groups: [@Sendable (SitePlanner) -> [PlannedPage]] = [
+            { [$0.home(), $0.tiersIndex(), $0.scenariosIndex(), $0.indicatorsIndex()] },
+            { [$0.matrix(), $0.notFound()] },
+            { planner in TierID.allCases.parallelMap { planner.tierPage($0) } },
+            { planner in Array(planner.standard.scenarios.indices).parallelMap { planner.scenarioPage($0) } },
+            { planner in planner.standard.indicators.indices.map(planner.indicatorPage) + planner.standard.pages.map(planner.markdownPage) },
+            { $0.outcomePages() },
+            { $0.comparePages() },
+            { [$0.selfCheck(), $0.searchPage(), $0.dataPage()] },
+        ]
+        let pages = groups.parallelMap { $0(self) }.flatMap { $0 }
         let urls = pages.filter { $0.route != .notFound }.map(\.route).sorted().map(absoluteURL)
         return SitePlan(pages: pages, data: openData() + outcomeData() + [PlannedData(route: .data("rules.json"), value: RulesRecord(standard: standard))],
                         csv: csvFiles(),

@@ -42,7 +42,7 @@ struct AssessmentColumns {
 
     /// The column a header cell names: English key or Chinese name, case and spaces aside.
     func column(named header: String) -> Column? {
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
+        let trimmed = header.trimmingSpaces
         return byHeader[trimmed] ?? byHeader[trimmed.lowercased()]
     }
 }

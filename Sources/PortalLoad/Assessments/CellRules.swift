@@ -146,18 +146,3 @@ struct RowReader {
     }
 }
 
-extension String {
-    /// The text without leading and trailing spaces and tabs (Unicode Zs and U+0009, as
-    /// Foundation's `.whitespaces`), without bridging to NSString: a CSV of 100,000 rows
-    /// has millions of cells, and almost none has anything to trim.
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return self }
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-        }
-        guard isSpace(first) || isSpace(last) else { return self }
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(scalars[start...end])
-    }
-}
