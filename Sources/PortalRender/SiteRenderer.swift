@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import PortalDerive
 import PortalModel
 
@@ -26,7 +25,6 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ plan: SitePlan, cache: RenderCache? = nil) throws -> [RenderedFile] {
-        let library = templates.library
         cache?.use(templates: templates.fingerprint)
         // Pages are independent: render them on every core, keep plan order. With a cache
         // (portal serve), a page whose view model is unchanged is not rendered again.
@@ -36,14 +34,14 @@ public struct SiteRenderer: Sendable {
                 return RenderedFile(path: page.route.file, contents: hit)
             }
             let context = try TemplateTree.make(page.context)
-            let contents = Data((library.render(context, withTemplate: "pages/" + page.template) ?? "").utf8)
+            let contents = Data(templates.render(context, template: "pages/" + page.template))
             if let cache, let key { cache.store(page.route.file, key: key, contents: contents) }
             return RenderedFile(path: page.route.file, contents: contents)
         }
         files += try plan.data.map { RenderedFile(path: $0.route.file, contents: try Self.json($0.value)) }
         // CSV with a byte-order mark: Excel then reads it as UTF-8.
         files += plan.csv.map { RenderedFile(path: $0.route.file, contents: Data([0xEF, 0xBB, 0xBF]) + Data($0.table.text.utf8)) }
-        files.append(RenderedFile(path: "sitemap.xml", contents: Data((library.render(try TemplateTree.make(plan.sitemap), withTemplate: "sitemap") ?? "").utf8)))
+        files.append(RenderedFile(path: "sitemap.xml", contents: Data(templates.render(try TemplateTree.make(plan.sitemap), template: "sitemap"))))
         files.append(RenderedFile(path: "robots.txt", contents: Data(plan.robots.utf8)))
         files += try assets()
         return files

@@ -2,12 +2,16 @@ import Foundation
 import Mustache
 import PortalModel
 
-/// The templates of Templates/, parsed once. A syntax error, a reference to a partial
-/// or layout that does not exist, or a missing page template is a diagnostic naming
-/// the template file and line: swift-mustache itself would render them as empty text.
+/// The templates of Templates/, parsed once by swift-mustache and compiled for the
+/// renderer. A syntax error, a reference to a partial or layout that does not exist, or
+/// a missing page template is a diagnostic naming the template file and line:
+/// swift-mustache itself would render them as empty text.
 public struct TemplateSet: Sendable {
+    /// swift-mustache's parse of every template: the reference the compiled renderer is
+    /// tested against.
     public let library: MustacheLibrary
     public let names: Set<String>
+    let renderer: TemplateRenderer
     /// Identifies the templates' text, so caches of rendered pages know when to forget.
     public var fingerprint = ""
 
@@ -22,6 +26,7 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
+        var compiled: [String: CompiledTemplate] = [:]
         let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for file in files {
@@ -32,11 +37,15 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name)
                 sources[name] = (path, text)
+                compiled[name] = try CompiledTemplate(template)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(path: path, line: error.context.lineNumber, column: error.context.columnNumber,
                                               "template syntax: \(describe(error.error))"))
+            } catch let error as CompiledTemplate.Unsupported {
+                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, error.description))
             } catch {
                 diagnostics.append(Diagnostic(path: path, line: 1, column: 1, "template syntax: \(error)"))
             }
@@ -55,9 +64,14 @@ public struct TemplateSet: Sendable {
                                           "missing template: the site needs \(name).mustache in \(root)/"))
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
-        var set = TemplateSet(library: library, names: Set(sources.keys))
+        var set = TemplateSet(library: library, names: Set(sources.keys), renderer: TemplateRenderer(templates: compiled))
         set.fingerprint = sources.keys.sorted().map { "\($0)\u{1}\(sources[$0]!.text)" }.joined(separator: "\u{2}")
         return set
+    }
+
+    /// The template `name` (e.g. "pages/scenario") rendered with `value`, as UTF-8.
+    public func render(_ value: TemplateValue, template name: String) -> [UInt8] {
+        renderer.render(value, template: name) ?? []
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their positions (1-based).

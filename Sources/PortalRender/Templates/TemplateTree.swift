@@ -1,47 +1,45 @@
-import Mustache
+import PortalDerive
 
-/// Turns a view model into the plain tree swift-mustache reads fastest: a struct becomes
-/// `[String: Any]` (looked up by key), an array `[Any]`, and strings, numbers, booleans
-/// and custom-rendered values (RichText) stay as they are.
+/// Turns a view model into the `TemplateValue` tree the compiled templates read: a
+/// struct becomes an object (looked up by key), an array a list, and strings, numbers,
+/// booleans and Markdown (RichText) stay what they are.
 ///
-/// Why: given a struct, swift-mustache finds each `{{name}}` with a new `Mirror` per
-/// object on the context stack, and Mirror demangles field types on every access. That
-/// was 70% of the render stage (perf, real site). The synthesised `Encodable` code reads
-/// fields directly, so one pass per page replaces thousands of reflections.
+/// Why: reflecting over structs (Mirror) demangles field types on every lookup; the
+/// synthesised `Encodable` code reads fields directly, one pass per page.
 ///
-/// Semantics are Mirror's: a nil optional leaves its key out, so lookups climb the
-/// context stack exactly as they did when Mirror found a nil child.
+/// A nil optional leaves its key out, so lookups climb the context stack exactly as
+/// swift-mustache's do when a struct's field is nil.
 public enum TemplateTree {
-    public static func make(_ value: some Encodable) throws -> Any {
+    public static func make(_ value: some Encodable) throws -> TemplateValue {
         try node(value)
     }
 
-    static func node<T: Encodable>(_ value: T) throws -> Any {
+    static func node<T: Encodable>(_ value: T) throws -> TemplateValue {
         switch value {
-        case let text as String: return text
-        case let number as Int: return number
-        case let flag as Bool: return flag
-        case let number as Double: return number
-        case let custom as MustacheCustomRenderable: return custom
+        case let text as String: return .text(text)
+        case let number as Int: return .number(number)
+        case let flag as Bool: return .flag(flag)
+        case let number as Double: return .real(number)
+        case let rich as RichText: return .richText(rich)
         default:
             let encoder = TreeEncoder()
             try value.encode(to: encoder)
-            return encoder.storage?.value ?? [String: Any]()
+            return encoder.storage?.value ?? .object([:])
         }
     }
 }
 
 /// Where a container writes: a reference, so containers handed out can fill it later.
 private final class Box {
-    enum Content { case keyed([String: Any]), unkeyed([Any]), single(Any) }
+    enum Content { case keyed([String: TemplateValue]), unkeyed([TemplateValue]), single(TemplateValue) }
     var content: Content
 
     init(_ content: Content) { self.content = content }
 
-    var value: Any {
+    var value: TemplateValue {
         switch content {
-        case .keyed(let fields): return fields
-        case .unkeyed(let items): return items
+        case .keyed(let fields): return .object(fields)
+        case .unkeyed(let items): return .list(items)
         case .single(let value): return value
         }
     }
@@ -72,7 +70,7 @@ private final class TreeEncoder: Encoder {
         let box: Box
         var codingPath: [CodingKey] { [] }
 
-        private func set(_ value: Any, _ key: Key) {
+        private func set(_ value: TemplateValue, _ key: Key) {
             guard case .keyed(var fields) = box.content else { return }
             box.content = .keyed([:]) // keeps `fields` uniquely referenced: no copy on write
             fields[key.stringValue] = value
