@@ -34,3 +34,10 @@ private final class OrderedSlots<T>: @unchecked Sendable {
 
     var values: [T] { lock.withLock { slots.map { $0! } } }
 }
+
+/// Runs two independent pieces of work at once (each may itself use every core) and
+/// returns both results.
+public func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    let results = [0, 1].parallelMap { index -> (A?, B?) in index == 0 ? (first(), nil) : (nil, second()) }
+    return (results[0].0!, results[1].1!)
+}

@@ -93,14 +93,17 @@ public enum Pipeline {
         let standard: Standard
         let templates: TemplateSet
         do {
-            var problems: [Diagnostic] = []
-            let loaded: Standard?
-            do { loaded = try check(content: options.content) } catch { problems += error.diagnostics; loaded = nil }
-            let parsed: TemplateSet?
-            do { parsed = try TemplateSet.load(from: options.templates) } catch { problems += error.diagnostics; parsed = nil }
-            guard let loaded, let parsed else { throw DiagnosticList(problems) }
-            standard = loaded
-            templates = parsed
+            let (loaded, parsed) = concurrently({ Result { () throws(DiagnosticList) in try check(content: options.content) } },
+                                                { Result { () throws(DiagnosticList) in try TemplateSet.load(from: options.templates) } })
+            switch (loaded, parsed) {
+            case (.success(let loaded), .success(let parsed)):
+                standard = loaded
+                templates = parsed
+            case (.failure(let problems), .success), (.success, .failure(let problems)):
+                throw problems
+            case (.failure(let content), .failure(let templates)):
+                throw DiagnosticList(content.diagnostics + templates.diagnostics)
+            }
         }
         let assessments = try loadAssessments(options, standard: standard)
         clock.lap("load")

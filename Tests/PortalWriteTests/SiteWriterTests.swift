@@ -31,8 +31,43 @@ import Testing
         try SiteWriter(output: output).write(files(["index.html": "new"]))
         #expect(read("index.html") == "new")
         #expect(read("gone.html") == nil)
-        let siblings = try FileManager.default.contentsOfDirectory(atPath: parent)
-        #expect(siblings == ["Public"], "no staging folder left behind: \(siblings)")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: parent).sorted()
+        #expect(siblings == [".Public.spare", "Public"], "no staging folder left behind, the previous site kept as the spare: \(siblings)")
+    }
+
+    func inode(_ path: String) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+    }
+
+    /// The third build rewrites the first build's site in place: the exact new file set,
+    /// unchanged files not recreated, stale files and folders gone, links never followed.
+    @Test func rewritesTheSpareInPlace() throws {
+        let writer = SiteWriter(output: output)
+        try writer.write(files(["index.html": "1", "same/index.html": "s", "only-first/index.html": "x"]))
+        let sameInode = try inode(output + "/same/index.html")
+        try writer.write(files(["index.html": "2", "same/index.html": "s"]))
+        // Something planted in the spare: a link to a file outside that must not be written through.
+        let outside = parent + "/outside.txt"
+        try Data("untouched".utf8).write(to: URL(fileURLWithPath: outside))
+        try FileManager.default.removeItem(atPath: writer.spare + "/index.html")
+        try FileManager.default.createSymbolicLink(atPath: writer.spare + "/index.html", withDestinationPath: outside)
+        try writer.write(files(["index.html": "3", "same/index.html": "s", "new/index.html": "n"]))
+        #expect(read("index.html") == "3" && read("same/index.html") == "s" && read("new/index.html") == "n")
+        #expect(read("only-first/index.html") == nil && !FileManager.default.fileExists(atPath: output + "/only-first"))
+        #expect(try inode(output + "/same/index.html") == sameInode, "an unchanged file was recreated")
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "untouched")
+        let tree = Set(FileManager.default.enumerator(atPath: output)?.allObjects as? [String] ?? [])
+        #expect(tree == [SiteWriter.marker, "index.html", "same", "same/index.html", "new", "new/index.html"])
+    }
+
+    @Test func ignoresASpareItDidNotMake() throws {
+        let writer = SiteWriter(output: output)
+        try FileManager.default.createDirectory(atPath: writer.spare, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: writer.spare + "/notes.txt"))
+        try writer.write(files(["index.html": "x"]))
+        try writer.write(files(["index.html": "y"]))
+        #expect(read("index.html") == "y" && read("notes.txt") == nil)
+        #expect(FileManager.default.contents(atPath: writer.spare + "/notes.txt") == Data("keep".utf8))
     }
 
     @Test func aFailedWriteLeavesThePreviousSite() throws {

@@ -36,7 +36,7 @@ public struct Route: Sendable, Hashable, Comparable {
 
     /// Relative prefix from this page back to the site root: "../../" for "scenarios/07/".
     public var rootPrefix: String {
-        let depth = file.split(separator: "/").count - 1
+        let depth = file.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } // (split() was 7% of a build)
         return depth == 0 ? "./" : String(repeating: "../", count: depth)
     }
 

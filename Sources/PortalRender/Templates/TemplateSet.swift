@@ -29,25 +29,33 @@ public struct TemplateSet: Sendable {
         var compiled: [String: CompiledTemplate] = [:]
         let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
-        for file in files {
+        // Each file is read, parsed and compiled on its own core; results in file order.
+        let parsed = files.parallelMap { file -> Result<(name: String, path: String, text: String, template: MustacheTemplate, compiled: CompiledTemplate), Diagnostic> in
             let path = root + "/" + file
             let name = String(file.dropLast(".mustache".count))
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, "cannot read the template as UTF-8 text: save it as UTF-8"))
-                continue
+                return .failure(Diagnostic(path: path, line: 1, column: 1, "cannot read the template as UTF-8 text: save it as UTF-8"))
             }
             do {
                 let template = try MustacheTemplate(string: text)
-                library.register(template, named: name)
-                sources[name] = (path, text)
-                compiled[name] = try CompiledTemplate(template)
+                return .success((name, path, text, template, try CompiledTemplate(template)))
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(path: path, line: error.context.lineNumber, column: error.context.columnNumber,
-                                              "template syntax: \(describe(error.error))"))
+                return .failure(Diagnostic(path: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                                           "template syntax: \(describe(error.error))"))
             } catch let error as CompiledTemplate.Unsupported {
-                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, error.description))
+                return .failure(Diagnostic(path: path, line: 1, column: 1, error.description))
             } catch {
-                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, "template syntax: \(error)"))
+                return .failure(Diagnostic(path: path, line: 1, column: 1, "template syntax: \(error)"))
+            }
+        }
+        for result in parsed {
+            switch result {
+            case .success(let file):
+                library.register(file.template, named: file.name)
+                sources[file.name] = (file.path, file.text)
+                compiled[file.name] = file.compiled
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
             }
         }
         // Names of every template file, parsed or not: one with a syntax error is reported
