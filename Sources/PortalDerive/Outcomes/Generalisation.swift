@@ -19,45 +19,82 @@ public enum Generalisation: CaseIterable, Sendable {
     }
 
     /// The places the scheme publishes, in framework order.
-    func places(framework: Framework) -> [String] {
+    func places(_ quasi: QuasiIdentifiers) -> [String] {
+        self == .citySectorYear || self == .cityYear ? quasi.cityNames : quasi.partNames
+    }
+
+    /// The place and sector a record shows under this scheme.
+    func published(_ record: Int, _ quasi: QuasiIdentifiers) -> (place: String, sector: String) {
         switch self {
-        case .citySectorYear, .cityYear: return framework.regions.map(\.name)
-        case .partSectorYear, .partYear:
-            var seen: [String] = []
-            for region in framework.regions where !seen.contains(region.group) { seen.append(region.group) }
-            return seen
+        case .citySectorYear: return (quasi.city(record), quasi.sector(record))
+        case .partSectorYear: return (quasi.part(record), quasi.sector(record))
+        case .cityYear: return (quasi.city(record), "—")
+        case .partYear: return (quasi.part(record), "—")
         }
     }
 
-    func published(_ record: Assessment, framework: Framework) -> (place: String, sector: String) {
-        let sector = framework.sector(of: record.industry)?.name ?? "—"
-        let part = framework.regions.first { $0.name == record.region }?.group ?? record.region
-        switch self {
-        case .citySectorYear: return (record.region, sector)
-        case .partSectorYear: return (part, sector)
-        case .cityYear: return (record.region, "—")
-        case .partYear: return (part, "—")
-        }
+    /// A record's group under this scheme, as one number (equal numbers, same group).
+    private func group(_ record: Int, _ quasi: QuasiIdentifiers) -> Int {
+        let place = self == .citySectorYear || self == .cityYear ? quasi.cities[record] : quasi.parts[record]
+        let sector = self == .citySectorYear || self == .partSectorYear ? quasi.sectors[record] : -1
+        return (place << 40) | ((sector + 1) << 20) | quasi.years[record]
     }
 
     /// The most detailed scheme that withholds no record; failing that, the one that
     /// withholds fewest. Every withheld record costs more than detail: the statistics must
     /// then also hide what a reader could work out by comparing them with the listing.
     /// Returns the scheme with the records (indices) it lets through.
-    static func choose(for records: [Assessment], framework: Framework, k: Int) -> (scheme: Generalisation, publishable: [Int]) {
+    static func choose(_ quasi: QuasiIdentifiers, k: Int) -> (scheme: Generalisation, publishable: [Int]) {
         var best: (scheme: Generalisation, publishable: [Int])?
+        let records = 0..<quasi.count
         for scheme in allCases {
-            let keys = records.map { record -> String in
-                let shown = scheme.published(record, framework: framework)
-                return "\(shown.place)|\(shown.sector)|\(record.year)"
-            }
-            var sizes: [String: Int] = [:]
+            let keys = records.map { scheme.group($0, quasi) }
+            var sizes: [Int: Int] = [:]
             for key in keys { sizes[key, default: 0] += 1 }
-            let publishable = records.indices.filter { sizes[keys[$0]]! >= k }
-            let withheld = records.count - publishable.count
+            let publishable = records.filter { sizes[keys[$0]]! >= k }
+            let withheld = quasi.count - publishable.count
             if withheld == 0 { return (scheme, publishable) }
             if best == nil || publishable.count > best!.publishable.count { best = (scheme, publishable) }
         }
         return best ?? (.partYear, [])
     }
+}
+
+/// Every record's place, part (蒙东/蒙中/蒙西), sector and year, as numbers into name
+/// lists: worked out once, so trying four schemes on 100,000 records hashes numbers,
+/// not Chinese text (which Swift hashes after Unicode normalisation).
+struct QuasiIdentifiers {
+    let cityNames: [String], partNames: [String], sectorNames: [String]
+    let cities: [Int], parts: [Int], sectors: [Int], years: [Int]
+    var count: Int { years.count }
+
+    init(_ records: [Assessment], framework: Framework) {
+        cityNames = framework.regions.map(\.name)
+        var partNames: [String] = []
+        for region in framework.regions where !partNames.contains(region.group) { partNames.append(region.group) }
+        self.partNames = partNames
+        sectorNames = framework.sectors.map(\.name) + ["—"]
+        let cityIndex = Dictionary(cityNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let partOfCity = framework.regions.map { partNames.firstIndex(of: $0.group)! }
+        var sectorIndex: [String: Int] = [:]
+        for (index, sector) in framework.sectors.enumerated() {
+            for industry in sector.industries where sectorIndex[industry] == nil { sectorIndex[industry] = index }
+        }
+        // Regions and industries were checked on ingest; an unknown one (a model built by
+        // hand) shows as "—" and its own place.
+        let unknownSector = framework.sectors.count
+        var cities: [Int] = [], parts: [Int] = [], sectors: [Int] = [], years: [Int] = []
+        for record in records {
+            let city = cityIndex[record.region] ?? -1
+            cities.append(city)
+            parts.append(city >= 0 ? partOfCity[city] : -1)
+            sectors.append(sectorIndex[record.industry] ?? unknownSector)
+            years.append(record.year)
+        }
+        (self.cities, self.parts, self.sectors, self.years) = (cities, parts, sectors, years)
+    }
+
+    func city(_ record: Int) -> String { cities[record] >= 0 ? cityNames[cities[record]] : "—" }
+    func part(_ record: Int) -> String { parts[record] >= 0 ? partNames[parts[record]] : "—" }
+    func sector(_ record: Int) -> String { sectorNames[sectors[record]] }
 }

@@ -56,7 +56,8 @@ public struct OutcomeStatistics: Sendable {
 
         // k-anonymity of the listing: generalise the quasi-identifiers as little as will
         // do, then withhold the groups that still have fewer than k records.
-        let chosen = Generalisation.choose(for: records, framework: standard.framework, k: k)
+        let quasi = QuasiIdentifiers(records, framework: standard.framework)
+        let chosen = Generalisation.choose(quasi, k: k)
         generalisation = chosen.scheme
         let publishable = chosen.publishable
         // With a listing, a table cell minus the listed records it counts gives the
@@ -79,14 +80,14 @@ public struct OutcomeStatistics: Sendable {
         let crossTable = CrossTable(derived: derived, k: k, fixedTierTotals: fixed)
         declaredVsDerived = crossTable.make(Self.tierColumns, { records[$0].declaredTier }, listed: nil)
         // Places as the listing shows them (cities, or 蒙东/蒙中/蒙西 when generalised).
-        let places = chosen.scheme.places(framework: standard.framework)
+        let places = chosen.scheme.places(quasi)
         self.places = places
-        byRegion = crossTable.make(places, { chosen.scheme.published(records[$0], framework: standard.framework).place }, listed: listed)
+        byRegion = crossTable.make(places, { chosen.scheme.published($0, quasi).place }, listed: listed)
         let years = Array(Set(records.map(\.year))).sorted()
         self.years = years
         byYear = crossTable.make(years, { records[$0].year }, listed: listed)
 
-        indicators = standard.indicators.map { indicator in
+        indicators = standard.indicators.parallelMap { indicator in
             IndicatorDistribution(indicator: indicator, bands: standard.framework.investmentBands,
                                   records: records, derived: derived, k: k, fixedTierTotals: fixed)
         }
@@ -107,7 +108,7 @@ public struct OutcomeStatistics: Sendable {
         published = key.map { key in
             publishable.map { index in
                 let record = records[index]
-                let shown = chosen.scheme.published(record, framework: standard.framework)
+                let shown = chosen.scheme.published(index, quasi)
                 return PublishedRecord(id: key.id(for: record.identifiers), region: shown.place,
                                        sector: shown.sector, year: record.year, maturity: record.maturity,
                                        result: engine.evaluate(built: record.scenarios, maturity: record.maturity),
@@ -166,10 +167,10 @@ public struct IndicatorDistribution: Sendable {
         }
         self.options = options
         var counts = [[Int]](repeating: [Int](repeating: 0, count: 5), count: options.count)
-        for (record, tier) in zip(records, derived) {
-            let column = OutcomeStatistics.column(tier)
+        for index in records.indices { // (by index: zip copied every record, a fifth of the stage)
+            let column = OutcomeStatistics.column(derived[index])
             let row: Int?
-            switch record.indicators[indicator.no] {
+            switch records[index].indicators[indicator.no] {
             case .level(let level)?: row = level - 1
             case .notApplicable?: row = indicator.levels.count
             case .amount(let amount)?: row = bands.firstIndex { $0.contains(amount) }

@@ -2,8 +2,10 @@ import Foundation
 import PortalModel
 
 /// What each kind of cell may hold, from the model: tier words, regions, industries,
-/// which indicators allow 不涉及, at which tiers each scenario is defined.
-struct CellRules {
+/// which indicators allow 不涉及, at which tiers each scenario is defined. A class: every
+/// row's reader shares it, and copying a struct of eight collections per row was a fifth
+/// of the ingest (retain/release in the profile).
+final class CellRules: Sendable {
     let tierWords: [String: TierID]
     let tierList: String
     let regions: Set<String>
@@ -67,49 +69,53 @@ struct RowReader {
         var scenarios: [Int: TierID] = [:]
         indicators.reserveCapacity(rules.indicators.count)
         var failed = false
-        func fail(_ field: CSVReader.Field, _ message: String) {
-            sink.report(table.location(of: field), message)
-            failed = true
-        }
+        // No closures here: each would copy this reader into a context, per cell.
         for (field, kind) in zip(row.fields, layout) {
             let value = field.value.trimmingSpaces
+            var problem: String?
             switch kind {
             case .enterprise:
-                if value.isEmpty { fail(field, "the enterprise name is empty: fill it in (it is never published)") } else { enterprise = value }
+                if value.isEmpty { problem = "the enterprise name is empty: fill it in (it is never published)" } else { enterprise = value }
             case .creditCode:
                 if CreditCode.isValid(value.uppercased()) { code = value.uppercased() }
-                else { fail(field, "not a valid 18-character unified social credit code (统一社会信用代码; wrong length, character or check digit): correct it") }
+                else { problem = "not a valid 18-character unified social credit code (统一社会信用代码; wrong length, character or check digit): correct it" }
             case .region:
                 if rules.regions.contains(value) { region = value }
-                else { fail(field, "region must be one of the 12 leagues and cities listed in framework/regions.yaml (e.g. 呼和浩特市, 锡林郭勒盟): correct the cell") }
+                else { problem = "region must be one of the 12 leagues and cities listed in framework/regions.yaml (e.g. 呼和浩特市, 锡林郭勒盟): correct the cell" }
             case .industry:
                 if rules.industries.contains(value) { industry = value }
-                else { fail(field, "industry must be one of framework/industries.yaml (GB/T 4754 names such as 食品制造业): correct the cell or add the industry to a sector") }
+                else { problem = "industry must be one of framework/industries.yaml (GB/T 4754 names such as 食品制造业): correct the cell or add the industry to a sector" }
             case .year:
                 if let number = Int(value), (2000...2100).contains(number) { year = number }
-                else { fail(field, "year must be a four-digit year such as 2025") }
+                else { problem = "year must be a four-digit year such as 2025" }
             case .declaredTier:
                 if value.isEmpty { continue }
                 if let tier = rules.tierWords[value] { declared = tier }
-                else { fail(field, "declared tier must be empty or one of \(rules.tierList)") }
+                else { problem = "declared tier must be empty or one of \(rules.tierList)" }
             case .maturity:
                 if let level = Int(value), (1...5).contains(level) { maturity = level }
-                else { fail(field, "maturity must be a GB/T 39116 level from 1 to 5") }
+                else { problem = "maturity must be a GB/T 39116 level from 1 to 5" }
             case .indicator(let no):
-                guard let answer = indicatorAnswer(value, indicator: rules.indicators[no]!, field: field, fail: fail) else { continue }
-                indicators[no] = answer
+                switch Self.indicatorAnswer(value, indicator: rules.indicators[no]!) {
+                case .success(let answer): indicators[no] = answer
+                case .failure(let message): problem = message.text
+                }
             case .scenario(let no):
                 if value.isEmpty { continue }
-                guard let tier = rules.tierWords[value] else {
-                    fail(field, "scenario \(twoDigits(no)) must be empty or the tier at which it was built: one of \(rules.tierList)")
-                    continue
+                if let tier = rules.tierWords[value] {
+                    if rules.definedTiers[no]! & UInt8(1) << tier.index != 0 {
+                        scenarios[no] = tier
+                    } else {
+                        let defined = rules.scenarios[no]!.definedTiers.map { rules.tierNames[$0]! }.joined(separator: "、")
+                        problem = "scenario \(twoDigits(no)) is not defined at \(rules.tierNames[tier]!) (the standard prints \"/\"): use one of \(defined) or leave it empty"
+                    }
+                } else {
+                    problem = "scenario \(twoDigits(no)) must be empty or the tier at which it was built: one of \(rules.tierList)"
                 }
-                guard rules.definedTiers[no]! & UInt8(1) << tier.index != 0 else {
-                    let defined = rules.scenarios[no]!.definedTiers.map { rules.tierNames[$0]! }.joined(separator: "、")
-                    fail(field, "scenario \(twoDigits(no)) is not defined at \(rules.tierNames[tier]!) (the standard prints \"/\"): use one of \(defined) or leave it empty")
-                    continue
-                }
-                scenarios[no] = tier
+            }
+            if let problem {
+                sink.report(table.location(of: field), problem)
+                failed = true
             }
         }
         guard !failed, let enterprise, let code, let region, let industry, let year, let maturity else { return nil }
@@ -120,29 +126,27 @@ struct RowReader {
                           indicators: indicators, scenarios: scenarios)
     }
 
-    private func indicatorAnswer(_ value: String, indicator: IndicatorRule, field: CSVReader.Field,
-                                 fail: (CSVReader.Field, String) -> Void) -> IndicatorAnswer? {
+    /// A message for a bad cell (never holding the cell's value).
+    struct Problem: Error { let text: String }
+
+    private static func indicatorAnswer(_ value: String, indicator: IndicatorRule) -> Result<IndicatorAnswer, Problem> {
         var name: String { "indicator \(indicator.no) (\(indicator.name))" } // only messages need it
         if indicator.isAmount {
             guard let amount = Double(value), amount >= 0, amount.isFinite else {
-                fail(field, "\(name) is an amount in \(indicator.unit ?? "万元"): write a number such as 350 or 1200.5")
-                return nil
+                return .failure(Problem(text: "\(name) is an amount in \(indicator.unit ?? "万元"): write a number such as 350 or 1200.5"))
             }
-            return .amount(amount)
+            return .success(.amount(amount))
         }
         if value == "NA" || value == "不涉及" || value == "na" || value == "Na" || value == "nA" {
             guard indicator.allowsNotApplicable else {
-                fail(field, "\(name) has no 不涉及 option: give a level from 1 to \(indicator.levelCount)")
-                return nil
+                return .failure(Problem(text: "\(name) has no 不涉及 option: give a level from 1 to \(indicator.levelCount)"))
             }
-            return .notApplicable
+            return .success(.notApplicable)
         }
         guard let level = Int(value), (1...indicator.levelCount).contains(level) else {
             let na = indicator.allowsNotApplicable ? ", or NA/不涉及" : ""
-            fail(field, "\(name) must be a level from 1 to \(indicator.levelCount)\(na)")
-            return nil
+            return .failure(Problem(text: "\(name) must be a level from 1 to \(indicator.levelCount)\(na)"))
         }
-        return .level(level)
+        return .success(.level(level))
     }
 }
-
