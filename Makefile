@@ -11,7 +11,7 @@ VENV := .venv
 # Stamp that changes whenever the Python requirements do.
 VENV_STAMP := $(VENV)/.installed-$(shell cat Tests/browser/requirements.txt Makefile | cksum | cut -d' ' -f1)
 
-.PHONY: site test bench deps browser-deps python-deps release screenshots clean
+.PHONY: site test bench fuzz deps browser-deps python-deps release screenshots clean
 
 # The key that makes record ids (HMAC-SHA256 of credit codes). It stays on this
 # machine, outside Content/ and out of git; PORTAL_ANON_KEY overrides it.
@@ -31,7 +31,7 @@ $(ANON_KEY_FILE):
 ## suite (journeys, accessibility, HTML validity, links) against the built site.
 test: deps browser-deps
 	swift build --build-tests
-	swift test
+	PORTAL=.build/debug/portal swift test
 	PORTAL=.build/debug/portal PAGEFIND=$(PAGEFIND) $(VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/browser
 
 ## make screenshots: PNGs of every page kind at 1280 and 360 px into screenshots/.
@@ -44,6 +44,18 @@ screenshots: deps browser-deps
 bench: release
 	@$(call apt_install,hugo time python3)
 	python3 Benchmarks/bench.py
+
+## make fuzz: libFuzzer on front-matter parsing and on CSV ingestion, FUZZ_SECONDS each
+## (default 300). New inputs go to .build-fuzz/corpus/, crashes to .build-fuzz/crash-*;
+## a crash, once fixed, belongs in Tests/Fuzz/<target>/ (replayed by make test).
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	swift build -c release --product portal-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+	for target in front-matter csv; do \
+	  mkdir -p .build-fuzz/corpus/$$target; \
+	  PORTAL_FUZZ=$$target .build-fuzz/release/portal-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+	    -print_final_stats=1 -artifact_prefix=.build-fuzz/crash-$$target- .build-fuzz/corpus/$$target Tests/Fuzz/$$target; \
+	done
 
 release: deps
 	swift build -c release --product portal

@@ -52,11 +52,21 @@ let package = Package(
         // `portal serve`: the development server, linked into the command line only, so the
         // generator library does not depend on an HTTP server.
         .target(name: "PortalServe", dependencies: ["PortalSite", "PortalModel", .product(name: "FlyingFox", package: "FlyingFox")]),
+        // `make fuzz`: random bytes into front-matter parsing and CSV ingestion. The targets
+        // are a library so the tests replay saved inputs (Tests/Fuzz/) through the same code;
+        // portal-fuzz is libFuzzer's entry point (built with -sanitize=fuzzer -DFUZZING),
+        // or else a replayer of saved inputs.
+        .target(name: "PortalFuzzTargets", dependencies: ["PortalLoad", "PortalModel"]),
+        .executableTarget(name: "portal-fuzz", dependencies: ["PortalFuzzTargets"]),
         .executableTarget(name: "portal", dependencies: [
             "PortalSite", "PortalSynth", "PortalServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "PortalLoadTests", dependencies: ["PortalLoad", "PortalModel"], path: "Tests/PortalLoadTests"),
+        // Test fixtures (Tests/Fixtures/) and the portal binary, for the test targets.
+        .target(name: "PortalTestSupport", dependencies: ["PortalModel"], path: "Tests/PortalTestSupport"),
+        .testTarget(name: "PortalLoadTests", dependencies: ["PortalLoad", "PortalModel", "PortalFuzzTargets", "PortalTestSupport"], path: "Tests/PortalLoadTests"),
+        // The command line as users run it: the bad-input corpus, interrupted builds, determinism.
+        .testTarget(name: "PortalCLITests", dependencies: ["PortalTestSupport"], path: "Tests/PortalCLITests"),
         .testTarget(name: "PortalDeriveTests", dependencies: ["PortalDerive", "PortalLoad", "PortalModel"], path: "Tests/PortalDeriveTests"),
         .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel"], path: "Tests/PortalRenderTests"),
         .testTarget(name: "PortalWriteTests", dependencies: ["PortalWrite", "PortalModel"], path: "Tests/PortalWriteTests"),

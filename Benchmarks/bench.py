@@ -13,17 +13,23 @@ The Hugo site is generated from the portal's own /data/scenarios.json and
 (title, segment, the four tier texts as Markdown), a list page, four tier pages and the
 full matrix page. Its templates are in Benchmarks/hugo/. Ratio = portal / Hugo.
 
+Last, `portal serve` runs on a copy of Content/ and scenario 07 is edited RUNS times:
+the median time from the save to the server's "rebuilt" line, watcher included.
+
 Environment: PORTAL (default .build/release/portal), HUGO (default hugo),
 BENCH_RUNS (default 5), BENCH_DIR (default .build/bench), BENCH_CASES (comma-separated
-case names to run only those).
+case names to run only those; "serve" for the serve measurement).
 """
 import json
 import os
+import queue
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,6 +177,49 @@ def bench_hugo(case, public):
     return timing
 
 
+def bench_serve():
+    """`portal serve` on a copy of Content/: scenario 07 is edited RUNS times; each time,
+    the wall time from the save to the server's "rebuilt" line (the watcher's latency
+    included), and the rebuild as the server reports it."""
+    content = WORK / "serve-content"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(ROOT / "Content", content)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([PORTAL, "serve", "--port", str(port), "--content", content, "--templates", ROOT / "Templates",
+                               "--output", WORK / "serve-public"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, cwd=ROOT)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
+
+    def wait_for(word):
+        while True:
+            line = lines.get(timeout=30)
+            if word in line:
+                return line
+
+    try:
+        wait_for("serving")
+        scenario = next((content / "scenarios").glob("07-*.md"))
+        original = scenario.read_text()
+        saves, rebuilds, rendered = [], [], []
+        for run in range(RUNS + 1):  # the first is a warm-up
+            time.sleep(0.3)
+            start = time.perf_counter()
+            scenario.write_text(original + f"\n编者注：第{run}次修改。\n")
+            built = wait_for("built ")
+            wait_for("rebuilt")
+            if run:
+                saves.append(time.perf_counter() - start)
+                rebuilds.append(float(re.search(r"in (\d+) ms", built).group(1)) / 1000)
+                rendered.append(int(re.search(r"\((\d+) rendered", built).group(1)))
+        return statistics.median(saves), statistics.median(rebuilds), max(rendered)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def ms(seconds):
     return "—" if seconds is None else f"{seconds * 1000:.0f}"
 
@@ -197,12 +246,21 @@ def main():
             row += ["", "", "", ""]
         rows.append([str(x) for x in row])
         print("  " + " ".join(rows[-1]), file=sys.stderr, flush=True)
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    if not wanted or "serve" in wanted.split(","):
+        save, rebuild, rendered = bench_serve()
+        serve_line = (f"portal serve, real site, one scenario edited (median of {RUNS}): {ms(save)} ms from the save to "
+                      f"the rebuilt site ({ms(rebuild)} ms rebuilding, {rendered} pages rendered)")
+    else:
+        serve_line = None
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)] if rows else []
     line = lambda cells: "| " + " | ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))) + " |"
-    print(line(header))
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    if rows:
+        print(line(header))
+        print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
         print(line(row))
+    if serve_line:
+        print(serve_line)
 
 
 if __name__ == "__main__":

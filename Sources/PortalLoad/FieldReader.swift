@@ -15,7 +15,7 @@ struct FieldReader {
 
     init?(_ node: Node, in document: YAMLDocument, sink: DiagnosticSink, what: String) {
         guard let mapping = node.mapping else {
-            sink.report(document.location(of: node), "\(what) must be a set of `key: value` fields, found \(node.kindName)")
+            sink.report(document.location(of: node), "\(what) must be a set of `key: value` fields, found \(node.kindName): write one field per line as `key: value`")
             return nil
         }
         self.document = document
@@ -71,7 +71,7 @@ struct FieldReader {
 
     func textValue(_ value: Node, key: String) -> String? {
         guard let scalar = value.scalar, !value.isNull else {
-            error(value, "'\(key)' must be text, found \(value.kindName)")
+            error(value, "'\(key)' must be text, found \(value.kindName): write the text after `\(key): ` (in quotes if it looks like a number, a date, yes/no or a list)")
             return nil
         }
         let text = scalar.string.trimmingWhitespace
@@ -96,7 +96,7 @@ struct FieldReader {
 
     private func intValue(_ value: Node, key: String, in range: ClosedRange<Int>) -> Int? {
         guard value.scalar != nil, let number = value.int else {
-            error(value, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.kindName)")
+            error(value, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.kindName): write the number in digits")
             return nil
         }
         guard range.contains(number) else {
@@ -110,7 +110,7 @@ struct FieldReader {
     func number(_ key: String) -> Double? {
         guard let value = required(key, hint: "<number>") else { return nil }
         guard value.scalar != nil, let number = value.float ?? value.int.map(Double.init) else {
-            error(value, "'\(key)' must be a number, found \(value.kindName)")
+            error(value, "'\(key)' must be a number, found \(value.kindName): write it in digits, such as 350 or 1200.5")
             return nil
         }
         return number
@@ -120,7 +120,7 @@ struct FieldReader {
     func list(_ key: String, hint: String) -> [Node]? {
         guard let value = required(key, hint: hint) else { return nil }
         guard let sequence = value.sequence else {
-            error(value, "'\(key)' must be a list (lines starting with `- `), found \(value.kindName)")
+            error(value, "'\(key)' must be a list, found \(value.kindName): write each entry on its own line starting with `- `")
             return nil
         }
         return Array(sequence)

@@ -102,11 +102,13 @@ enum FrameworkLoader {
             tiers.append(Tier(id: id, name: name, minScenarios: minimum, requiredAreas: required,
                               minMaturity: fields.optionalInt("min_maturity", in: 1...5), intro: intro, areaTexts: areaTexts))
         }
-        if tiers.map(\.id) != TierID.allCases, let top = FieldReader(document.root, in: document, sink: sink, what: document.path) {
+        // A tier that failed to load is already reported; only a complete list is judged.
+        if tiers.count == entries.count, tiers.map(\.id) != TierID.allCases,
+           let top = FieldReader(document.root, in: document, sink: sink, what: document.path) {
             sink.report(top.location, "tiers.yaml must list the four tiers once each, in order: basic, advanced, excellent, leading")
             return nil
         }
-        return tiers
+        return tiers.count == entries.count ? tiers : nil
     }
 
     private static func loadRequirements(_ document: YAMLDocument, sink: DiagnosticSink) -> (intro: String, items: [String])? {
@@ -133,7 +135,7 @@ enum FrameworkLoader {
                   let figure = entry.text("figure"), let label = entry.text("figure_label") else { continue }
             var perYear = false
             if let node = entry.node("per_year") {
-                if let flag = node.bool { perYear = flag } else { entry.error(node, "'per_year' must be true or false") }
+                if let flag = node.bool { perYear = flag } else { entry.error(node, "'per_year' must be true or false: write true or false") }
             }
             targets.append(TierTarget(tier: tier, heading: heading, task: task, figure: figure, figureLabel: label,
                                       count: entry.optionalInt("count", in: 1...1_000_000), perYear: perYear))

@@ -17,7 +17,7 @@ struct YAMLDocument {
             // would run five regular expressions on every key and scalar it hashes. The
             // encoding is given: by default Yams reads the whole environment on every parse.
             guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
-                sink.report(SourceLocation(path: path, line: lineOffset + 1, column: 1), "no YAML fields found: the file (or its front matter) is empty")
+                sink.report(SourceLocation(path: path, line: lineOffset + 1, column: 1), "no YAML fields found: write the fields (`key: value`, one per line) between the two `---` lines")
                 return nil
             }
             return YAMLDocument(path: path, lineOffset: lineOffset, root: root)

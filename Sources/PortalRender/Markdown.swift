@@ -8,16 +8,24 @@ import Foundation
 public enum Markdown {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
-    /// The extensions, looked up once. Registration writes cmark-gfm's global registry,
-    /// so it happens exactly once (a static let is initialised once, thread-safely);
-    /// after it, parsers only read the registry and the pointers, so parsers may run on
-    /// every core at once.
+    /// The extensions, looked up once (registration writes cmark-gfm's global registry).
     nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
         cmark_gfm_core_extensions_ensure_registered()
         return extensionNames.compactMap { cmark_find_syntax_extension($0) }
     }()
 
+    /// One conversion at a time: attaching an extension to a parser adds its characters
+    /// (`~` for strikethrough, `:` `w` for autolinks) to a table that is global in this
+    /// cmark-gfm, and freeing the parser removes them again — so a parser freed on one
+    /// core silently turned off strikethrough and autolinks in a parse on the other (seen
+    /// as a flaky test). MarkdownCache keeps the conversions few.
+    private static let lock = NSLock()
+
     public static func html(_ markdown: String) -> String {
+        lock.withLock { convert(markdown) }
+    }
+
+    private static func convert(_ markdown: String) -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }

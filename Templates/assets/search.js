@@ -11,6 +11,24 @@ function params() {
   return { q: (query.get("q") || "").trim(), kinds: query.getAll("kind") };
 }
 
+/* Pagefind gives excerpts as HTML: escaped page text with <mark> around the matches.
+   Parsed in an inert document (nothing in it runs or loads) and copied as text, keeping
+   only the marks, so no markup from the index can reach the page. */
+function appendExcerpt(target, html) {
+  const parsed = new DOMParser().parseFromString(html || "", "text/html").body;
+  (function copy(from, to) {
+    for (const node of from.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        to.appendChild(document.createTextNode(node.textContent));
+      } else if (node.nodeName === "MARK") {
+        copy(node, to.appendChild(document.createElement("mark")));
+      } else {
+        copy(node, to);
+      }
+    }
+  })(parsed, target);
+}
+
 function item(result) {
   const li = document.createElement("li");
   const link = document.createElement("a");
@@ -26,10 +44,8 @@ function item(result) {
     tag.textContent = kind;
     heading.appendChild(tag);
   }
-  // Excerpts come from Pagefind with <mark> around the matches; the text itself is
-  // escaped by Pagefind, so only those marks are markup.
   const excerpt = document.createElement("p");
-  excerpt.innerHTML = result.excerpt;
+  appendExcerpt(excerpt, result.excerpt);
   li.appendChild(excerpt);
   const subs = (result.sub_results || []).filter((s) => s.url !== result.url && s.url.includes("#")).slice(0, 4);
   if (subs.length) {

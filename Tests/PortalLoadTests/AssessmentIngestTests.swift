@@ -1,6 +1,7 @@
 import Foundation
 @testable import PortalLoad
 import PortalModel
+import PortalTestSupport
 import Testing
 
 /// Assessment CSVs: encodings, headers, and every bad value at its file:line:column,
@@ -75,7 +76,7 @@ import Testing
         (row(1, region: "北京市"), "2:30", "region must be one of the 12"),
         (row(1, industry: "软件业"), "2:34", "industry must be one of"),
         (row(1, year: "25"), "2:40", "year must be a four-digit year"),
-        (row(1, declared: "top"), "2:45", "declared tier must be empty or one of"),
+        (row(1, declared: "top"), "2:45", "declared tier is not a tier: leave it empty or write one of"),
         (row(1, maturity: "0"), "2:51", "maturity must be a GB/T 39116 level from 1 to 5"),
         (row(1, maturity: "6"), "2:51", "maturity must be a GB/T 39116 level from 1 to 5"),
         (row(1, i01: "7"), "2:53", "indicator 1 (指标一) must be a level from 1 to 6, or NA/不涉及"),
@@ -114,9 +115,12 @@ import Testing
         #expect(missing.contains { $0.hasPrefix("in/a.csv:1:1: error: the header has no column industry (行业)") })
         let unknown = diagnostics(Self.header.replacingOccurrences(of: "maturity", with: "maturty") + "\n" + Self.row(1))
         #expect(unknown.contains { $0.hasPrefix("in/a.csv:1:") && $0.contains("unknown column 'maturty'") })
-        // A data row where the header should be: every cell is an unknown column.
+        // A data row where the header should be: one message, and no cell of it repeated.
         let headerless = diagnostics(Self.row(1) + "\n" + Self.row(2))
-        #expect(headerless.contains { $0.contains("a header row is required") })
+        #expect(headerless == ["in/a.csv:1:1: error: the first row is not a header (none of its cells is a column name): add a header row with the column names of README.md (enterprise, credit_code, region, … or 企业名称, 统一社会信用代码, 盟市, …)"])
+        // A header cell holding something other than a short word is named by its position.
+        let pasted = diagnostics(Self.header.replacingOccurrences(of: "maturity", with: Self.code(9)) + "\n" + Self.row(1))
+        #expect(pasted.contains { $0.contains("unknown column 7:") } && !pasted.joined().contains(Self.code(9)))
     }
 
     @Test func aFolderWithADatasetFile() throws {

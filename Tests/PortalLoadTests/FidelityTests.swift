@@ -1,6 +1,7 @@
 import Foundation
 import PortalLoad
 import PortalModel
+import PortalTestSupport
 import Testing
 
 /// The standard's text on the site must be the source's, character for character. The

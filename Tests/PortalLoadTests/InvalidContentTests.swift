@@ -1,19 +1,22 @@
 import Foundation
 import PortalLoad
 import PortalModel
+import PortalTestSupport
 import Testing
 
 /// Zola-style fixture suite: each bad input must produce the exact `file:line:column`
 /// and a message saying what to do.
 @Suite struct InvalidContentTests {
     @Test func everyCaseHasExpectations() {
-        #expect(Fixtures.invalidCases.count >= 18)
+        #expect(Fixtures.invalidCases.count >= 40)
+        #expect(Fixtures.invalidContentCases.count >= 25)
         for name in Fixtures.invalidCases {
             #expect(!Fixtures.expectations(name).isEmpty, "\(name)/expected.txt is empty")
+            #expect(Fixtures.exitCode(name) != nil, "\(name)/expected.txt has no exit line")
         }
     }
 
-    @Test(arguments: Fixtures.invalidCases)
+    @Test(arguments: Fixtures.invalidContentCases)
     func reportsPosition(_ name: String) throws {
         let loader = ContentLoader(root: "content", files: Fixtures.content(overlay: name))
         let error = #expect(throws: DiagnosticList.self) { try loader.load() }

@@ -1,5 +1,6 @@
 import PortalLoad
 import PortalModel
+import PortalTestSupport
 import Testing
 
 /// The shipped Content/: the whole standard is there, with the rules Annex 1 states.

@@ -47,7 +47,7 @@ public struct AssessmentLoader: Sendable {
         var first: [String: SourceLocation] = [:]
         for record in records {
             if let earlier = first[record.identifiers.creditCode] {
-                sink.report(record.source, "this credit code is already used on line \(earlier.line) of \(earlier.path): each enterprise has one assessment row")
+                sink.report(record.source, "this credit code is already used on line \(earlier.line) of \(earlier.path): keep one row per enterprise (each has one assessment)")
             } else {
                 first[record.identifiers.creditCode] = record.source
             }
@@ -60,7 +60,7 @@ public struct AssessmentLoader: Sendable {
         fields.rejectUnknownKeys(["synthetic", "label"])
         var synthetic = false
         if let node = fields.node("synthetic") {
-            if let flag = node.bool { synthetic = flag } else { fields.error(node, "'synthetic' must be true or false") }
+            if let flag = node.bool { synthetic = flag } else { fields.error(node, "'synthetic' must be true or false: write true or false") }
         }
         return (synthetic, fields.optionalText("label"))
     }
@@ -127,10 +127,19 @@ struct AssessmentFileReader {
         var layout: [AssessmentColumns.Kind] = []
         var seen: Set<AssessmentColumns.Kind> = []
         var ok = true
-        for field in header.fields {
+        // A first row without a single column name is data: one message, and none of its
+        // cells (names, credit codes) repeated.
+        guard header.fields.contains(where: { columns.column(named: $0.value) != nil }) else {
+            sink.report(SourceLocation(path: path, line: header.line, column: 1),
+                        "the first row is not a header (none of its cells is a column name): add a header row with the column names of README.md (enterprise, credit_code, region, … or 企业名称, 统一社会信用代码, 盟市, …)")
+            return nil
+        }
+        for (index, field) in header.fields.enumerated() {
             guard let column = columns.column(named: field.value) else {
+                // Only a short ASCII word is repeated: a header cell could hold an identifier.
+                let shown = field.value.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_ ]{0,11}/) != nil ? "'\(field.value)'" : "\(index + 1)"
                 sink.report(table.location(of: field),
-                            "unknown column '\(field.value)': the header must use the column names of README.md (e.g. region or 盟市, i01 or 指标1, s01 or 场景1)")
+                            "unknown column \(shown): the header must use the column names of README.md (e.g. region or 盟市, i01 or 指标1, s01 or 场景1)")
                 ok = false
                 continue
             }

@@ -87,14 +87,14 @@ struct RowReader {
                 else { problem = "industry must be one of framework/industries.yaml (GB/T 4754 names such as 食品制造业): correct the cell or add the industry to a sector" }
             case .year:
                 if let number = Int(value), (2000...2100).contains(number) { year = number }
-                else { problem = "year must be a four-digit year such as 2025" }
+                else { problem = "year must be a four-digit year: write it as digits, such as 2025" }
             case .declaredTier:
                 if value.isEmpty { continue }
                 if let tier = rules.tierWords[value] { declared = tier }
-                else { problem = "declared tier must be empty or one of \(rules.tierList)" }
+                else { problem = "declared tier is not a tier: leave it empty or write one of \(rules.tierList)" }
             case .maturity:
                 if let level = Int(value), (1...5).contains(level) { maturity = level }
-                else { problem = "maturity must be a GB/T 39116 level from 1 to 5" }
+                else { problem = "maturity must be a GB/T 39116 level from 1 to 5: correct the cell" }
             case .indicator(let no):
                 switch Self.indicatorAnswer(value, indicator: rules.indicators[no]!) {
                 case .success(let answer): indicators[no] = answer
@@ -145,7 +145,7 @@ struct RowReader {
         }
         guard let level = Int(value), (1...indicator.levelCount).contains(level) else {
             let na = indicator.allowsNotApplicable ? ", or NA/不涉及" : ""
-            return .failure(Problem(text: "\(name) must be a level from 1 to \(indicator.levelCount)\(na)"))
+            return .failure(Problem(text: "\(name) must be a level from 1 to \(indicator.levelCount)\(na): correct the cell"))
         }
         return .success(.level(level))
     }

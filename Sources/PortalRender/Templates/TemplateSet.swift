@@ -40,6 +40,10 @@ public struct TemplateSet: Sendable {
                 let template = try MustacheTemplate(string: text)
                 return .success((name, path, text, template, try CompiledTemplate(template)))
             } catch let error as MustacheTemplate.ParserError {
+                if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let section = unclosedSection(in: text) {
+                    return .failure(Diagnostic(path: path, line: section.line, column: section.column,
+                        "template syntax: the section {{\(section.sigil)\(section.name)}} opened here is never closed: add {{/\(section.name)}} where it ends"))
+                }
                 return .failure(Diagnostic(path: path, line: error.context.lineNumber, column: error.context.columnNumber,
                                            "template syntax: \(describe(error.error))"))
             } catch let error as CompiledTemplate.Unsupported {
@@ -82,24 +86,42 @@ public struct TemplateSet: Sendable {
         renderer.render(value, template: name) ?? []
     }
 
-    /// `{{> name}}` and `{{< name}}` tags with their positions (1-based).
-    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var result: [(String, Int, Int)] = []
+    /// Every `{{…}}` tag: its first character (`#`, `/`, `>`, … or none) and trimmed name,
+    /// with its position (1-based).
+    static func tags(in text: String) -> [(sigil: Character?, name: String, line: Int, column: Int)] {
+        var result: [(Character?, String, Int, Int)] = []
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.firstRange(of: "{{") {
                 let afterOpen = rest[open.upperBound...]
                 guard let close = afterOpen.firstRange(of: "}}") else { break }
                 let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    result.append((name, lineIndex + 1, column))
-                }
+                let sigil = tag.first.flatMap { "#^/$<>!&{".contains($0) ? $0 : nil }
+                let name = (sigil == nil ? tag : String(tag.dropFirst())).trimmingCharacters(in: .whitespaces)
+                result.append((sigil, name, lineIndex + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
                 rest = afterOpen[close.upperBound...]
             }
         }
         return result
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their positions.
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        tags(in: text).filter { $0.sigil == ">" || $0.sigil == "<" }.map { ($0.name, $0.line, $0.column) }
+    }
+
+    /// The innermost section left open at the end: where swift-mustache only sees the end
+    /// of the file, the editor needs the tag that opened it.
+    static func unclosedSection(in text: String) -> (name: String, sigil: Character, line: Int, column: Int)? {
+        var open: [(name: String, sigil: Character, line: Int, column: Int)] = []
+        for tag in tags(in: text) {
+            switch tag.sigil {
+            case "#", "^", "$", "<": open.append((tag.name, tag.sigil!, tag.line, tag.column))
+            case "/": if let last = open.last, last.name == tag.name { open.removeLast() }
+            default: break
+            }
+        }
+        return open.last
     }
 
     private static func describe(_ error: Error) -> String {

@@ -1,0 +1,23 @@
+import Foundation
+import PortalFuzzTargets
+import PortalTestSupport
+import Testing
+
+/// The saved fuzz inputs (Tests/Fuzz/<target>/: the seeds, and every input that once
+/// crashed or hung the loader) run through the fuzz targets: each must end in a model
+/// or in diagnostics. A crash fails the whole test run, which is the point.
+@Suite struct FuzzRegressionTests {
+    static func inputs(_ target: FuzzTarget) -> [String] {
+        let folder = Fixtures.repository + "/Tests/Fuzz/" + target.rawValue
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { folder + "/" + $0 }
+    }
+
+    @Test(arguments: FuzzTarget.allCases)
+    func savedInputsEndInAModelOrDiagnostics(_ target: FuzzTarget) throws {
+        let files = Self.inputs(target)
+        #expect(files.count >= 2, "Tests/Fuzz/\(target.rawValue)/ holds the seeds")
+        for file in files {
+            target.run(try #require(FileManager.default.contents(atPath: file)))
+        }
+    }
+}
