@@ -55,6 +55,7 @@ public struct SiteWriter: Sendable {
             if Self.isSite(spare), rename(spare, staging) == 0 {
                 try Self.sync(site, into: staging)
             } else {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
                 guard mkdir(staging, 0o755) == 0 else { throw POSIXFailure(path: staging, code: errno) }
                 try Self.writeFiles(site, into: staging)
             }

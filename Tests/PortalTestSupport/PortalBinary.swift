@@ -68,4 +68,9 @@ public enum Scratch {
         }
         return result
     }
+
+    /// The paths whose bytes differ between two snapshots (or exist in one only), sorted.
+    public static func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
+        Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    }
 }

@@ -26,6 +26,12 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker))
     }
 
+    @Test func createsMissingParentFolders() throws {
+        let nested = parent + "/build/out/site"
+        try SiteWriter(output: nested).write(files(["index.html": "x"]))
+        #expect(FileManager.default.contents(atPath: nested + "/index.html") == Data("x".utf8))
+    }
+
     @Test func replacesThePreviousSiteAsAWhole() throws {
         try SiteWriter(output: output).write(files(["index.html": "old", "gone.html": "old"]))
         try SiteWriter(output: output).write(files(["index.html": "new"]))

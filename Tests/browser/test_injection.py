@@ -10,6 +10,7 @@ import pathlib
 import re
 import shutil
 import subprocess
+import tempfile
 
 import pytest
 
@@ -43,11 +44,11 @@ def poison(content: pathlib.Path):
 
 @pytest.fixture(scope="module")
 def poisoned(workdir):
-    content = workdir / "poisoned-content"
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="poisoned-", dir=workdir))
+    content = folder / "content"
     shutil.copytree(REPO / "Content", content)
     poison(content)
-    output = workdir / "poisoned" / "site"
-    output.parent.mkdir(parents=True, exist_ok=True)
+    output = folder / "site"
     subprocess.run([PORTAL, "build", "--content", str(content), "--templates", str(REPO / "Templates"),
                     "--output", str(output), "--search", "on"], check=True, capture_output=True, text=True)
     return output
@@ -59,7 +60,7 @@ class Scanner(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.problems, self.titles, self.in_title, self.script = [], [], False, None
+        self.problems, self.titles, self.in_title, self.script, self.svg = [], [], False, None, 0
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -72,11 +73,15 @@ class Scanner(html.parser.HTMLParser):
             self.script = attributes
             if "src" not in attributes and attributes.get("type") != "application/json":
                 self.problems.append("inline <script>")
-        if tag == "title":
+        if tag == "svg":
+            self.svg += 1
+        if tag == "title" and not self.svg:  # (charts have <title>s of their own)
             self.in_title = True
             self.titles.append("")
 
     def handle_endtag(self, tag):
+        if tag == "svg":
+            self.svg -= 1
         if tag == "title":
             self.in_title = False
         if tag == "script":
@@ -128,13 +133,12 @@ def fragments(site: pathlib.Path):
         yield json.loads(data[data.index(b"{"):])
 
 
-def test_the_search_index_holds_text_not_markup(poisoned):
-    found = False
-    for fragment in fragments(poisoned):
-        for field in (fragment.get("content", ""), *fragment.get("meta", {}).values()):
-            assert "<script" not in field and "<img" not in field, fragment.get("url")
-        found = found or "恶意" in fragment.get("content", "")
-    assert found, "the payload should be indexed (as text)"
+def test_the_search_index_holds_the_payload_as_text(poisoned):
+    # Pagefind stores the pages' text, so the escaped payload is in it as plain text (JSON
+    # data); the search page must then show it as text (see the browser test below).
+    # (The Chinese segmenter puts zero-width spaces between the words it finds.)
+    contents = [fragment.get("content", "").replace("\u200b", "") for fragment in fragments(poisoned)]
+    assert any("恶意<script>window.__pwned=1</script>" in content for content in contents)
 
 
 @pytest.fixture(scope="module")
@@ -158,6 +162,8 @@ def test_nothing_runs_in_the_browser(browser, poisoned_server, path):
         assert browser.execute_script("return document.querySelectorAll('[data-search-results] li').length") > 0
         assert browser.execute_script(
             "return document.querySelectorAll('[data-search-results] script, [data-search-results] img').length") == 0
+        # The payload is shown, as text.
+        assert "<script>" in browser.execute_script("return document.querySelector('[data-search-results]').textContent")
     # Hover and click everything an attacker might have planted.
     browser.execute_script("document.querySelectorAll('main *').forEach(e => e.dispatchEvent(new MouseEvent('mouseover')))")
     assert browser.execute_script("return window.__pwned === undefined"), "injected script ran"

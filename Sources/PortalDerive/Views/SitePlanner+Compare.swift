@@ -116,7 +116,9 @@ extension SitePlanner {
     func searchPage() -> PlannedPage {
         let route = Route.search
         let kinds = ["典型场景", "层级要求", "能力指标"] + (outcomes == nil ? [] : ["评估结果"]) + ["文件原文"]
-        let view = SearchView(layout: layout(route, title: "搜索", kind: "search", section: nil, crumbs: [("搜索", nil)]),
+        var page = layout(route, title: "搜索", kind: "search", section: nil, crumbs: [("搜索", nil)])
+        page.runsWebAssembly = true
+        let view = SearchView(layout: page,
                               kinds: kinds.map { FilterOption(value: $0, label: $0, group: nil) },
                               scenariosHref: route.link(to: .scenarios))
         return PlannedPage(route: route, template: "search", context: view)

@@ -1,0 +1,50 @@
+import Foundation
+import PortalTestSupport
+import Testing
+
+/// `kill -9` at many moments of a build, most of them late (while files are written and
+/// swapped in): the output folder must hold the old site or the new one, byte for byte,
+/// never a mixture; the next build cleans up after the killed ones.
+@Suite struct InterruptedBuildTests {
+    static let key = ["PORTAL_ANON_KEY": "interrupted-build-test-key-0123456789"]
+
+    @Test func aKilledBuildLeavesTheOldSiteOrTheNew() throws {
+        let root = Scratch.folder("portal-kill")
+        func arguments(_ output: String) -> [String] {
+            ["build", "--content", Fixtures.repository + "/Content", "--templates", Fixtures.repository + "/Templates",
+             "--output", output, "--search", "off"]
+        }
+        // Two different sites: without record pages, and with them (300 pages more).
+        #expect(try PortalBinary.run(arguments(root + "/small"), in: root).status == 0)
+        #expect(try PortalBinary.run(arguments(root + "/large"), in: root, environment: Self.key).status == 0)
+        let sites = [Scratch.snapshot(root + "/small"), Scratch.snapshot(root + "/large")]
+        #expect(sites[0] != sites[1] && sites[1].count > sites[0].count + 300)
+
+        // How long one build over the other takes, to spread the kills over it.
+        let output = root + "/Public"
+        #expect(try PortalBinary.run(arguments(output), in: root).status == 0)
+        let started = Date()
+        #expect(try PortalBinary.run(arguments(output), in: root, environment: Self.key).status == 0)
+        let duration = Date().timeIntervalSince(started)
+        #expect(try PortalBinary.run(arguments(output), in: root).status == 0)
+        var current = 0 // which site the output holds
+        var killedMidBuild = 0
+        for fraction in [0.1, 0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0, 1.05] {
+            let target = 1 - current
+            let (process, _, _) = try PortalBinary.start(arguments(output), in: root, environment: target == 1 ? Self.key : [:])
+            usleep(useconds_t(duration * fraction * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { killedMidBuild += 1 }
+            let now = Scratch.snapshot(output)
+            #expect(now == sites[current] || now == sites[target], "killed at \(fraction) of a build: the output is a mixture")
+            if now == sites[target] { current = target }
+        }
+        #expect(killedMidBuild >= 6, "most kills should land while the build runs")
+
+        #expect(try PortalBinary.run(arguments(output), in: root).status == 0)
+        #expect(Scratch.snapshot(output) == sites[0])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "staging folders of killed builds are removed by the next build: \(leftovers)")
+    }
+}
