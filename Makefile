@@ -50,7 +50,9 @@ bench: release
 ## a crash, once fixed, belongs in Tests/Fuzz/<target>/ (replayed by make test).
 FUZZ_SECONDS ?= 300
 fuzz: deps
-	swift build -c release --product portal-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+	# (lld: gold fails with an internal error on the fuzzer runtime)
+	swift build -c release --product portal-fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 	for target in front-matter csv; do \
 	  mkdir -p .build-fuzz/corpus/$$target; \
 	  PORTAL_FUZZ=$$target .build-fuzz/release/portal-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \

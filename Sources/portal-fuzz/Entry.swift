@@ -1,38 +1,48 @@
 import Foundation
 import PortalFuzzTargets
 
-// Built by `make fuzz` with `-sanitize=fuzzer -DFUZZING`: libFuzzer supplies main() and
-// calls this for every input; PORTAL_FUZZ names the target.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    target.run(Data(bytes: bytes, count: count))
-    return 0
-}
-
-let target: FuzzTarget = {
-    let name = ProcessInfo.processInfo.environment["PORTAL_FUZZ"] ?? FuzzTarget.frontMatter.rawValue
-    guard let target = FuzzTarget(rawValue: name) else {
-        fatalError("PORTAL_FUZZ must be one of \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
-    return target
-}()
-
-#if !FUZZING
-/// Built normally: replays saved inputs, `portal-fuzz TARGET FILE…`, e.g. a crash libFuzzer
-/// found, under a debugger.
+/// `portal-fuzz TARGET [FILE…]`. Built by `make fuzz` (with `-sanitize=fuzzer -DFUZZING`)
+/// it hands control to libFuzzer, which feeds TARGET (PORTAL_FUZZ, or the first argument)
+/// generated inputs and takes libFuzzer's options; built normally it replays saved inputs,
+/// e.g. a crash libFuzzer found, under a debugger.
 @main
-struct Replay {
+struct FuzzEntry {
     static func main() {
+        #if FUZZING
+        let name = ProcessInfo.processInfo.environment["PORTAL_FUZZ"] ?? FuzzTarget.frontMatter.rawValue
+        guard let target = FuzzTarget(rawValue: name) else { usage() }
+        Current.target = target
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in
+            Current.target.run(Data(bytes: bytes!, count: count))
+            return 0
+        })
+        #else
         let arguments = CommandLine.arguments.dropFirst()
-        guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-            print("usage: portal-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE…")
-            exit(2)
-        }
+        guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else { usage() }
         for file in arguments.dropFirst() {
             guard let data = FileManager.default.contents(atPath: file) else { print("cannot read \(file)"); exit(2) }
             target.run(data)
             print("ok \(file)")
         }
+        #endif
     }
+
+    static func usage() -> Never {
+        print("usage: portal-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE…  (make fuzz: PORTAL_FUZZ=TARGET)")
+        exit(2)
+    }
+}
+
+#if FUZZING
+/// libFuzzer's driver: runs the fuzzing loop with its command-line options.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+/// The target of this run, for the C callback (which can capture nothing).
+enum Current {
+    nonisolated(unsafe) static var target = FuzzTarget.frontMatter
 }
 #endif

@@ -5,8 +5,10 @@ import Foundation
 // the output is stable and small.
 
 func round1(_ value: Double) -> String {
-    let rounded = (value * 10).rounded() / 10
-    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    // In tenths, as integers: Double's description was a fifth of planning record pages.
+    let tenths = Int((value * 10).rounded())
+    let whole = String(abs(tenths) / 10), sign = tenths < 0 ? "-" : ""
+    return tenths % 10 == 0 ? sign + whole : sign + whole + "." + String(abs(tenths) % 10)
 }
 
 /// Horizontal 100 % stacked bars: one bar per group, one segment per option.

@@ -4,8 +4,19 @@ public struct Route: Sendable, Hashable, Comparable {
     /// Directory path from the site root without leading slash: "" (home), "scenarios/07/".
     /// A route to a file (not a directory page) has no trailing slash: "data/tiers.json".
     public let path: String
+    /// Relative prefix from this page back to the site root: "../../" for "scenarios/07/".
+    /// Worked out once: pages make hundreds of links each.
+    public let rootPrefix: String
 
-    public init(_ path: String) { self.path = path }
+    public init(_ path: String) {
+        self.path = path
+        let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        let depth = file.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        rootPrefix = depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    public static func == (a: Route, b: Route) -> Bool { a.path == b.path }
+    public func hash(into hasher: inout Hasher) { hasher.combine(path) }
 
     public static let home = Route("")
     public static let tiers = Route("tiers/")
@@ -34,11 +45,6 @@ public struct Route: Sendable, Hashable, Comparable {
     /// The file written for this route, relative to the output root.
     public var file: String { isDirectory ? path + "index.html" : path }
 
-    /// Relative prefix from this page back to the site root: "../../" for "scenarios/07/".
-    public var rootPrefix: String {
-        let depth = file.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } // (split() was 7% of a build)
-        return depth == 0 ? "./" : String(repeating: "../", count: depth)
-    }
 
     /// A relative link from this page to `target`, pointing at the file itself so the
     /// site also works from `file://` and under any sub-path.
