@@ -20,27 +20,35 @@ import Testing
         let sites = [Scratch.snapshot(root + "/small"), Scratch.snapshot(root + "/large")]
         #expect(sites[0] != sites[1] && sites[1].count > sites[0].count + 300)
 
-        // How long one build over the other takes, to spread the kills over it.
         let output = root + "/Public"
         #expect(try PortalBinary.run(arguments(output), in: root).status == 0)
         let started = Date()
         #expect(try PortalBinary.run(arguments(output), in: root, environment: Self.key).status == 0)
-        let duration = Date().timeIntervalSince(started)
+        let duration = Date().timeIntervalSince(started) * 1000
         #expect(try PortalBinary.run(arguments(output), in: root).status == 0)
         var current = 0 // which site the output holds
         var killedMidBuild = 0
-        for fraction in [0.1, 0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0, 1.05] {
+        // Kills at fractions of a build's duration, and kills once its staging folder has
+        // appeared — while it writes files, deletes stale ones or swaps — at growing
+        // delays, so those moments do not depend on how fast this machine is.
+        let moments: [(afterStaging: Bool, milliseconds: Double)] = [0.2, 0.5, 0.7, 0.8, 0.9, 0.95].map { (false, duration * $0) }
+            + [0, 0.5, 1, 2, 3, 5, 8, 12, 20, 40].map { (true, $0) }
+        for moment in moments {
             let target = 1 - current
             let (process, _, _) = try PortalBinary.start(arguments(output), in: root, environment: target == 1 ? Self.key : [:])
-            usleep(useconds_t(duration * fraction * 1_000_000))
+            if moment.afterStaging {
+                let staging = root + "/.Public.tmp-\(process.processIdentifier)"
+                while process.isRunning && !FileManager.default.fileExists(atPath: staging) { usleep(200) }
+            }
+            usleep(useconds_t(moment.milliseconds * 1000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal { killedMidBuild += 1 }
             let now = Scratch.snapshot(output)
-            #expect(now == sites[current] || now == sites[target], "killed at \(fraction) of a build: the output is a mixture")
+            #expect(now == sites[current] || now == sites[target], "killed \(moment): the output is a mixture")
             if now == sites[target] { current = target }
         }
-        #expect(killedMidBuild >= 6, "most kills should land while the build runs")
+        #expect(killedMidBuild >= 8, "most kills should land while the build runs")
 
         #expect(try PortalBinary.run(arguments(output), in: root).status == 0)
         #expect(Scratch.snapshot(output) == sites[0])
