@@ -52,13 +52,11 @@ public struct SiteWriter: Sendable {
             try FileTree.remove(staging)
             // Renamed first, so a build killed while updating it leaves a staging folder,
             // which the next build deletes, never a half-updated spare.
-            if Self.isSite(spare), rename(spare, staging) == 0 {
-                try Self.sync(site, into: staging)
-            } else {
+            if !(Self.isSite(spare) && rename(spare, staging) == 0) {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
                 guard mkdir(staging, 0o755) == 0 else { throw POSIXFailure(path: staging, code: errno) }
-                try Self.writeFiles(site, into: staging)
             }
+            try Self.sync(site, into: staging)
             if let finish {
                 do { try finish(staging) } catch let list as DiagnosticList { throw FinishFailed(list: list) }
                 catch { throw FinishFailed(list: DiagnosticList([Diagnostic(path: output, line: 1, column: 1, "\(error)")])) }
@@ -98,21 +96,12 @@ public struct SiteWriter: Sendable {
         return folders.sorted()
     }
 
-    /// Writes the files into `root` (an empty folder): folders first, parents before
-    /// children, then the files on every core. Plain open/write/close: no temporary file
-    /// and no fsync per file as Foundation's atomic writes do; what makes the output
-    /// atomic is swapping the finished folder in, and that the files were written is
-    /// checked call by call.
-    static func writeFiles(_ files: [(path: String, contents: Data)], into root: String) throws {
-        for folder in folders(of: files) where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
-            throw POSIXFailure(path: root + "/" + folder, code: errno)
-        }
-        _ = try files.parallelMap { file in try writeFile(root + "/" + file.path, file.contents) }
-    }
-
-    /// Makes `root`, which holds an older site, hold exactly `files`: what is no longer
-    /// wanted is deleted (links and anything else but plain files and folders too), then
-    /// only the files whose bytes differ are written.
+    /// Makes `root` (empty, or holding an older site) hold exactly `files`: what is no
+    /// longer wanted is deleted (links and anything else but plain files and folders too),
+    /// the folders are made, parents first, then the files whose bytes differ are written
+    /// on every core. Plain open/write/close: no temporary file and no fsync per file as
+    /// Foundation's atomic writes do; what makes the output atomic is swapping the
+    /// finished folder in, and that the files were written is checked call by call.
     static func sync(_ files: [(path: String, contents: Data)], into root: String) throws {
         let wantedFiles = Set(files.map(\.path))
         let wantedFolders = Set(folders(of: files))
