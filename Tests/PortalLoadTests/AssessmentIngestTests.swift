@@ -109,6 +109,29 @@ import Testing
         #expect(printed.map { $0.split(separator: ":")[1] } == ["2", "2", "4"])
     }
 
+    /// A file big enough to be read in runs on every core: quoted names with line breaks,
+    /// commas and quotes in them must not cut a row, records keep file order, and a bad
+    /// cell late in the file is reported on its physical line.
+    @Test func aLargeFileIsReadInRunsWithTheSameResult() throws {
+        var lines = [Self.header], line = 2, expectedLines: [Int] = []
+        for n in 1...3000 {
+            var row = Self.row(n)
+            // Most names span two lines, so a cut that ignored quotes would land in one.
+            if n % 7 != 0 { row = row.replacingOccurrences(of: "测试企业\(n)有限公司", with: "\"测试企业\(n)\n（原\"\"旧名\"\"，二分厂）\"") }
+            expectedLines.append(line)
+            line += n % 7 != 0 ? 2 : 1
+            lines.append(row)
+        }
+        let set = try load(lines.joined(separator: "\n") + "\n")
+        #expect(set.records.count == 3000)
+        #expect(set.records.map(\.source.line) == expectedLines)
+        #expect(set.records[0].identifiers.enterprise == "测试企业1\n（原\"旧名\"，二分厂）")
+        #expect(set.records[6].identifiers.enterprise == "测试企业7有限公司")
+        lines[2500] = Self.row(2500, maturity: "9")
+        let problems = diagnostics(lines.joined(separator: "\n"))
+        #expect(problems == ["in/a.csv:\(expectedLines[2499]):54: error: maturity must be a GB/T 39116 level from 1 to 5: correct the cell"])
+    }
+
     @Test func headerProblems() {
         #expect(diagnostics("").first?.contains("a.csv:1:1: error: the file is empty") == true)
         let missing = diagnostics("enterprise,credit_code,region\n" + Self.row(1))
