@@ -44,26 +44,41 @@ struct CSVReader {
 
     /// Cuts the rows from `start` on into about `count` runs of whole rows, at line ends
     /// outside quoted cells, so the runs can be read on every core. One pass over the
-    /// bytes: an even number of quotes before a line end means it ends a row (RFC 4180
-    /// writes a quote inside a cell as two). Each run ends where the next starts.
+    /// bytes with the reader's own rule for quotes: a quote opens a quoted cell only at
+    /// the start of a cell (elsewhere it is text), `""` inside one is a quote, and a
+    /// single `"` closes it. Each run ends where the next starts.
     func runs(from start: Start, count: Int) -> [(start: Start, end: Int)] {
         let size = bytes.count - start.offset
         guard count > 1, size > 1 << 16 else { return [(start, bytes.count)] }
         var starts = [start]
-        var quotes = 0, line = start.line
-        var next = start.offset + size / count
+        var line = start.line, next = start.offset + size / count
+        var quoted = false, cellStart = true
         bytes.withUnsafeBufferPointer { buffer in
-            for index in start.offset..<buffer.count {
-                switch buffer[index] {
-                case UInt8(ascii: "\""): quotes += 1
-                case 0x0A:
+            var index = start.offset
+            while index < buffer.count {
+                let byte = buffer[index]
+                if quoted {
+                    if byte == UInt8(ascii: "\"") {
+                        if index + 1 < buffer.count && buffer[index + 1] == UInt8(ascii: "\"") { index += 1 } else { quoted = false }
+                    } else if byte == 0x0A {
+                        line += 1
+                    }
+                } else if byte == UInt8(ascii: "\"") && cellStart {
+                    quoted = true
+                    cellStart = false
+                } else if byte == UInt8(ascii: ",") {
+                    cellStart = true
+                } else if byte == 0x0A {
                     line += 1
-                    if index >= next, quotes % 2 == 0, index + 1 < buffer.count {
+                    cellStart = true
+                    if index >= next, index + 1 < buffer.count {
                         starts.append(Start(offset: index + 1, line: line))
                         next = index + 1 + size / count
                     }
-                default: break
+                } else {
+                    cellStart = false
                 }
+                index += 1
             }
         }
         return starts.indices.map { (starts[$0], $0 + 1 < starts.count ? starts[$0 + 1].offset : bytes.count) }
