@@ -95,24 +95,46 @@ public struct RadarChart: ViewModel {
         public var label: String
     }
 
-    static func make(id: String, title: String, description: String, axes: [(label: String, level: Int)], maximum: Int = 6) -> RadarChart {
-        let size = 300, center = 150.0, radius = 100.0
-        func point(_ index: Int, _ fraction: Double) -> (Double, Double) {
-            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(max(axes.count, 1))
+    /// What every radar of the same axes shares: rings and axis lines with their labels.
+    /// Made once for all record pages (it was a fifth of planning them, one per page).
+    public struct Grid: Sendable {
+        let axisCount: Int
+        let maximum: Int
+        let rings: [String]
+        let axes: [Axis]
+
+        public init(labels: [String], maximum: Int = 6) {
+            self.axisCount = labels.count
+            self.maximum = maximum
+            rings = (1...maximum).map { level in
+                labels.indices.map { Self.point($0, of: labels.count, Double(level) / Double(maximum)) }.joined(separator: " ")
+            }
+            axes = labels.enumerated().map { index, label -> Axis in
+                let end = Self.coordinates(index, of: labels.count, 1), place = Self.coordinates(index, of: labels.count, 1.18)
+                let anchor = abs(place.0 - Self.center) < 8 ? "middle" : place.0 > Self.center ? "start" : "end"
+                return Axis(x2: round1(end.0), y2: round1(end.1), labelX: round1(place.0), labelY: round1(place.1 + 4),
+                            anchor: anchor, label: label)
+            }
+        }
+
+        static let size = 300, center = 150.0, radius = 100.0
+
+        static func coordinates(_ index: Int, of count: Int, _ fraction: Double) -> (Double, Double) {
+            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(max(count, 1))
             return (center + radius * fraction * cos(angle), center + radius * fraction * sin(angle))
         }
-        let rings = (1...maximum).map { level in
-            axes.indices.map { let p = point($0, Double(level) / Double(maximum)); return "\(round1(p.0)),\(round1(p.1))" }.joined(separator: " ")
+
+        static func point(_ index: Int, of count: Int, _ fraction: Double) -> String {
+            let p = coordinates(index, of: count, fraction)
+            return "\(round1(p.0)),\(round1(p.1))"
         }
-        let axisViews = axes.enumerated().map { index, axis -> Axis in
-            let end = point(index, 1), label = point(index, 1.18)
-            let anchor = abs(label.0 - center) < 8 ? "middle" : label.0 > center ? "start" : "end"
-            return Axis(x2: round1(end.0), y2: round1(end.1), labelX: round1(label.0), labelY: round1(label.1 + 4),
-                        anchor: anchor, label: axis.label)
-        }
-        let points = axes.enumerated().map { index, axis in
-            let p = point(index, Double(axis.level) / Double(maximum)); return "\(round1(p.0)),\(round1(p.1))"
+    }
+
+    /// A radar of `levels` (one per axis of the grid).
+    static func make(id: String, title: String, description: String, grid: Grid, levels: [Int]) -> RadarChart {
+        let points = levels.enumerated().map { index, level in
+            Grid.point(index, of: grid.axisCount, Double(level) / Double(grid.maximum))
         }.joined(separator: " ")
-        return RadarChart(id: id, title: title, description: description, size: size, rings: rings, axes: axisViews, points: points)
+        return RadarChart(id: id, title: title, description: description, size: Grid.size, rings: grid.rings, axes: grid.axes, points: points)
     }
 }

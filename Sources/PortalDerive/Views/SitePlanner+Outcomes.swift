@@ -11,7 +11,8 @@ extension SitePlanner {
         guard let outcomes else { return pages }
         pages += [outcomesIndex(outcomes), indicatorOutcomes(outcomes), scenarioOutcomes(outcomes), recordsList(outcomes)]
         let engine = Eligibility(standard: standard)
-        pages += (outcomes.published ?? []).map { recordPage($0, outcomes, engine: engine) }
+        let radar = RadarChart.Grid(labels: standard.indicators.filter { $0.question == nil }.map { String($0.name.prefix(6)) })
+        pages += (outcomes.published ?? []).map { recordPage($0, outcomes, engine: engine, radar: radar) }
         return pages
     }
 
@@ -191,7 +192,7 @@ extension SitePlanner {
         return PlannedPage(route: route, template: "records", context: view)
     }
 
-    private func recordPage(_ record: PublishedRecord, _ outcomes: OutcomeStatistics, engine: Eligibility) -> PlannedPage {
+    private func recordPage(_ record: PublishedRecord, _ outcomes: OutcomeStatistics, engine: Eligibility, radar grid: RadarChart.Grid) -> PlannedPage {
         let route = Route.record(record.id)
         let result = record.result
         let next = result.next.map { check -> GapView in
@@ -214,13 +215,13 @@ extension SitePlanner {
                                   scenarios: scenarios.map { Link(label: "\($0.code) \($0.name)", href: route.link(to: .scenario($0.code), fragment: tier.rawValue)) })
         }
         let graded = standard.indicators.filter { $0.question == nil }
-        let levels = graded.map { indicator -> (String, Int) in
-            if case .level(let level)? = record.indicators[indicator.no] { return (indicator.name, level) }
-            return (indicator.name, 0)
+        let levels = graded.map { indicator -> Int in
+            if case .level(let level)? = record.indicators[indicator.no] { return level }
+            return 0
         }
         let radar = RadarChart.make(id: "radar-\(record.id)", title: "能力指标等级雷达图",
                                     description: "\(graded.count) 项分级指标的所选等级（1–6 级，不涉及记为 0）。数值见下表。",
-                                    axes: levels.map { (label: String($0.0.prefix(6)), level: $0.1) })
+                                    grid: grid, levels: levels)
         let levelRows = graded.map { indicator -> LevelRowView in
             switch record.indicators[indicator.no] {
             case .level(let level)?: return LevelRowView(name: "指标\(indicator.no) \(indicator.name)", value: "\(level) 级")
