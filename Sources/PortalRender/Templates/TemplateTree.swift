@@ -79,6 +79,12 @@ private final class TreeEncoder: Encoder {
 
         mutating func encodeNil(forKey key: Key) throws {}
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try TemplateTree.node(value), key) }
+        // The synthesised code calls these for plain fields; without them each would go
+        // through the generic method and a dynamic cast.
+        mutating func encode(_ value: String, forKey key: Key) throws { set(.text(value), key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { set(.number(value), key) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { set(.flag(value), key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { set(.real(value), key) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
             -> KeyedEncodingContainer<NestedKey> {
@@ -102,10 +108,14 @@ private final class TreeEncoder: Encoder {
         }
 
         mutating func encodeNil() throws {}
-        mutating func encode<T: Encodable>(_ value: T) throws {
+        mutating func encode<T: Encodable>(_ value: T) throws { append(try TemplateTree.node(value)) }
+        mutating func encode(_ value: String) throws { append(.text(value)) }
+        mutating func encode(_ value: Int) throws { append(.number(value)) }
+
+        private func append(_ value: TemplateValue) {
             guard case .unkeyed(var items) = box.content else { return }
-            box.content = .unkeyed([])
-            items.append(try TemplateTree.node(value))
+            box.content = .unkeyed([]) // keeps `items` uniquely referenced: no copy on write
+            items.append(value)
             box.content = .unkeyed(items)
         }
 
