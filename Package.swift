@@ -49,8 +49,8 @@ let package = Package(
         .target(name: "PortalSynth", dependencies: ["PortalModel", "PortalDerive"]),
         // The pipeline that runs the four stages.
         .target(name: "PortalSite", dependencies: ["PortalModel", "PortalLoad", "PortalDerive", "PortalRender", "PortalWrite"]),
-        // `portal serve`: the development server, linked into the command line only, so the
-        // generator library does not depend on an HTTP server.
+        // `portal serve`: the development server, in its own executable (portal-serve), so
+        // neither the generator library nor `portal build` depends on an HTTP server.
         .target(name: "PortalServe", dependencies: ["PortalSite", "PortalModel", .product(name: "FlyingFox", package: "FlyingFox")]),
         // `make fuzz`: random bytes into front-matter parsing and CSV ingestion. The targets
         // are a library so the tests replay saved inputs (Tests/Fuzz/) through the same code;
@@ -59,7 +59,12 @@ let package = Package(
         .target(name: "PortalFuzzTargets", dependencies: ["PortalLoad", "PortalModel"]),
         .executableTarget(name: "portal-fuzz", dependencies: ["PortalFuzzTargets"]),
         .executableTarget(name: "portal", dependencies: [
-            "PortalSite", "PortalSynth", "PortalServe",
+            "PortalSite", "PortalSynth",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // `portal serve` runs this executable, so `portal` itself loads no HTTP stack.
+        .executableTarget(name: "portal-serve", dependencies: [
+            "PortalServe", "PortalSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Test fixtures (Tests/Fixtures/) and the portal binary, for the test targets.

@@ -1,13 +1,12 @@
 import ArgumentParser
 import Foundation
 import PortalModel
-import PortalServe
 import PortalSite
 import PortalSynth
 
 /// The `portal` command: a thin shell over PortalSite, where all logic lives.
 @main
-struct Portal: AsyncParsableCommand {
+struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the smart-factory standards portal: Content/ + Templates/ → a static site.",
         subcommands: [Build.self, Check.self, Synth.self, Serve.self],
@@ -59,25 +58,28 @@ struct Check: ParsableCommand {
     }
 }
 
-struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build, serve over HTTP and rebuild on every change; open pages reload themselves.")
+/// `portal serve` is the separate `portal-serve` executable beside this one: the HTTP
+/// server (FlyingFox) brings in FoundationNetworking and libcurl with some thirty shared
+/// libraries, which every `portal build` would otherwise load at start-up (4 ms, and
+/// what kept the Swift libraries from being linked statically: 7 ms more).
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve over HTTP and rebuild on every change; open pages reload themselves (runs portal-serve).")
 
-    @Option(help: "Port to listen on.") var port: UInt16 = 8000
-    @Option(help: "Address to listen on (loopback by default: the preview is not for the network).") var host = "127.0.0.1"
-    @Option(help: "Content folder.") var content = "Content"
-    @Option(help: "Templates folder.") var templates = "Templates"
-    @Option(help: "Output folder.") var output = "Public"
-    @Option(help: "Assessment CSV file or folder.") var assessments: String?
-    @Option(name: .customLong("anon-key-file"), help: "File holding the key for record ids (else PORTAL_ANON_KEY).") var anonKeyFile: String?
-    @Option(help: "Search index on each rebuild: auto, on or off (off keeps rebuilds fast).") var search: SearchMode = .off
+    @Argument(parsing: .captureForPassthrough, help: "portal-serve's options: --port, --host, --content, --templates, --output, --assessments, --anon-key-file, --search.")
+    var arguments: [String] = []
 
-    func run() async throws {
-        let options = BuildOptions(content: content, templates: templates, output: output, assessments: assessments,
-                                   keyFile: anonKeyFile, search: search)
-        try await DevServer(options: options, host: host, port: port).run { line in
-            // Unbuffered: a terminal or a test reading the pipe sees each line at once.
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    func run() throws {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("portal-serve").path
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            FileHandle.standardError.write(Data("error: \(executable) not found: build it beside portal (make release, or swift build --product portal-serve)\n".utf8))
+            throw ExitCode.failure
         }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        execv(executable, argv)
+        FileHandle.standardError.write(Data("error: cannot start \(executable): \(String(cString: strerror(errno)))\n".utf8))
+        throw ExitCode.failure
     }
 }
 
