@@ -81,7 +81,7 @@ struct QuasiIdentifiers {
             for industry in sector.industries where sectorIndex[industry] == nil { sectorIndex[industry] = index }
         }
         // Regions and industries were checked on ingest; an unknown one (a model built by
-        // hand) shows as "—" and its own place.
+        // hand) is shown as "—".
         let unknownSector = framework.sectors.count
         var cities: [Int] = [], parts: [Int] = [], sectors: [Int] = [], years: [Int] = []
         for record in records {
