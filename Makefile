@@ -5,7 +5,7 @@ SHELL := /bin/bash
 
 # (libcurl: portal-serve's HTTP library needs Foundation's networking, linked statically
 # in release builds.)
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev pkg-config libcurl4-openssl-dev
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev libglpk-dev pkg-config libcurl4-openssl-dev
 # Headless Chromium and its driver, CJK fonts so Chinese renders, Python's venv module.
 BROWSER_APT_PACKAGES := chromium chromium-driver fonts-noto-cjk
 PORTAL := .build/release/portal

@@ -30,12 +30,17 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // GLPK from Debian's libglpk-dev: the linear programs of disclosure control.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
         // The domain: tiers, areas, segments, scenarios, indicators, diagnostics. No I/O.
         .target(name: "PortalModel"),
         // Stage 1: Content/ → validated model.
         .target(name: "PortalLoad", dependencies: ["PortalModel", "Yams"]),
         // Stage 2: model → eligibility, anonymised outcome statistics, view models, open data.
-        .target(name: "PortalDerive", dependencies: ["PortalModel", "COpenSSL"]),
+        .target(name: "PortalDerive", dependencies: ["PortalModel", "COpenSSL", "CGLPK"]),
         // Stage 3: view models → HTML (Mustache templates, Markdown via cmark-gfm).
         .target(name: "PortalRender", dependencies: [
             "PortalModel", "PortalDerive", "CCmarkGFM",
@@ -72,7 +77,7 @@ let package = Package(
         .testTarget(name: "PortalLoadTests", dependencies: ["PortalLoad", "PortalModel", "PortalFuzzTargets", "PortalTestSupport"], path: "Tests/PortalLoadTests"),
         // The command line as users run it: the bad-input corpus, interrupted builds, determinism.
         .testTarget(name: "PortalCLITests", dependencies: ["PortalTestSupport"], path: "Tests/PortalCLITests"),
-        .testTarget(name: "PortalDeriveTests", dependencies: ["PortalDerive", "PortalLoad", "PortalModel"], path: "Tests/PortalDeriveTests"),
+        .testTarget(name: "PortalDeriveTests", dependencies: ["PortalDerive", "PortalLoad", "PortalModel", "PortalSynth"], path: "Tests/PortalDeriveTests"),
         .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel"], path: "Tests/PortalRenderTests"),
         .testTarget(name: "PortalWriteTests", dependencies: ["PortalWrite", "PortalModel"], path: "Tests/PortalWriteTests"),
         .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalLoad", "PortalModel", "PortalSynth", "PortalDerive", "PortalRender"], path: "Tests/PortalSiteTests"),

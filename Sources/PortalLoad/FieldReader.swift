@@ -89,18 +89,23 @@ struct FieldReader {
     }
 
     /// Optional whole number; nil when absent or null.
-    func optionalInt(_ key: String, in range: ClosedRange<Int>) -> Int? {
+    /// `why`: said instead of the plain range message when the number is out of range.
+    func optionalInt(_ key: String, in range: ClosedRange<Int>, why: String? = nil) -> Int? {
         guard let value = mapping[key], !value.isNull else { return nil }
-        return intValue(value, key: key, in: range)
+        return intValue(value, key: key, in: range, why: why)
     }
 
-    private func intValue(_ value: Node, key: String, in range: ClosedRange<Int>) -> Int? {
+    private func intValue(_ value: Node, key: String, in range: ClosedRange<Int>, why: String? = nil) -> Int? {
         guard value.scalar != nil, let number = value.int else {
             error(value, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.kindName): write the number in digits")
             return nil
         }
         guard range.contains(number) else {
-            error(value, "'\(key)' is \(number), outside \(range.lowerBound)…\(range.upperBound): use a number in that range")
+            if let why, number < range.lowerBound {
+                error(value, "'\(key)' is \(number): \(why)")
+            } else {
+                error(value, "'\(key)' is \(number), outside \(range.lowerBound)…\(range.upperBound): use a number in that range")
+            }
             return nil
         }
         return number

@@ -13,7 +13,8 @@ enum SiteConfigLoader {
         else { return nil }
         return SiteConfig(title: title, shortTitle: fields.optionalText("short_title") ?? title, description: description,
                           language: language, edition: edition, baseURL: normaliseBaseURL(fields.optionalText("base_url") ?? "/"),
-                          kAnonymity: fields.optionalInt("k_anonymity", in: 2...100) ?? 5)
+                          kAnonymity: fields.optionalInt("k_anonymity", in: 3...100,
+                                                                 why: "below 3 a published group of two lets either member read the other's answers, and a withheld figure could be told from a range of one or two: use 3 or more (5 is the usual threshold)") ?? 5)
     }
 }
 

@@ -17,6 +17,8 @@ public struct DevServer: Sendable {
         var options = options
         options.renderCache = RenderCache()
         options.updateInPlace = true
+        // A preview is not a publication: it audits against the ledger, records nothing.
+        options.recordRelease = false
         self.options = options
         self.host = host
         self.port = port

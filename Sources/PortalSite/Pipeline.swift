@@ -8,29 +8,26 @@ import PortalWrite
 
 /// Where the record key comes from: `--anon-key-file`, else PORTAL_ANON_KEY.
 enum RecordKeySource {
+    static let strong = "use at least 128 random bits, e.g. 32 or more hex digits (make site writes one: head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n')"
+
     static func resolve(_ options: BuildOptions) throws(DiagnosticList) -> (key: RecordKey?, reason: String?) {
         func refuse(_ path: String, _ message: String) -> DiagnosticList {
             DiagnosticList([Diagnostic(path: path, line: 1, column: 1, message)])
         }
         if let file = options.keyFile {
-            let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-            let content = URL(fileURLWithPath: options.content).standardizedFileURL.path
-            if absolute.hasPrefix(content + "/") {
-                throw refuse(file, "the record key file is inside the content folder: keep it outside Content/, where it cannot be committed or published")
-            }
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
                 throw refuse(file, "cannot read the record key file: check the path given to --anon-key-file")
             }
-            guard let key = RecordKey(text) else { throw refuse(file, "the record key is too short: use at least 16 random characters") }
+            guard let key = RecordKey(text) else { throw refuse(file, "the record key is too weak (guessable keys let anyone holding credit codes match the release ledger): \(strong)") }
             return (key, nil)
         }
         if let secret = options.environment["PORTAL_ANON_KEY"], !secret.isEmpty {
             guard let key = RecordKey(secret) else {
-                throw refuse("PORTAL_ANON_KEY", "the record key in PORTAL_ANON_KEY is too short: use at least 16 random characters")
+                throw refuse("PORTAL_ANON_KEY", "the record key in PORTAL_ANON_KEY is too weak: \(strong)")
             }
             return (key, nil)
         }
-        return (nil, "no record key; set PORTAL_ANON_KEY or pass --anon-key-file with a file outside Content/")
+        return (nil, "no record key; set PORTAL_ANON_KEY or pass --anon-key-file with a file outside Content/ (make site makes one)")
     }
 }
 
@@ -45,6 +42,10 @@ public struct BuildOptions: Sendable {
     public var assessments: String?
     /// A file holding the record key (outside the content folder); else PORTAL_ANON_KEY.
     public var keyFile: String?
+    /// The release ledger; nil: `releases/` beside the assessments.
+    public var releases: String?
+    /// Record a release that publishes new figures in the ledger (not while previewing).
+    public var recordRelease = true
     public var search: SearchMode
     public var environment: [String: String]
     /// Pages rendered by earlier builds of a long-running process (`portal serve`).
@@ -54,7 +55,7 @@ public struct BuildOptions: Sendable {
     public var updateInPlace = false
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
-                assessments: String? = nil, keyFile: String? = nil, search: SearchMode = .auto,
+                assessments: String? = nil, keyFile: String? = nil, releases: String? = nil, search: SearchMode = .auto,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.search = search
         self.content = content
@@ -63,6 +64,7 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.assessments = assessments
         self.keyFile = keyFile
+        self.releases = releases
         self.environment = environment
     }
 }
@@ -87,8 +89,33 @@ public enum Pipeline {
         try ContentLoader(root: content, files: files).load()
     }
 
+    /// Where the assessments are read from, if anywhere: `--assessments`, else
+    /// `<content>/assessments` when it exists.
+    static func assessmentsPath(_ options: BuildOptions) -> String? {
+        if let path = options.assessments { return path }
+        let path = options.content + "/assessments"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    /// The release ledger: `--releases`, else `releases/` beside the assessments.
+    static func ledgerPath(_ options: BuildOptions) -> String? {
+        if let path = options.releases { return path }
+        guard let assessments = assessmentsPath(options) else { return nil }
+        var isDirectory: ObjCBool = false
+        let folder = FileManager.default.fileExists(atPath: assessments, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? assessments : (assessments as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder) + "/releases"
+    }
+
     public static func build(_ options: BuildOptions) throws(DiagnosticList) -> BuildReport {
         var clock = StageClock()
+        let ledgerFolder = ledgerPath(options)
+        let writer = SiteWriter(output: options.output, protected: [options.content, options.templates] + [assessmentsPath(options), ledgerFolder].compactMap { $0 })
+        // Where the site goes is checked first: an output over an input is the problem to
+        // report, not the inputs found inside it.
+        try writer.checkOutputIsSafe()
+        try InputGuard(content: options.content, templates: options.templates, output: options.output,
+                       assessments: assessmentsPath(options), keyFile: options.keyFile, ledger: ledgerFolder).check()
         // Templates are checked with the content, so all input errors show in one run.
         let standard: Standard
         let templates: TemplateSet
@@ -108,17 +135,18 @@ public enum Pipeline {
         let assessments = try loadAssessments(options, standard: standard)
         clock.lap("load")
         var notes: [String] = []
-        var outcomes: OutcomeStatistics?
-        var reason: String?
-        if let assessments {
+        var outcomes: OutcomeRelease?
+        if let assessments, let ledgerFolder {
             let key = try RecordKeySource.resolve(options)
-            reason = key.reason
-            if let why = key.reason { notes.append("per-record pages not built: \(why)") }
-            outcomes = OutcomeStatistics(set: assessments, standard: standard, key: key.key)
-            notes.append("outcomes: \(assessments.records.count) assessments, \(outcomes!.withheld) withheld from the records listing (groups smaller than k = \(standard.site.kAnonymity))")
+            if let key = key.key {
+                let ledger = try ReleaseLedgerLoader.load(ledgerFolder)
+                outcomes = try OutcomeRelease.make(set: assessments, standard: standard, key: key, ledger: ledger)
+                notes += outcomeNotes(outcomes, assessments: assessments.records.count, k: standard.site.kAnonymity)
+            } else if let why = key.reason {
+                notes.append("outcomes not published: \(why); they need the key to audit this release against earlier ones")
+            }
         }
-        let plan = SitePlanner(standard: standard, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes,
-                               recordsWithheldReason: reason).plan()
+        let plan = SitePlanner(standard: standard, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes).plan()
         clock.lap("derive")
         let files: [RenderedFile]
         do {
@@ -142,18 +170,23 @@ public enum Pipeline {
                 notes.append("search index not built: pagefind_extended not found (set PAGEFIND, or run make site); use --search off to silence this")
             }
         }
-        let writer = SiteWriter(output: options.output, protected: [options.content, options.templates])
         let indexClock = IndexClock()
+        // The release is recorded once the new site is complete, before it is swapped in:
+        // a published release is always in the ledger (at worst one more is).
+        let record = outcomes.flatMap { $0.isNewRelease && options.recordRelease ? $0.record : nil }
         var finish: ((String) throws -> Void)?
-        if let indexer {
+        if indexer != nil || record != nil {
             finish = { staging in
-                let start = DispatchTime.now()
-                try indexer.index(staging)
-                indexClock.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                if let indexer {
+                    let start = DispatchTime.now()
+                    try indexer.index(staging)
+                    indexClock.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                }
+                if let record, let ledgerFolder { try ReleaseLedgerWriter.append(record, to: ledgerFolder) }
             }
         }
         let written: SiteWriter.Files
-        if options.updateInPlace && indexer == nil {
+        if options.updateInPlace && finish == nil {
             let changes = try writer.update(files.map { ($0.path, $0.contents) })
             written = SiteWriter.Files(count: changes.written, bytes: files.reduce(0) { $0 + $1.contents.count })
         } else {
@@ -162,6 +195,17 @@ public enum Pipeline {
         clock.lap("write")
         if indexer != nil { clock.split(last: "write", off: "index", seconds: indexClock.seconds) }
         return BuildReport(pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
+    }
+
+    /// One line each: what was published, what waits, how it was protected.
+    static func outcomeNotes(_ outcomes: OutcomeRelease?, assessments: Int, k: Int) -> [String] {
+        guard let outcomes else { return ["outcomes not published: fewer than k = \(k) assessments can be published"] }
+        let audit = outcomes.audit
+        var notes = ["outcomes: \(outcomes.total) of \(assessments) assessments in \(outcomes.cohorts.count) cohorts (\(outcomes.scheme.rawValue)), release \(outcomes.release)\(outcomes.isNewRelease ? " (new)" : " (unchanged)"); withheld \(audit.primary) primary, \(audit.secondary) secondary; audit: \(audit.auditedSums) sums by \(audit.linearPrograms) LPs, all at least \(k - 1) wide"]
+        if outcomes.heldBack > 0 {
+            notes.append("outcomes: some new assessments are held back until at least k = \(k) share a cohort (a release now would reveal them by difference)")
+        }
+        return notes
     }
 
     /// The assessments to publish, if any: `--assessments`, else `<content>/assessments`.

@@ -149,7 +149,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Refuses outputs that would destroy something that is not a generated site.
-    func checkOutputIsSafe() throws(DiagnosticList) {
+    public func checkOutputIsSafe() throws(DiagnosticList) {
         func refuse(_ message: String) -> DiagnosticList {
             DiagnosticList([Diagnostic(path: output, line: 1, column: 1, message)])
         }

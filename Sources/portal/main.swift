@@ -22,15 +22,17 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Where the site is published, e.g. /portal/ or https://host/portal/ (overrides site.yaml).")
     var baseURL: String?
     @Option(help: "Assessment CSV file or folder (default: <content>/assessments when it exists).") var assessments: String?
-    @Option(name: .customLong("anon-key-file"), help: "File holding the key for record ids, outside the content folder (else PORTAL_ANON_KEY).")
+    @Option(name: .customLong("anon-key-file"), help: "File holding the record key (128 bits or more), outside the site's folders (else PORTAL_ANON_KEY).")
     var anonKeyFile: String?
+    @Option(help: "Release ledger folder: what earlier releases published (default: releases/ beside the assessments).")
+    var releases: String?
     @Option(help: "Build the search index: auto (when pagefind_extended is found), on or off.") var search: SearchMode = .auto
     @Flag(help: "Print the time each stage took.") var timings = false
 
     func run() throws {
         do {
             let report = try Pipeline.build(BuildOptions(content: content, templates: templates, output: output, baseURL: baseURL,
-                                                         assessments: assessments, keyFile: anonKeyFile, search: search))
+                                                         assessments: assessments, keyFile: anonKeyFile, releases: releases, search: search))
             for note in report.notes { print("note: \(note)") }
             print(String(format: "built %d pages (%d files, %.1f MB) into %@ in %.3f s",
                          report.pages, report.files, Double(report.bytes) / 1_000_000, output, report.seconds))

@@ -42,9 +42,11 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + "/stale.html"))
         #expect(FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker))
         let standard = SiteBuild.standard
-        // Core pages, the method page and four outcome pages (no record key here), seven
+        // Core pages, the method page, five outcome pages and one per cohort, seven
         // comparison pages, the self-check, the search page and the downloads page.
-        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 4 + 7 + 1 + 1 + 1)
+        let cohorts = try FileManager.default.contentsOfDirectory(atPath: output + "/outcomes/cohorts").filter { $0 != "index.html" }.count
+        #expect(cohorts >= 4)
+        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 5 + cohorts + 7 + 1 + 1 + 1)
     }
 
     @Test func refusesToOverwriteAFolderItDidNotMake() throws {

@@ -4,8 +4,8 @@ import PortalSite
 import PortalSynth
 import Testing
 
-/// The site built with assessments: outcome pages, record pages only with a key, and no
-/// identifier anywhere in the output.
+/// The site built with assessments: outcome and cohort pages only with a key, the release
+/// ledger, and no identifier anywhere in the output or the ledger.
 @Suite struct OutcomeBuildTests {
     static let key = "test-record-key-0123456789abcdef"
 
@@ -30,10 +30,14 @@ import Testing
         let output = SiteBuild.temporaryDirectory()
         let report = try Self.build(assessments: data.folder, into: output)
         let files = SiteBuild.snapshot(output)
-        #expect(files.keys.contains { $0.hasPrefix("outcomes/records/") && $0.count > "outcomes/records/index.html".count })
-        // Everything written, as bytes, and everything the build said.
+        #expect(files.keys.contains { $0.hasPrefix("outcomes/cohorts/") && $0.count > "outcomes/cohorts/index.html".count })
+        // Everything written, the release ledger (committed by editors), as bytes, and
+        // everything the build said.
         var haystack = Data()
         for (_, contents) in files { haystack.append(contents) }
+        let ledger = SiteBuild.snapshot(data.folder + "/releases")
+        #expect(ledger.count == 1)
+        for (_, contents) in ledger { haystack.append(contents) }
         haystack.append(Data(report.notes.joined(separator: "\n").utf8))
         var needles = data.names + data.codes + data.codes.map { String($0.suffix(10)) }
         needles += data.names.map { String($0.dropLast("有限公司（合成）".count)) } // the distinctive part of each name
@@ -56,41 +60,50 @@ import Testing
         let json = try #require(FileManager.default.contents(atPath: output + "/data/outcomes.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         #expect(object["records"] as? Int == 300)
-        let byTier = try #require(object["by_tier"] as? [String: Any])
-        #expect(Set(byTier.keys) == ["none", "basic", "advanced", "excellent", "leading"])
-        let published = byTier.values.compactMap { $0 as? Int }
-        #expect(published.allSatisfy { $0 == 0 || $0 >= 5 })
+        let groups = try #require(object["tier_groups"] as? [[String: Any]])
+        #expect(groups.compactMap { $0["records"] as? Int }.allSatisfy { $0 == 0 || $0 >= 5 })
+        let attributes = try #require(object["attributes"] as? [String: [String: Any]])
+        #expect(attributes.keys.contains("i01") && attributes.keys.contains("s40") && attributes.keys.contains("declared"))
+        for (_, attribute) in attributes {
+            let rows = try #require(attribute["counts"] as? [String: [String: Any]])
+            let counts = rows.values.flatMap { $0.values.compactMap { $0 as? Int } }
+            #expect(counts.allSatisfy { $0 == 0 || $0 >= 5 })
+        }
         #expect(SiteBuild.html(output, "outcomes/index.html").contains("合成示例数据"))
-        // Every listed record has its page, and nothing else under records/.
-        let listing = SiteBuild.html(output, "outcomes/records/index.html")
-        let record = try Regex("outcomes/records/[0-9a-f]{16}/index.html$")
-        let links = HTML.attributes("href", in: listing).filter { $0.contains(record) }
-        let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/outcomes/records").filter { $0 != "index.html" }
-        #expect(links.count == pages.count && !pages.isEmpty)
+        // Every listed cohort has its page, and nothing else under cohorts/.
+        let listing = SiteBuild.html(output, "outcomes/cohorts/index.html")
+        let links = Set(HTML.attributes("href", in: listing).filter { $0.contains("outcomes/cohorts/") && $0.hasSuffix("/index.html") })
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/outcomes/cohorts").filter { $0 != "index.html" }
+        let cohorts = try #require(object["cohorts"] as? [[String: Any]])
+        #expect(links.count == pages.count && pages.count == cohorts.count && !pages.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/outcomes/records") == ["index.html"])
         // Scenario pages show their adoption figures.
         #expect(SiteBuild.html(output, "scenarios/07/index.html").contains("评估结果中的建设情况"))
         #expect(LinkChecker(root: output, basePath: "/").brokenLinks().isEmpty)
     }
 
-    @Test func withoutAKeyThereAreNoRecordPagesAndTheBuildSaysWhy() throws {
+    @Test func withoutAKeyNoOutcomesArePublishedAndTheBuildSaysWhy() throws {
         let data = try Self.assessments(count: 100, seed: 3)
         let output = SiteBuild.temporaryDirectory()
         let report = try Self.build(assessments: data.folder, into: output, key: nil)
-        #expect(report.notes.contains { $0.contains("per-record pages not built") && $0.contains("PORTAL_ANON_KEY") })
-        let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/outcomes/records")
-        #expect(pages == ["index.html"])
-        #expect(SiteBuild.html(output, "outcomes/records/index.html").contains("没有生成单份评估的页面"))
+        #expect(report.notes.contains { $0.contains("outcomes not published") && $0.contains("PORTAL_ANON_KEY") })
+        #expect(!FileManager.default.fileExists(atPath: output + "/outcomes/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: output + "/data/outcomes.json"))
+        #expect(!FileManager.default.fileExists(atPath: data.folder + "/releases"))
     }
 
-    @Test func recordIdsAreStableAcrossBuildsAndChangeWithTheKey() throws {
+    @Test func aReleaseIsRecordedOnceAndRebuildsAddNone() throws {
         let data = try Self.assessments(count: 120, seed: 5)
-        let first = SiteBuild.temporaryDirectory(), second = SiteBuild.temporaryDirectory(), third = SiteBuild.temporaryDirectory()
-        try Self.build(assessments: data.folder, into: first)
-        try Self.build(assessments: data.folder, into: second)
-        try Self.build(assessments: data.folder, into: third, key: "a-completely-different-key-value")
-        let ids = { (root: String) in Set(try FileManager.default.contentsOfDirectory(atPath: root + "/outcomes/records")) }
-        #expect(try ids(first) == ids(second))
-        #expect(try ids(first).subtracting(["index.html"]).isDisjoint(with: ids(third)))
+        try Self.build(assessments: data.folder, into: SiteBuild.temporaryDirectory())
+        let first = SiteBuild.snapshot(data.folder + "/releases")
+        try Self.build(assessments: data.folder, into: SiteBuild.temporaryDirectory())
+        #expect(SiteBuild.snapshot(data.folder + "/releases") == first)
+        #expect(Array(first.keys) == ["release-0001.json"])
+        // Another key cannot read this ledger: the build stops and says why.
+        let error = #expect(throws: DiagnosticList.self) {
+            try Self.build(assessments: data.folder, into: SiteBuild.temporaryDirectory(), key: "7c1f3a9e5b2d8f4a6c0e2b4d6f8a1c3e")
+        }
+        #expect(error?.description.contains("another record key") == true)
     }
 
     @Test func aKeyFileInsideTheContentFolderIsRefused() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import PortalDerive
 import PortalModel
 import Testing
 
@@ -65,10 +66,14 @@ import Testing
         #expect(indicators.first?.count == 14)
         #expect(indicators[1][4] == standard.indicators[0].levels[0])
         let outcomes = try rows("outcomes.csv")
-        #expect(outcomes.first == ["table", "row", "column", "count", "withheld"])
-        #expect(outcomes.dropFirst().allSatisfy { ($0[3].isEmpty) == ($0[4] == "true") })
-        #expect(outcomes.dropFirst().compactMap { Int($0[3]) }.allSatisfy { $0 == 0 || $0 >= 5 })
+        #expect(outcomes.first == ["attribute", "attribute_name", "group", "group_name", "value", "value_name", "count", "status"])
+        #expect(outcomes.dropFirst().allSatisfy { ($0[6].isEmpty) == ($0[7] != "published") })
+        #expect(outcomes.dropFirst().compactMap { Int($0[6]) }.allSatisfy { $0 == 0 || $0 >= 5 })
+        #expect(Set(outcomes.dropFirst().map { $0[7] }) == ["published", "fewer_than_k", "protects_another"])
         let page = SiteBuild.html(SiteBuild.shared, "data/index.html")
+        // A cell a spreadsheet would run as a formula is neutralised (OWASP CSV injection).
+        #expect(CSVTable(header: ["a"], rows: [["=HYPERLINK(\"x\")"], ["+1"], ["-2"], ["@SUM(A1)"], ["\t=1"], ["安全"]]).text
+                == "a\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n'+1\r\n'-2\r\n'@SUM(A1)\r\n'\t=1\r\n安全\r\n")
         for name in ["scenarios.csv", "indicators.csv", "outcomes.csv", "scenarios.json", "rules.json"] { #expect(page.contains(name)) }
     }
 }

@@ -13,10 +13,15 @@ enum SiteBuild {
         return path
     }
 
+    static let key = "0d4c8b2a6e1f3d5b7a9c2e4f6b8d0a1c"
+
+    /// Builds with a record key (so outcomes are published) and a release ledger in a
+    /// temporary folder, never in the repository's Content/.
     @discardableResult
     static func build(into output: String, content: String? = nil, baseURL: String? = nil) throws -> BuildReport {
         try Pipeline.build(BuildOptions(content: content ?? repository + "/Content", templates: repository + "/Templates",
-                                        output: output, baseURL: baseURL))
+                                        output: output, baseURL: baseURL, releases: temporaryDirectory("releases"),
+                                        environment: ["PORTAL_ANON_KEY": key]))
     }
 
     /// The real site, built once for the read-only tests.

@@ -23,12 +23,15 @@ HEIGHT = 800
 
 def build_site(output: pathlib.Path, base_url: str | None = None) -> pathlib.Path:
     """Runs `portal build` on the real content and its synthetic assessments, with a
-    record key so that record pages exist; the suite tests what users get."""
+    record key so that the outcome pages exist; the suite tests what users get. The
+    release ledger goes to a temporary folder, never into the repository's Content/."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    key = pathlib.Path(tempfile.mkdtemp(prefix="portal-key-")) / "record.key"  # never inside a served folder
-    key.write_text("browser-suite-record-key-0123456789", encoding="utf-8")
+    private = pathlib.Path(tempfile.mkdtemp(prefix="portal-key-"))  # never inside a served folder
+    key = private / "record.key"
+    key.write_text("6b1d9f3a7c5e2b4d8f0a1c3e5b7d9f2a", encoding="utf-8")
     command = [PORTAL, "build", "--content", str(REPO / "Content"), "--templates", str(REPO / "Templates"),
-               "--output", str(output), "--anon-key-file", str(key), "--search", "on"]
+               "--output", str(output), "--anon-key-file", str(key), "--releases", str(private / "releases"),
+               "--search", "on"]
     if base_url:
         command += ["--base-url", base_url]
     subprocess.run(command, check=True, capture_output=True, text=True)
@@ -154,7 +157,8 @@ PAGE_KINDS = [
     ("outcomes/indicators/", "outcome-indicators"),
     ("outcomes/scenarios/", "outcome-scenarios"),
     ("outcomes/records/", "records"),
-    ("outcomes/records/FIRST/", "record"),
+    ("outcomes/cohorts/", "cohorts"),
+    ("outcomes/cohorts/FIRST/", "cohort"),
     ("outcomes/method/", "method"),
     ("search/?q=碳排放", "search"),
     ("data/", "data"),
@@ -162,9 +166,9 @@ PAGE_KINDS = [
 
 
 def resolve(site: pathlib.Path, path: str) -> str:
-    """Fills in paths that depend on the data: FIRST is the first listed record."""
+    """Fills in paths that depend on the data: FIRST is the first listed cohort."""
     if "FIRST" in path:
-        listing = (site / "outcomes/records/index.html").read_text(encoding="utf-8")
-        first = re.search(r"records/([0-9a-f]{16})/index.html", listing).group(1)
+        listing = (site / "outcomes/cohorts/index.html").read_text(encoding="utf-8")
+        first = re.search(r'href="[./]*outcomes/cohorts/([a-z0-9-]+)/index.html"', listing).group(1)
         path = path.replace("FIRST", first)
     return path

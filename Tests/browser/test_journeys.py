@@ -119,22 +119,22 @@ def test_no_horizontal_overflow_and_no_console_errors(browser, server, site, pat
     assert errors == [], f"{kind}: console errors {errors}"
 
 
-def test_outcomes_to_a_record_and_back_to_a_scenario(browser, server):
+def test_outcomes_to_a_cohort_and_back_to_a_scenario(browser, server):
     open_page(browser, server + "outcomes/")
     assert "合成示例数据" in browser.find_element(By.CSS_SELECTOR, ".notice").text
-    follow(browser, browser.find_element(By.LINK_TEXT, "评估记录"), "/outcomes/records/index.html")
-    first = browser.find_element(By.CSS_SELECTOR, "table.records tbody a")
-    record_id = first.text
-    follow(browser, first, f"/outcomes/records/{record_id}/index.html")
-    assert record_id in browser.find_element(By.TAG_NAME, "h1").text
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "分组结果"), "/outcomes/cohorts/index.html")
+    first = browser.find_element(By.CSS_SELECTOR, "table.cohorts tbody a")
+    name = first.text
+    follow(browser, first, "/index.html")
+    assert browser.find_element(By.TAG_NAME, "h1").text == name
     radar = browser.find_element(By.CSS_SELECTOR, "svg.radar")
     assert radar.get_attribute("role") == "img"
-    assert radar.find_element(By.TAG_NAME, "title").get_attribute("textContent") == "能力指标等级雷达图"
-    built = browser.find_elements(By.CSS_SELECTOR, ".built-list a")
-    if built:
-        target = built[0].get_attribute("href").split("#")[1]
-        follow(browser, built[0], "#" + target)
-        assert browser.execute_script("return document.querySelector(':target').id") == target
+    assert radar.find_element(By.TAG_NAME, "title").get_attribute("textContent") == "能力指标中位等级"
+    scenario = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby='scenarios-title'] tbody a")
+    follow(browser, scenario, "/scenarios/01/index.html")
+    # The old per-assessment listing now explains itself and points to the cohorts.
+    open_page(browser, server + "outcomes/records/")
+    assert "不公布单份评估" in browser.find_element(By.TAG_NAME, "main").text
 
 
 def test_indicator_charts_have_text_alternatives_and_tables(browser, server):

@@ -85,6 +85,8 @@ public struct RadarChart: ViewModel {
     public var rings: [String]
     public var axes: [Axis]
     public var points: String
+    /// Where the values are known only as a range: its upper edge (else nil).
+    public var upperPoints: String?
 
     public struct Axis: ViewModel {
         public var x2: String
@@ -130,11 +132,15 @@ public struct RadarChart: ViewModel {
         }
     }
 
-    /// A radar of `levels` (one per axis of the grid).
-    static func make(id: String, title: String, description: String, grid: Grid, levels: [Int]) -> RadarChart {
-        let points = levels.enumerated().map { index, level in
-            Grid.point(index, of: grid.axisCount, Double(level) / Double(grid.maximum))
-        }.joined(separator: " ")
-        return RadarChart(id: id, title: title, description: description, size: Grid.size, rings: grid.rings, axes: grid.axes, points: points)
+    /// A radar of `levels` (one per axis of the grid), with `upper` drawn as a second
+    /// outline where it differs.
+    static func make(id: String, title: String, description: String, grid: Grid, levels: [Int], upper: [Int]? = nil) -> RadarChart {
+        func polygon(_ values: [Int]) -> String {
+            values.enumerated().map { index, level in
+                Grid.point(index, of: grid.axisCount, Double(level) / Double(grid.maximum))
+            }.joined(separator: " ")
+        }
+        return RadarChart(id: id, title: title, description: description, size: Grid.size, rings: grid.rings, axes: grid.axes,
+                          points: polygon(levels), upperPoints: upper.flatMap { $0 == levels ? nil : polygon($0) })
     }
 }

@@ -6,11 +6,19 @@ public struct CSVTable: Sendable {
     public var header: [String]
     public var rows: [[String]]
 
+    public init(header: [String], rows: [[String]]) {
+        self.header = header
+        self.rows = rows
+    }
+
     public var text: String {
         ([header] + rows).map { $0.map(Self.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func cell(_ value: String) -> String {
+    static func cell(_ raw: String) -> String {
+        // A cell a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage
+        // return before one) starts with an apostrophe instead: OWASP's CSV injection rule.
+        let value = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -61,29 +69,28 @@ extension SitePlanner {
         return files
     }
 
-    /// Every published aggregate in long form: one line per cell, empty where withheld.
-    private func outcomesTable(_ outcomes: OutcomeStatistics) -> CSVTable {
+    /// Every published figure in long form: one line per count, empty where withheld,
+    /// with the reason.
+    private func outcomesTable(_ outcomes: OutcomeRelease) -> CSVTable {
         var rows: [[String]] = []
-        let tiers = tierColumnNames()
-        func add(_ table: SuppressedTable, name: String, rowLabels: [String], columnLabels: [String]) {
-            for r in 0..<table.rows {
-                for c in 0..<table.columns {
-                    let value = table.cell(r, c)
-                    rows.append([name, rowLabels[r], columnLabels[c], value.map(String.init) ?? "", value == nil ? "true" : "false"])
+        for attribute in outcomes.attributes {
+            var lines: [(String, String, [PublishedCount])] = [("total", "全部", attribute.total)]
+            lines += outcomes.tierGroups.groups.indices.map { ("group:" + outcomes.tierGroups.key($0), outcomes.groupNames[$0], attribute.groups[$0]) }
+            lines += outcomes.cohorts.indices.map { ("cohort:" + outcomes.cohorts[$0].slug, outcomes.cohorts[$0].name, attribute.cohorts[$0]) }
+            for (key, label, cells) in lines {
+                for (value, cell) in cells.enumerated() where !attribute.impossible.contains(value) {
+                    let status: String
+                    switch cell {
+                    case .count: status = "published"
+                    case .withheld(.primary): status = "fewer_than_k"
+                    case .withheld(.secondary): status = "protects_another"
+                    }
+                    rows.append([attribute.id, attribute.title, key, label, attribute.values[value].key, attribute.values[value].label,
+                                 cell.value.map(String.init) ?? "", status])
                 }
             }
         }
-        add(outcomes.byTier, name: "by_tier", rowLabels: ["全部"], columnLabels: tiers)
-        add(outcomes.declaredVsDerived, name: "declared_vs_derived",
-            rowLabels: OutcomeStatistics.tierColumns.map { $0.map { "申报" + framework.tier($0).name } ?? "未申报" }, columnLabels: tiers)
-        add(outcomes.byRegion, name: "by_region", rowLabels: outcomes.places, columnLabels: tiers)
-        add(outcomes.byYear, name: "by_year", rowLabels: outcomes.years.map(String.init), columnLabels: tiers)
-        for distribution in outcomes.indicators {
-            add(distribution.table, name: "indicator_" + distribution.indicator.code, rowLabels: distribution.options, columnLabels: tiers)
-        }
-        add(outcomes.adoption, name: "scenario_adoption", rowLabels: standard.scenarios.map { "\($0.code) \($0.name)" },
-            columnLabels: ["未建设"] + TierID.allCases.map { framework.tier($0).name })
-        return CSVTable(header: ["table", "row", "column", "count", "withheld"], rows: rows)
+        return CSVTable(header: ["attribute", "attribute_name", "group", "group_name", "value", "value_name", "count", "status"], rows: rows)
     }
 
     func dataPage() -> PlannedPage {
@@ -104,10 +111,11 @@ extension SitePlanner {
         if outcomes != nil {
             downloads.append(DownloadView(name: "outcomes.csv", href: route.link(to: .data("outcomes.csv")),
                                           description: "评估结果的全部公开统计，与“评估结果”各页相同。",
-                                          columns: [ColumnDoc(name: "table", meaning: "统计表：by_tier、declared_vs_derived、by_region、by_year、indicator_01…10、scenario_adoption"),
-                                                    ColumnDoc(name: "row / column", meaning: "行与列（列一般为按规则认定的层级）"),
+                                          columns: [ColumnDoc(name: "attribute / attribute_name", meaning: "统计项：tier（认定层级）、declared（申报层级）、region、sector、year、maturity、i01…（能力指标）、s01…（典型场景）"),
+                                                    ColumnDoc(name: "group / group_name", meaning: "total（全部）、group:（认定层级分组）或 cohort:（分组）"),
+                                                    ColumnDoc(name: "value / value_name", meaning: "统计项的取值"),
                                                     ColumnDoc(name: "count", meaning: "企业数；不公布时为空"),
-                                                    ColumnDoc(name: "withheld", meaning: "true：少于 k 家或可被推算而不公布")]))
+                                                    ColumnDoc(name: "status", meaning: "published；fewer_than_k：少于 k 家；protects_another：为防止推算其他不公布的数字而不公布")]))
         }
         let json = ["scenarios.json": "场景与各层级要求", "indicators.json": "能力评估指标", "tiers.json": "层级规则、环节与基础要求",
                     "rules.json": "自查使用的规则（门槛、环节、各场景定义的层级）"]

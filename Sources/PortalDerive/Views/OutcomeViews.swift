@@ -1,5 +1,12 @@
 // View models of the outcome pages. Every number is already a published string: a
-// count, or "<k" where it is withheld.
+// count, "<k" where it counts fewer than k, or "×" where it is withheld to protect
+// another figure.
+
+/// One cell of a count table; `note` says why it is withheld (the cell's tooltip).
+public struct CellView: ViewModel {
+    public var text: String
+    public var note: String?
+}
 
 public struct CountTableView: ViewModel {
     public var caption: String
@@ -8,12 +15,20 @@ public struct CountTableView: ViewModel {
     public var rows: [CountRowView]
     public var totals: CountRowView?
     public var hasRowTotals: Bool
+    public var legend: LegendView?
 }
 
 public struct CountRowView: ViewModel {
     public var label: String
-    public var cells: [String]
-    public var total: String?
+    public var cells: [CellView]
+    public var total: CellView?
+}
+
+/// What the marks in a table mean: only those it uses.
+public struct LegendView: ViewModel {
+    public var primary: Bool
+    public var secondary: Bool
+    public var k: Int
 }
 
 public struct OutcomesIndexView: ViewModel {
@@ -21,10 +36,13 @@ public struct OutcomesIndexView: ViewModel {
     public var notice: OutcomeNotice
     public var records: String
     public var tierCards: [TierCountView]
-    public var declared: CountTableView
+    /// The exact tiers inside merged tier groups, when there are merged groups.
+    public var tiers: CountTableView?
+    public var declared: CountTableView?
     public var progress: [ProgressView]
     public var byRegion: CountTableView
     public var byYear: CountTableView
+    public var cohorts: Int
     public var links: [Link]
 }
 
@@ -34,6 +52,8 @@ public struct OutcomeNotice: ViewModel {
     public var label: String
     public var k: Int
     public var methodHref: String
+    /// Some new assessments wait until at least k share a cohort.
+    public var heldBack: Bool
 }
 
 public struct TierCountView: ViewModel {
@@ -108,65 +128,70 @@ public struct AdoptionCellView: ViewModel {
     public var share: String
 }
 
-public struct RecordsListView: ViewModel {
+public struct CohortsListView: ViewModel {
     public var layout: Layout
     public var notice: OutcomeNotice
-    public var built: Bool
-    public var reason: String?
-    public var published: Int
-    public var withheld: Int
-    /// The quasi-identifiers shown, as generalised.
+    /// What a cohort is made of, in words.
     public var scheme: String
-    public var records: [RecordRowView]
+    public var cohorts: [CohortRowView]
 }
 
-public struct RecordRowView: ViewModel {
-    public var id: String
+public struct CohortRowView: ViewModel {
     public var href: String
-    public var year: Int
-    public var region: String
+    public var name: String
+    public var group: String
+    public var groupId: String
+    public var place: String
     public var sector: String
-    public var tier: String
-    public var tierId: String
+    public var year: String
+    public var size: String
 }
 
-public struct RecordView: ViewModel {
+public struct RecordsMovedView: ViewModel {
     public var layout: Layout
     public var notice: OutcomeNotice
-    public var id: String
-    public var year: Int
-    public var region: String
+    public var cohortsHref: String
+    public var methodHref: String
+}
+
+public struct CohortView: ViewModel {
+    public var layout: Layout
+    public var notice: OutcomeNotice
+    public var name: String
+    public var group: String
+    public var size: String
+    public var place: String
     public var sector: String
-    public var tierName: String
-    public var tierId: String
-    public var maturity: Int
-    public var next: GapView?
-    public var checks: [TierCheckView]
-    public var built: [BuiltGroupView]
+    public var year: String
+    /// Distributions of the attributes a reader already knows of each enterprise.
+    public var profile: [DistributionView]
+    public var indicators: [DistributionView]
     public var radar: RadarChart
-    public var levels: [LevelRowView]
-    public var investment: String?
+    public var medians: [LevelRowView]
+    public var scenarioColumns: [String]
+    public var scenarios: [AdoptionRowView]
+    public var legend: LegendView?
+    public var listHref: String
 }
 
-public struct GapView: ViewModel {
-    public var tierName: String
-    public var tierId: String
-    public var items: [String]
+public struct DistributionView: ViewModel {
+    public var id: String
+    public var title: String
+    public var cells: [DistributionCellView]
 }
 
-public struct TierCheckView: ViewModel {
-    public var tierName: String
-    public var tierId: String
-    public var met: Bool
-    public var scenarios: String
-    public var areas: String
-    public var maturity: String
+public struct DistributionCellView: ViewModel {
+    public var label: String
+    public var count: String
+    public var note: String?
+    public var share: String
 }
 
-public struct BuiltGroupView: ViewModel {
-    public var tierName: String
-    public var tierId: String
-    public var scenarios: [Link]
+public struct AdoptionRowView: ViewModel {
+    public var code: String
+    public var name: String
+    public var href: String
+    public var cells: [CellView]
 }
 
 public struct LevelRowView: ViewModel {
@@ -179,4 +204,10 @@ public struct MethodView: ViewModel {
     public var body: RichText
     public var tiers: [TierSummary]
     public var k: Int
+    /// This release's figures, when there are outcomes.
+    public var scheme: String?
+    public var groups: String?
+    public var primary: String?
+    public var secondary: String?
+    public var release: String?
 }

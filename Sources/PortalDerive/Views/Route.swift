@@ -33,7 +33,8 @@ public struct Route: Sendable, Hashable, Comparable {
     public static let outcomeScenarios = Route("outcomes/scenarios/")
     public static let records = Route("outcomes/records/")
     public static let method = Route("outcomes/method/")
-    public static func record(_ id: String) -> Route { Route("outcomes/records/\(id)/") }
+    public static let cohorts = Route("outcomes/cohorts/")
+    public static func cohort(_ slug: String) -> Route { Route("outcomes/cohorts/\(slug)/") }
     public static func tier(_ id: String) -> Route { Route("tiers/\(id)/") }
     public static func scenario(_ code: String) -> Route { Route("scenarios/\(code)/") }
     public static func indicator(_ code: String) -> Route { Route("indicators/\(code)/") }

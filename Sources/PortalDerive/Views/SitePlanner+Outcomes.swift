@@ -1,7 +1,8 @@
 import PortalModel
 
-/// The outcome pages: statistics under /outcomes/, already suppressed by
-/// OutcomeStatistics; this file only arranges them for the templates.
+/// The outcome pages: figures under /outcomes/, already protected and audited by
+/// OutcomeRelease; this file only arranges them for the templates. Every number shown is
+/// a published count, a sum of published counts, or a share of two published counts.
 extension SitePlanner {
     static let noTier = "未达基础级"
 
@@ -9,93 +10,141 @@ extension SitePlanner {
         var pages: [PlannedPage] = []
         if let method = standard.method { pages.append(methodPage(method)) }
         guard let outcomes else { return pages }
-        pages += [outcomesIndex(outcomes), indicatorOutcomes(outcomes), scenarioOutcomes(outcomes), recordsList(outcomes)]
-        let engine = Eligibility(standard: standard)
-        let radar = RadarChart.Grid(labels: standard.indicators.filter { $0.question == nil }.map { String($0.name.prefix(6)) })
-        pages += (outcomes.published ?? []).map { recordPage($0, outcomes, engine: engine, radar: radar) }
+        pages += [outcomesIndex(outcomes), indicatorOutcomes(outcomes), scenarioOutcomes(outcomes), cohortsList(outcomes),
+                  recordsMoved(outcomes)]
+        let grid = RadarChart.Grid(labels: standard.indicators.filter { $0.question == nil }.map { String($0.name.prefix(6)) })
+        pages += outcomes.cohorts.indices.map { cohortPage($0, outcomes, grid: grid) }
         return pages
     }
 
     // MARK: Pieces
 
-    func count(_ value: Int?, _ outcomes: OutcomeStatistics) -> String {
-        value.map(String.init) ?? "<\(outcomes.k)"
+    /// A published count as shown: the number, "<k" (fewer than k), or "×" (withheld to
+    /// protect another figure).
+    func shown(_ count: PublishedCount, _ outcomes: OutcomeRelease) -> CellView {
+        switch count {
+        case .count(let value): return CellView(text: String(value), note: nil)
+        case .withheld(.primary): return CellView(text: "<\(outcomes.k)", note: "少于 \(outcomes.k) 家，不公布")
+        case .withheld(.secondary): return CellView(text: "×", note: "为防止推算出其他不公布的数字而不公布")
+        }
     }
 
-    func tierColumnNames() -> [String] {
-        OutcomeStatistics.tierColumns.map { $0.map { framework.tier($0).name } ?? Self.noTier }
-    }
-
-    func notice(_ outcomes: OutcomeStatistics, from route: Route) -> OutcomeNotice {
+    func notice(_ outcomes: OutcomeRelease, from route: Route) -> OutcomeNotice {
         OutcomeNotice(synthetic: outcomes.synthetic, label: outcomes.label ?? (outcomes.synthetic ? "合成示例数据" : "评估数据"),
-                      k: outcomes.k, methodHref: route.link(to: .method))
+                      k: outcomes.k, methodHref: route.link(to: .method), heldBack: outcomes.heldBack > 0)
     }
 
-    func tableView(_ table: SuppressedTable, caption: String, corner: String, rows: [String], columns: [String],
-                   _ outcomes: OutcomeStatistics) -> CountTableView {
-        let rowViews = rows.indices.map { r in
-            CountRowView(label: rows[r], cells: (0..<table.columns).map { count(table.cell(r, $0), outcomes) },
-                         total: table.rowTotals.map { count($0[r], outcomes) })
+    func attribute(_ outcomes: OutcomeRelease, _ kind: PublishedAttribute.AttributeKind) -> PublishedAttribute? {
+        outcomes.attributes.first { $0.kind == kind }
+    }
+
+    /// Rows: the attribute's values; columns: the tier groups, then 合计 (the total row).
+    func valueByGroupTable(_ attribute: PublishedAttribute, _ outcomes: OutcomeRelease, caption: String, corner: String,
+                           rowLabels: [String]? = nil) -> CountTableView {
+        let rows = attribute.values.indices.filter { !attribute.impossible.contains($0) }.map { value in
+            CountRowView(label: rowLabels?[value] ?? attribute.values[value].label,
+                         cells: outcomes.tierGroups.groups.indices.map { shown(attribute.groups[$0][value], outcomes) },
+                         total: shown(attribute.total[value], outcomes))
         }
-        let totals = table.columnTotals.map { totals in
-            CountRowView(label: "合计", cells: totals.map { count($0, outcomes) }, total: table.rowTotals == nil ? nil : count(table.total, outcomes))
+        let totals = CountRowView(label: "合计", cells: outcomes.groupSizes.map { CellView(text: String($0), note: nil) },
+                                  total: CellView(text: String(outcomes.total), note: nil))
+        return CountTableView(caption: caption, corner: corner, columns: outcomes.groupNames, rows: rows, totals: totals,
+                              hasRowTotals: true, legend: legend(outcomes, [attribute.total] + attribute.groups))
+    }
+
+    /// Rows: values a cohort dimension takes (place, year); columns: tier groups. Sums of
+    /// cohort sizes, all published.
+    func cohortSizeTable(_ outcomes: OutcomeRelease, caption: String, corner: String,
+                         label: (OutcomeRelease.Cohort) -> String?) -> CountTableView {
+        var labels: [String] = []
+        var counts: [String: [Int]] = [:]
+        for cohort in outcomes.cohorts {
+            guard let row = label(cohort) else { continue }
+            if counts[row] == nil { labels.append(row); counts[row] = [Int](repeating: 0, count: outcomes.groupNames.count) }
+            counts[row]![cohort.group] += cohort.size
         }
-        return CountTableView(caption: caption, corner: corner, columns: columns, rows: rowViews, totals: totals,
-                              hasRowTotals: table.rowTotals != nil)
+        let rows = labels.sorted().map { row in
+            CountRowView(label: row, cells: counts[row]!.map { CellView(text: String($0), note: nil) },
+                         total: CellView(text: String(counts[row]!.reduce(0, +)), note: nil))
+        }
+        let totals = CountRowView(label: "合计", cells: outcomes.groupSizes.map { CellView(text: String($0), note: nil) },
+                                  total: CellView(text: String(outcomes.total), note: nil))
+        return CountTableView(caption: caption, corner: corner, columns: outcomes.groupNames, rows: rows, totals: totals,
+                              hasRowTotals: true, legend: nil)
+    }
+
+    /// The legend under a table: only the kinds of withholding it shows.
+    func legend(_ outcomes: OutcomeRelease, _ rows: [[PublishedCount]]) -> LegendView? {
+        let all = rows.flatMap { $0 }
+        let primary = all.contains(.withheld(.primary)), secondary = all.contains(.withheld(.secondary))
+        guard primary || secondary else { return nil }
+        return LegendView(primary: primary, secondary: secondary, k: outcomes.k)
     }
 
     func outcomeLayout(_ route: Route, title: String, kind: String, crumb: String?) -> Layout {
         let crumbs: [(String, Route?)] = crumb.map { [("评估结果", .outcomes), ($0, nil)] } ?? [("评估结果", nil)]
         let page = layout(route, title: title, kind: "outcomes \(kind)", section: .outcomes, crumbs: crumbs)
-        // Record pages are numbers, not text worth finding: only the summaries are indexed.
-        return kind == "record" || kind == "records" ? page : indexed(page, kind: "评估结果")
+        // Cohort pages are numbers, not text worth finding: only the summaries are indexed.
+        return kind == "cohort" || kind == "cohorts" || kind == "records" ? page : indexed(page, kind: "评估结果")
     }
+
+    func percent(_ share: Double) -> String { round1(share * 100) + "%" }
 
     // MARK: Pages
 
-    private func outcomesIndex(_ outcomes: OutcomeStatistics) -> PlannedPage {
+    private func outcomesIndex(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.outcomes
-        let names = tierColumnNames()
-        let cards = OutcomeStatistics.tierColumns.indices.map { index in
-            TierCountView(id: OutcomeStatistics.tierColumns[index]?.rawValue ?? "none", name: names[index],
-                          count: count(outcomes.byTier.cell(0, index), outcomes))
+        let cards = outcomes.tierGroups.groups.indices.map { group in
+            TierCountView(id: outcomes.tierGroups.groups[group].count == 1 ? TierGroups.columnKey(outcomes.tierGroups.groups[group][0]) : "group",
+                          name: outcomes.groupNames[group], count: String(outcomes.groupSizes[group]))
         }
-        let declaredRows = OutcomeStatistics.tierColumns.map { $0.map { "申报" + framework.tier($0).name } ?? "未申报" }
+        let tierTable = attribute(outcomes, .tier).map { tier in
+            valueByGroupTable(tier, outcomes, caption: "按规则认定的层级（合并组内的细分）", corner: "认定层级 \\ 分组")
+        }
+        let merged = outcomes.tierGroups.groups.contains { $0.count > 1 }
+        let declared = attribute(outcomes, .declared).map {
+            valueByGroupTable($0, outcomes, caption: "申报层级与按规则认定层级对照", corner: "申报 \\ 认定",
+                              rowLabels: $0.values.map { $0.key == "none" ? "未申报" : "申报" + $0.label })
+        }
+        let byRegion = attribute(outcomes, .region).map { valueByGroupTable($0, outcomes, caption: "各盟市按规则认定的层级", corner: "盟市") }
+            ?? cohortSizeTable(outcomes, caption: "各盟市按规则认定的层级", corner: "盟市") { $0.place }
+        let byYear = attribute(outcomes, .year).map { valueByGroupTable($0, outcomes, caption: "各年度按规则认定的层级", corner: "年度") }
+            ?? cohortSizeTable(outcomes, caption: "各年度按规则认定的层级", corner: "年度") { $0.year.map { "\($0)年" } }
         let view = OutcomesIndexView(
             layout: outcomeLayout(route, title: "评估结果", kind: "index", crumb: nil),
-            notice: notice(outcomes, from: route), records: count(outcomes.records, outcomes), tierCards: cards,
-            declared: tableView(outcomes.declaredVsDerived, caption: "申报层级与按规则认定层级对照", corner: "申报 \\ 认定",
-                                rows: declaredRows, columns: names, outcomes),
-            progress: progress(outcomes, from: route),
-            byRegion: tableView(outcomes.byRegion, caption: "各盟市按规则认定的层级", corner: "盟市",
-                                rows: outcomes.places, columns: names, outcomes),
-            byYear: tableView(outcomes.byYear, caption: "各年度按规则认定的层级", corner: "年度",
-                              rows: outcomes.years.map { "\($0)年" }, columns: names, outcomes),
+            notice: notice(outcomes, from: route), records: String(outcomes.total), tierCards: cards,
+            tiers: merged ? tierTable : nil, declared: declared, progress: progress(outcomes, from: route),
+            byRegion: byRegion, byYear: byYear, cohorts: outcomes.cohorts.count,
             links: [Link(label: "各项能力指标的分布", href: route.link(to: .outcomeIndicators)),
                     Link(label: "典型场景建设情况", href: route.link(to: .outcomeScenarios)),
-                    Link(label: "评估记录", href: route.link(to: .records)),
+                    Link(label: "分组结果（每组至少 \(outcomes.k) 家）", href: route.link(to: .cohorts)),
                     Link(label: "认定方法与数据保护", href: route.link(to: .method))])
         return PlannedPage(route: route, template: "outcomes", context: view)
     }
 
-    /// Factories at each tier or above against the plan's 2027 targets. Built only from
-    /// published cells: where one is withheld the figure is a lower bound ("至少").
-    private func progress(_ outcomes: OutcomeStatistics, from route: Route) -> [ProgressView] {
-        framework.targets.perTier.compactMap { target -> ProgressView? in
+    /// Factories at each tier or above against the plan's 2027 targets, from published
+    /// counts only: where one is withheld the figure is a lower bound ("至少").
+    private func progress(_ outcomes: OutcomeRelease, from route: Route) -> [ProgressView] {
+        guard let tiers = attribute(outcomes, .tier) else { return [] }
+        return framework.targets.perTier.compactMap { target -> ProgressView? in
             guard let goal = target.count else { return nil }
-            let columns = OutcomeStatistics.tierColumns.indices.filter { OutcomeStatistics.tierColumns[$0].map { $0 >= target.tier } ?? false }
+            let columns = (1...TierID.allCases.count).filter { TierID.allCases[$0 - 1] >= target.tier }
             var reached = 0, partial = false
-            if target.perYear, let year = outcomes.years.last {
-                let row = outcomes.years.count - 1
-                for column in columns {
-                    if let value = outcomes.byYear.cell(row, column) { reached += value } else { partial = true }
+            if target.perYear {
+                // Per year: the latest year's cohorts or year counts, by whole tier groups.
+                guard let year = latestYearCounts(outcomes) else { return nil }
+                for group in outcomes.tierGroups.groups.indices {
+                    let inGroup = outcomes.tierGroups.groups[group]
+                    if inGroup.allSatisfy(columns.contains) {
+                        if let value = year.counts[group] { reached += value } else { partial = true }
+                    } else if inGroup.contains(where: columns.contains) { partial = true }
                 }
-                return ProgressView(tier: tierRef(target.tier, from: route), label: "\(year)年 \(framework.tier(target.tier).name)及以上",
+                return ProgressView(tier: tierRef(target.tier, from: route), label: "\(year.year)年 \(framework.tier(target.tier).name)及以上",
                                     target: "每年 \(goal) 家", reached: (partial ? "至少 " : "") + "\(reached) 家",
                                     percent: min(100, reached * 100 / goal), note: target.task)
             }
             for column in columns {
-                if let value = outcomes.byTier.cell(0, column) { reached += value } else { partial = true }
+                if let value = tiers.total[column].value { reached += value } else { partial = true }
             }
             return ProgressView(tier: tierRef(target.tier, from: route), label: "\(framework.tier(target.tier).name)及以上",
                                 target: "2027 年 \(goal) 家", reached: (partial ? "至少 " : "") + "\(reached) 家",
@@ -103,24 +152,34 @@ extension SitePlanner {
         }
     }
 
-    private func indicatorOutcomes(_ outcomes: OutcomeStatistics) -> PlannedPage {
+    /// The latest year's count per tier group: from the year table, or from cohort sizes
+    /// when cohorts are by year.
+    private func latestYearCounts(_ outcomes: OutcomeRelease) -> (year: Int, counts: [Int?])? {
+        if let years = attribute(outcomes, .year), let last = years.values.indices.last, let year = Int(years.values[last].key) {
+            return (year, outcomes.tierGroups.groups.indices.map { years.groups[$0][last].value })
+        }
+        guard let year = outcomes.cohorts.compactMap(\.year).max() else { return nil }
+        var counts = [Int?](repeating: 0, count: outcomes.tierGroups.groups.count)
+        for cohort in outcomes.cohorts where cohort.year == year { counts[cohort.group] = (counts[cohort.group] ?? 0) + cohort.size }
+        return (year, counts)
+    }
+
+    private func indicatorOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.outcomeIndicators
-        let names = tierColumnNames()
-        let views = outcomes.indicators.map { distribution -> IndicatorOutcomeView in
-            let table = distribution.table
-            let groups = (0..<table.columns).map { column in
-                (label: names[column], total: table.columnTotals?[column], counts: (0..<table.rows).map { table.cell($0, column) })
-            } + [(label: "全部", total: table.total, counts: table.rowTotals ?? [])]
-            let indicator = distribution.indicator
+        let views = standard.indicators.compactMap { indicator -> IndicatorOutcomeView? in
+            guard let distribution = attribute(outcomes, .indicator(indicator.no)) else { return nil }
+            let options = distribution.values.map(\.label)
+            let groups = outcomes.tierGroups.groups.indices.map { group in
+                (label: outcomes.groupNames[group], total: Optional(outcomes.groupSizes[group]), counts: distribution.groups[group].map(\.value))
+            } + [(label: "全部", total: Optional(outcomes.total), counts: distribution.total.map(\.value))]
             let chart = StackedBarChart.make(
                 id: "chart-i\(indicator.code)", title: "指标\(indicator.no) \(indicator.name)：按认定层级的等级分布",
-                description: "每一横条是一个认定层级的企业，按所选等级分段；灰色斜纹为不足公布门槛而合并显示的部分。数值见右侧表格。",
-                options: distribution.options, groups: groups)
+                description: "每一横条是一个认定层级分组的企业，按所选等级分段；灰色斜纹为不公布的数字合在一起的部分。数值见右侧表格。",
+                options: options, groups: groups)
             return IndicatorOutcomeView(
                 id: "i\(indicator.code)", code: indicator.code, name: indicator.name,
                 href: route.link(to: .indicator(indicator.code)), chart: chart,
-                table: tableView(table, caption: "指标\(indicator.no) \(indicator.name)", corner: "选项 \\ 认定层级",
-                                 rows: distribution.options, columns: names, outcomes))
+                table: valueByGroupTable(distribution, outcomes, caption: "指标\(indicator.no) \(indicator.name)", corner: "选项 \\ 认定层级"))
         }
         let view = IndicatorOutcomesView(layout: outcomeLayout(route, title: "能力指标分布", kind: "indicators", crumb: "能力指标分布"),
                                          notice: notice(outcomes, from: route), indicators: views)
@@ -129,124 +188,155 @@ extension SitePlanner {
 
     static let heatBuckets = 10
 
-    private func scenarioOutcomes(_ outcomes: OutcomeStatistics) -> PlannedPage {
+    private func scenarioOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.outcomeScenarios
         let columns = ["未建设"] + TierID.allCases.map { framework.tier($0).name }
-        let rows = standard.scenarios.enumerated().map { index, scenario in
+        let rows = standard.scenarios.map { scenario in
             HeatRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
-                        cells: (0..<5).map { column in heatCell(row: index, column: column, scenario: scenario, outcomes) })
+                        cells: (0..<5).map { heatCell(column: $0, scenario: scenario, outcomes) })
         }
         let legend = (0..<Self.heatBuckets).map { HeatLegendItem(bucket: "heat-\($0)", label: "\($0 * 10)–\($0 * 10 + 10)%") }
-            + [HeatLegendItem(bucket: "heat-withheld", label: "<\(outcomes.k) 家，不公布"),
-               HeatLegendItem(bucket: "heat-na", label: "该层级未定义")]
+            + [HeatLegendItem(bucket: "heat-withheld", label: "<\(outcomes.k)：少于 \(outcomes.k) 家，不公布"),
+               HeatLegendItem(bucket: "heat-withheld", label: "×：为防止推算其他数字而不公布"),
+               HeatLegendItem(bucket: "heat-na", label: "/：该层级未定义")]
         let view = ScenarioOutcomesView(layout: outcomeLayout(route, title: "典型场景建设情况", kind: "scenarios", crumb: "典型场景建设情况"),
                                         notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend)
         return PlannedPage(route: route, template: "outcome-scenarios", context: view)
     }
 
-    private func heatCell(row: Int, column: Int, scenario: Scenario, _ outcomes: OutcomeStatistics) -> HeatCellView {
+    private func heatCell(column: Int, scenario: Scenario, _ outcomes: OutcomeRelease) -> HeatCellView {
         let label = column == 0 ? "未建设" : framework.tier(TierID.allCases[column - 1]).name
         if column > 0 && scenario.text(at: TierID.allCases[column - 1]) == nil {
             return HeatCellView(text: "/", bucket: "heat-na", title: "\(scenario.code) \(scenario.name)：\(label)未定义")
         }
-        guard let value = outcomes.adoption.cell(row, column) else {
-            return HeatCellView(text: "<\(outcomes.k)", bucket: "heat-withheld", title: "\(scenario.code) \(scenario.name) · \(label)：少于 \(outcomes.k) 家")
+        guard let adoption = attribute(outcomes, .scenario(scenario.no)) else {
+            return HeatCellView(text: "—", bucket: "heat-na", title: "")
         }
-        guard let total = outcomes.records, total > 0 else {
-            return HeatCellView(text: "\(value)", bucket: "heat-0", title: "")
+        let count = adoption.total[column]
+        guard let value = count.value else {
+            let cell = shown(count, outcomes)
+            return HeatCellView(text: cell.text, bucket: "heat-withheld", title: "\(scenario.code) \(scenario.name) · \(label)：\(cell.note ?? "")")
         }
-        let share = Double(value) / Double(total)
+        let share = Double(value) / Double(max(outcomes.total, 1))
         return HeatCellView(text: percent(share), bucket: "heat-\(min(Self.heatBuckets - 1, Int(share * Double(Self.heatBuckets))))",
                             title: "\(scenario.code) \(scenario.name) · \(label)：\(value) 家（\(percent(share))）")
     }
 
-    func percent(_ share: Double) -> String { round1(share * 100) + "%" }
-
-    /// A scenario's row of the adoption table, for its own page.
+    /// A scenario's adoption across all assessments, for its own page.
     func adoption(of index: Int, from route: Route) -> ScenarioAdoptionView? {
         guard let outcomes else { return nil }
         let scenario = standard.scenarios[index]
+        guard let adoption = attribute(outcomes, .scenario(scenario.no)) else { return nil }
         let cells = (0..<5).compactMap { column -> AdoptionCellView? in
             let label = column == 0 ? "未建设" : framework.tier(TierID.allCases[column - 1]).name
             if column > 0 && scenario.text(at: TierID.allCases[column - 1]) == nil { return nil }
-            let value = outcomes.adoption.cell(index, column)
-            let share = value.flatMap { v in outcomes.records.map { percent(Double(v) / Double(max($0, 1))) } } ?? "—"
-            return AdoptionCellView(label: label, count: count(value, outcomes), share: share)
+            let count = adoption.total[column]
+            let share = count.value.map { percent(Double($0) / Double(max(outcomes.total, 1))) } ?? "—"
+            return AdoptionCellView(label: label, count: shown(count, outcomes).text, share: share)
         }
-        return ScenarioAdoptionView(records: count(outcomes.records, outcomes), cells: cells,
+        return ScenarioAdoptionView(records: String(outcomes.total), cells: cells,
                                     outcomesHref: route.link(to: .outcomeScenarios, fragment: "s" + scenario.code),
                                     synthetic: outcomes.synthetic)
     }
 
-    private func recordsList(_ outcomes: OutcomeStatistics) -> PlannedPage {
-        let route = Route.records
-        let rows = (outcomes.published ?? []).map { record in
-            RecordRowView(id: record.id, href: route.link(to: .record(record.id)), year: record.year, region: record.region,
-                          sector: record.sector, tier: record.result.derived.map { framework.tier($0).name } ?? Self.noTier,
-                          tierId: record.result.derived?.rawValue ?? "none")
+    private func cohortsList(_ outcomes: OutcomeRelease) -> PlannedPage {
+        let route = Route.cohorts
+        let rows = outcomes.cohorts.map { cohort in
+            CohortRowView(href: route.link(to: .cohort(cohort.slug)), name: cohort.name, group: outcomes.groupNames[cohort.group],
+                          groupId: outcomes.tierGroups.groups[cohort.group].count == 1 ? TierGroups.columnKey(outcomes.tierGroups.groups[cohort.group][0]) : "group",
+                          place: cohort.place ?? "全区", sector: cohort.sector ?? "全部行业", year: cohort.year.map { "\($0)年" } ?? "全部年度",
+                          size: String(cohort.size))
         }
-        let view = RecordsListView(layout: outcomeLayout(route, title: "评估记录", kind: "records", crumb: "评估记录"),
-                                   notice: notice(outcomes, from: route), built: outcomes.published != nil,
-                                   reason: recordsWithheldReason, published: rows.count, withheld: outcomes.withheld,
-                                   scheme: outcomes.generalisation.description, records: rows)
+        let view = CohortsListView(layout: outcomeLayout(route, title: "分组结果", kind: "cohorts", crumb: "分组结果"),
+                                   notice: notice(outcomes, from: route), scheme: outcomes.scheme.description, cohorts: rows)
+        return PlannedPage(route: route, template: "cohorts", context: view)
+    }
+
+    /// /outcomes/records/ was the per-assessment listing: it now explains why there is
+    /// none and points to the cohorts, so old links still lead somewhere.
+    private func recordsMoved(_ outcomes: OutcomeRelease) -> PlannedPage {
+        let route = Route.records
+        let view = RecordsMovedView(layout: outcomeLayout(route, title: "评估记录", kind: "records", crumb: "评估记录"),
+                                    notice: notice(outcomes, from: route), cohortsHref: route.link(to: .cohorts),
+                                    methodHref: route.link(to: .method))
         return PlannedPage(route: route, template: "records", context: view)
     }
 
-    private func recordPage(_ record: PublishedRecord, _ outcomes: OutcomeStatistics, engine: Eligibility, radar grid: RadarChart.Grid) -> PlannedPage {
-        let route = Route.record(record.id)
-        let result = record.result
-        let next = result.next.map { check -> GapView in
-            var items: [String] = []
-            if check.scenariosShort > 0 { items.append("还差 \(check.scenariosShort) 个\(framework.tier(check.tier).name)场景（已有 \(check.counted.count) 个，至少 \(check.minimum) 个）") }
-            if !check.areasMissing.isEmpty { items.append("未覆盖环节：" + check.areasMissing.map(engine.areaName).joined(separator: "、")) }
-            if check.maturityShort > 0, let minimum = check.minMaturity { items.append("成熟度还差 \(check.maturityShort) 级（现为 \(check.maturity) 级，至少 \(minimum) 级）") }
-            return GapView(tierName: framework.tier(check.tier).name, tierId: check.tier.rawValue, items: items)
-        }
-        let checks = result.tiers.map { check in
-            TierCheckView(tierName: framework.tier(check.tier).name, tierId: check.tier.rawValue, met: check.met,
-                          scenarios: "\(check.counted.count) / \(check.minimum)",
-                          areas: check.areasMissing.isEmpty ? "已覆盖" : "缺 " + check.areasMissing.map(engine.areaName).joined(separator: "、"),
-                          maturity: check.minMaturity.map { "\(check.maturity) / \($0)" } ?? "—")
-        }
-        let built = TierID.allCases.reversed().compactMap { tier -> BuiltGroupView? in
-            let scenarios = standard.scenarios.filter { record.scenarios[$0.no] == tier }
-            guard !scenarios.isEmpty else { return nil }
-            return BuiltGroupView(tierName: framework.tier(tier).name, tierId: tier.rawValue,
-                                  scenarios: scenarios.map { Link(label: "\($0.code) \($0.name)", href: route.link(to: .scenario($0.code), fragment: tier.rawValue)) })
-        }
-        let graded = standard.indicators.filter { $0.question == nil }
-        let levels = graded.map { indicator -> Int in
-            if case .level(let level)? = record.indicators[indicator.no] { return level }
-            return 0
-        }
-        let radar = RadarChart.make(id: "radar-\(record.id)", title: "能力指标等级雷达图",
-                                    description: "\(graded.count) 项分级指标的所选等级（1–6 级，不涉及记为 0）。数值见下表。",
-                                    grid: grid, levels: levels)
-        let levelRows = graded.map { indicator -> LevelRowView in
-            switch record.indicators[indicator.no] {
-            case .level(let level)?: return LevelRowView(name: "指标\(indicator.no) \(indicator.name)", value: "\(level) 级")
-            case .notApplicable?: return LevelRowView(name: "指标\(indicator.no) \(indicator.name)", value: "不涉及")
-            default: return LevelRowView(name: "指标\(indicator.no) \(indicator.name)", value: "—")
+    private func cohortPage(_ index: Int, _ outcomes: OutcomeRelease, grid: RadarChart.Grid) -> PlannedPage {
+        let cohort = outcomes.cohorts[index]
+        let route = Route.cohort(cohort.slug)
+        func distribution(_ attribute: PublishedAttribute) -> DistributionView {
+            let counts = attribute.cohorts[index]
+            let cells = attribute.values.indices.filter { value in
+                !attribute.impossible.contains(value) && !(counts[value] == .count(0) && isStructural(attribute, value, cohort, outcomes))
+            }.map { value -> DistributionCellView in
+                let cell = shown(counts[value], outcomes)
+                return DistributionCellView(label: attribute.values[value].label, count: cell.text, note: cell.note,
+                                            share: counts[value].value.map { percent(Double($0) / Double(cohort.size)) } ?? "—")
             }
+            return DistributionView(id: attribute.id, title: attribute.title, cells: cells)
         }
-        let investment = standard.indicators.first { $0.question != nil }.flatMap { indicator -> String? in
-            guard case .band(let band)? = record.indicators[indicator.no], band < framework.investmentBands.count else { return nil }
-            return framework.investmentBands[band].label
+        let profile = outcomes.attributes.filter {
+            switch $0.kind {
+            case .tier: return outcomes.tierGroups.groups[cohort.group].count > 1
+            case .declared, .region, .sector, .year, .maturity: return true
+            default: return false
+            }
+        }.map(distribution)
+        let indicatorAttributes = standard.indicators.compactMap { attribute(outcomes, .indicator($0.no)) }
+        let graded = standard.indicators.filter { $0.question == nil }
+        let medians = graded.map { indicator -> MedianRange? in
+            guard let attribute = attribute(outcomes, .indicator(indicator.no)) else { return nil }
+            return MedianRange(counts: attribute.cohorts[index].prefix(indicator.levels.count).map(\.value),
+                               others: attribute.cohorts[index].dropFirst(indicator.levels.count).map(\.value), size: cohort.size)
         }
-        let tierName = result.derived.map { framework.tier($0).name } ?? Self.noTier
-        let view = RecordView(
-            layout: outcomeLayout(route, title: "评估记录 \(record.id)", kind: "record", crumb: "记录 \(record.id)"),
-            notice: notice(outcomes, from: route), id: record.id, year: record.year, region: record.region, sector: record.sector,
-            tierName: tierName, tierId: result.derived?.rawValue ?? "none", maturity: record.maturity, next: next,
-            checks: checks, built: built, radar: radar, levels: levelRows, investment: investment)
-        return PlannedPage(route: route, template: "record", context: view)
+        let radar = RadarChart.make(id: "radar-\(cohort.slug)", title: "能力指标中位等级",
+                                    description: "\(graded.count) 项分级指标在本组的中位等级（1–6 级）；不公布的数字使中位数只能确定在一个范围内时，外圈为范围上限。数值见下表。",
+                                    grid: grid, levels: medians.map { $0?.low ?? 0 }, upper: medians.map { $0?.high ?? 0 })
+        let medianRows = zip(graded, medians).map { indicator, median in
+            LevelRowView(name: "指标\(indicator.no) \(indicator.name)", value: median.map { $0.text } ?? "—")
+        }
+        let scenarios = standard.scenarios.compactMap { scenario -> AdoptionRowView? in
+            guard let attribute = attribute(outcomes, .scenario(scenario.no)) else { return nil }
+            return AdoptionRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                                   cells: attribute.values.indices.map { value in
+                                       attribute.impossible.contains(value) ? CellView(text: "/", note: "该层级未定义")
+                                           : shown(attribute.cohorts[index][value], outcomes)
+                                   })
+        }
+        let scenarioColumns = ["未建设"] + TierID.allCases.map { framework.tier($0).name }
+        let allCohortRows = outcomes.attributes.map { $0.cohorts[index] }
+        let view = CohortView(
+            layout: outcomeLayout(route, title: "分组 \(cohort.name)", kind: "cohort", crumb: cohort.name),
+            notice: notice(outcomes, from: route), name: cohort.name, group: outcomes.groupNames[cohort.group],
+            size: String(cohort.size), place: cohort.place ?? "全区", sector: cohort.sector ?? "全部行业",
+            year: cohort.year.map { "\($0)年" } ?? "全部年度", profile: profile,
+            indicators: indicatorAttributes.map(distribution), radar: radar, medians: medianRows,
+            scenarioColumns: scenarioColumns, scenarios: scenarios, legend: legend(outcomes, allCohortRows),
+            listHref: route.link(to: .cohorts))
+        return PlannedPage(route: route, template: "cohort", context: view)
+    }
+
+    /// A zero the cohort's name already implies (a 蒙西 cohort has no assessment from a
+    /// city of 蒙东): not worth a line on its page.
+    private func isStructural(_ attribute: PublishedAttribute, _ value: Int, _ cohort: OutcomeRelease.Cohort, _ outcomes: OutcomeRelease) -> Bool {
+        switch attribute.kind {
+        case .tier: return !outcomes.tierGroups.groups[cohort.group].contains(value)
+        case .region:
+            guard let part = cohort.place else { return false }
+            return framework.regions.first { $0.name == attribute.values[value].label }.map { $0.group != part } ?? false
+        default: return false
+        }
     }
 
     private func methodPage(_ page: Page) -> PlannedPage {
         let route = Route.method
         let crumbs: [(String, Route?)] = outcomes == nil ? [(page.nav, nil)] : [("评估结果", .outcomes), (page.nav, nil)]
         let view = MethodView(layout: layout(route, title: page.title, kind: "page method", section: outcomes == nil ? nil : .outcomes, crumbs: crumbs),
-                              body: RichText(page.markdown), tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity)
+                              body: RichText(page.markdown), tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
+                              scheme: outcomes?.scheme.description, groups: outcomes?.groupNames.joined(separator: "、"),
+                              primary: outcomes.map { String($0.audit.primary) }, secondary: outcomes.map { String($0.audit.secondary) },
+                              release: outcomes.map { String($0.release) })
         return PlannedPage(route: route, template: "method", context: view)
     }
 
@@ -254,6 +344,41 @@ extension SitePlanner {
 
     func outcomeData() -> [PlannedData] {
         guard let outcomes else { return [] }
-        return [PlannedData(route: .data("outcomes.json"), value: OutcomesRecord(outcomes, framework: framework))]
+        return [PlannedData(route: .data("outcomes.json"), value: OutcomesRecord(outcomes))]
     }
+}
+
+/// The median of a cohort's levels as far as the published counts fix it: the withheld
+/// assessments (size minus the published counts) may sit at any withheld level or among
+/// the not-applicable ones, so the median is given as the range over those placements.
+/// It is worked out from published numbers only, so it tells nothing they do not.
+struct MedianRange {
+    let low: Int
+    let high: Int
+
+    /// - counts: per level 1…n, nil where withheld; others: 不涉及 (and the like), nil where withheld.
+    init?(counts: [Int?], others: [Int?], size: Int) {
+        let known = counts.compactMap { $0 }.reduce(0, +) + others.compactMap { $0 }.reduce(0, +)
+        let unknown = size - known
+        // Where the unknown assessments may be: a withheld level, or outside the levels.
+        var places = counts.indices.filter { counts[$0] == nil }.map { Optional($0) }
+        if others.contains(where: { $0 == nil }) { places.append(nil) }
+        if unknown > 0 && places.isEmpty { return nil }
+        var medians: [Int] = []
+        for place in unknown > 0 ? places : [nil] {
+            var levels = counts.map { $0 ?? 0 }
+            if let place { levels[place] += unknown }
+            let graded = levels.reduce(0, +)
+            guard graded > 0 else { continue }
+            var seen = 0
+            for (level, count) in levels.enumerated() {
+                seen += count
+                if seen * 2 >= graded { medians.append(level + 1); break }
+            }
+        }
+        guard let low = medians.min(), let high = medians.max() else { return nil }
+        (self.low, self.high) = (low, high)
+    }
+
+    var text: String { low == high ? "\(low) 级" : "\(low)–\(high) 级" }
 }

@@ -5,10 +5,8 @@ import PortalModel
 public struct SitePlanner: Sendable {
     let standard: Standard
     let baseURL: String
-    /// Assessment outcomes, when there are assessments.
-    let outcomes: OutcomeStatistics?
-    /// Why per-record pages were not built, when they were not.
-    let recordsWithheldReason: String?
+    /// Assessment outcomes, protected and audited, when there are assessments to publish.
+    let outcomes: OutcomeRelease?
     var site: SiteConfig { standard.site }
     var framework: Framework { standard.framework }
     /// The scenarios of each segment (by name), in model order: grouped once, where
@@ -17,11 +15,10 @@ public struct SitePlanner: Sendable {
     let scenariosOfSegment: [String: [Scenario]]
 
     /// `baseURL` overrides site.yaml's when given (`portal build --base-url`).
-    public init(standard: Standard, baseURL: String? = nil, outcomes: OutcomeStatistics? = nil, recordsWithheldReason: String? = nil) {
+    public init(standard: Standard, baseURL: String? = nil, outcomes: OutcomeRelease? = nil) {
         self.standard = standard
         self.baseURL = baseURL ?? standard.site.baseURL
         self.outcomes = outcomes
-        self.recordsWithheldReason = recordsWithheldReason
         scenariosOfSegment = Dictionary(grouping: standard.scenarios, by: \.segment)
     }
 

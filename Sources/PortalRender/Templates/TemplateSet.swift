@@ -19,7 +19,7 @@ public struct TemplateSet: Sendable {
     public static let required = ["layout", "pages/home", "pages/tiers", "pages/tier", "pages/scenarios", "pages/scenario",
                                   "pages/indicators", "pages/indicator", "pages/matrix", "pages/page", "pages/404", "sitemap",
                                   "pages/outcomes", "pages/outcome-indicators", "pages/outcome-scenarios", "pages/records",
-                                  "pages/record", "pages/method", "pages/compare-index", "pages/compare", "pages/self-check", "pages/search", "pages/data"]
+                                  "pages/cohorts", "pages/cohort", "pages/method", "pages/compare-index", "pages/compare", "pages/self-check", "pages/search", "pages/data"]
 
     public static func load(from directory: String) throws(DiagnosticList) -> TemplateSet {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory

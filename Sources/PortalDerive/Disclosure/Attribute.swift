@@ -1,0 +1,90 @@
+import PortalModel
+
+/// One thing the outcome pages count assessments by: a value per assessment, and the
+/// values the standard allows. Each attribute's counts over the cohorts are protected
+/// and audited on their own: they share only the cohort sizes, which are published.
+struct Attribute: Sendable {
+    enum Kind: Sendable, Equatable {
+        case tier, declared, region, sector, year, maturity
+        case indicator(Int)
+        case scenario(Int)
+    }
+
+    let kind: Kind
+    /// Stable key in the release ledger and open data: "tier", "i01", "s07".
+    let id: String
+    let title: String
+    let values: [(key: String, label: String)]
+    /// Per record: index into `values`.
+    let valueOf: [Int]
+    /// Values no assessment can take (a scenario the standard does not define at a tier).
+    let impossible: Set<Int>
+
+    static let tierLabels = ["未达基础级"]
+
+    /// Every attribute the pages publish, in page order. Attributes a cohort determines
+    /// (its place under a city scheme, say) are left out: they would say nothing new.
+    static func all(records: [Assessment], derived: [Int], standard: Standard, quasi: QuasiIdentifiers,
+                    scheme: CohortScheme, years: [Int]) -> [Attribute] {
+        let framework = standard.framework
+        let tierValues = (0...TierID.allCases.count).map { column in
+            (key: TierGroups.columnKey(column), label: column == 0 ? "未达基础级" : framework.tier(TierID.allCases[column - 1]).name)
+        }
+        var attributes: [Attribute] = []
+        attributes.append(Attribute(kind: .tier, id: "tier", title: "按规则认定的层级", values: tierValues,
+                                    valueOf: derived, impossible: []))
+        attributes.append(Attribute(kind: .declared, id: "declared", title: "申报层级",
+                                    values: [(key: "none", label: "未申报")] + tierValues.dropFirst(),
+                                    valueOf: records.map { $0.declaredTier.map { $0.index + 1 } ?? 0 }, impossible: []))
+        if !scheme.usesCity {
+            let count = quasi.cities.max().map { max($0 + 1, quasi.cityNames.count) } ?? quasi.cityNames.count
+            attributes.append(Attribute(kind: .region, id: "region", title: "盟市",
+                                        values: (0..<count).map { (key: $0 < quasi.cityCodes.count ? quasi.cityCodes[$0] : "other", label: quasi.cityName($0)) },
+                                        valueOf: quasi.cities, impossible: []))
+        }
+        if !scheme.usesSector {
+            let count = max((quasi.sectors.max() ?? 0) + 1, quasi.sectorNames.count - 1)
+            attributes.append(Attribute(kind: .sector, id: "sector", title: "行业大类",
+                                        values: (0..<count).map { (key: "sector-\($0 + 1)", label: quasi.sectorNames[$0]) },
+                                        valueOf: quasi.sectors, impossible: []))
+        }
+        if !scheme.usesYear {
+            let index = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
+            attributes.append(Attribute(kind: .year, id: "year", title: "年度", values: years.map { (key: String($0), label: "\($0)年") },
+                                        valueOf: quasi.years.map { index[$0]! }, impossible: []))
+        }
+        attributes.append(Attribute(kind: .maturity, id: "maturity", title: "智能制造能力成熟度（GB/T 39116-2020）",
+                                    values: (1...5).map { (key: "level-\($0)", label: "\($0)级") },
+                                    valueOf: records.map { min(max($0.maturity, 1), 5) - 1 }, impossible: []))
+        let bands = framework.investmentBands
+        for indicator in standard.indicators {
+            var values: [(key: String, label: String)]
+            if indicator.question != nil {
+                values = bands.enumerated().map { (key: "band-\($0.offset + 1)", label: $0.element.label) }
+            } else {
+                values = (1...max(indicator.levels.count, 1)).map { (key: "level-\($0)", label: "\($0)级") }
+                if indicator.notApplicable != nil { values.append((key: "na", label: "不涉及")) }
+            }
+            let missing = values.count
+            let valueOf = records.map { record -> Int in
+                switch record.indicators[indicator.no] {
+                case .level(let level)?: return level - 1
+                case .notApplicable?: return indicator.levels.count
+                case .amount(let amount)?: return bands.firstIndex { $0.contains(amount) } ?? missing
+                case nil: return missing
+                }
+            }
+            if valueOf.contains(missing) { values.append((key: "missing", label: "未填")) }
+            attributes.append(Attribute(kind: .indicator(indicator.no), id: "i" + indicator.code,
+                                        title: "指标\(indicator.no) \(indicator.name)", values: values, valueOf: valueOf, impossible: []))
+        }
+        for scenario in standard.scenarios {
+            let valueOf = records.map { record in record.scenarios[scenario.no].map { $0.index + 1 } ?? 0 }
+            let impossible = Set(TierID.allCases.indices.filter { scenario.text(at: TierID.allCases[$0]) == nil }.map { $0 + 1 })
+            attributes.append(Attribute(kind: .scenario(scenario.no), id: "s" + scenario.code, title: "\(scenario.code) \(scenario.name)",
+                                        values: [(key: "not-built", label: "未建设")] + tierValues.dropFirst().map { (key: $0.key, label: "在\($0.label)建成") },
+                                        valueOf: valueOf, impossible: impossible))
+        }
+        return attributes
+    }
+}

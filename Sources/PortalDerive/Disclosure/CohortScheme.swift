@@ -1,0 +1,96 @@
+import PortalModel
+
+/// How assessments are grouped into cohorts, the only groups the outcome pages describe
+/// one by one. Every cohort is a tier group crossed with some of place, sector and year;
+/// one scheme applies to every assessment (global recoding: mixing levels would let a
+/// reader subtract the fine groups from a coarse one).
+public enum CohortScheme: String, CaseIterable, Sendable {
+    case cityYear, partSectorYear, partYear, sectorYear, city, year, partSector, part, sector, tierOnly
+
+    var usesCity: Bool { self == .cityYear || self == .city }
+    var usesPart: Bool { [.partSectorYear, .partYear, .partSector, .part].contains(self) }
+    var usesSector: Bool { [.partSectorYear, .sectorYear, .partSector, .sector].contains(self) }
+    var usesYear: Bool { [.cityYear, .partSectorYear, .partYear, .sectorYear, .year].contains(self) }
+
+    /// In plain Chinese, for the method page and the cohort list.
+    public var description: String {
+        var parts = ["认定层级"]
+        if usesCity { parts.append("盟市") }
+        if usesPart { parts.append("地区（蒙东、蒙中、蒙西）") }
+        if usesSector { parts.append("行业大类") }
+        if usesYear { parts.append("年度") }
+        return parts.joined(separator: "、")
+    }
+
+    /// The most detailed scheme in which every cohort holds at least k assessments
+    /// (`tierOnly` always does once the tier groups do).
+    static func choose(_ quasi: QuasiIdentifiers, groups: [Int], k: Int) -> CohortScheme {
+        for scheme in allCases {
+            var sizes: [CohortKey: Int] = [:]
+            for record in groups.indices { sizes[scheme.key(record, quasi, group: groups[record]), default: 0] += 1 }
+            if sizes.values.allSatisfy({ $0 >= k }) { return scheme }
+        }
+        return .tierOnly
+    }
+
+    func key(_ record: Int, _ quasi: QuasiIdentifiers, group: Int) -> CohortKey {
+        CohortKey(group: group,
+                  place: usesCity ? quasi.cities[record] : usesPart ? quasi.parts[record] : -1,
+                  sector: usesSector ? quasi.sectors[record] : -1,
+                  year: usesYear ? quasi.years[record] : -1)
+    }
+}
+
+/// A cohort's coordinates as numbers (place: a city or part index, by the scheme; −1 where
+/// the scheme does not use the dimension).
+public struct CohortKey: Hashable, Comparable, Sendable {
+    public let group: Int
+    public let place: Int
+    public let sector: Int
+    public let year: Int
+
+    public static func < (a: CohortKey, b: CohortKey) -> Bool {
+        (a.group, a.year, a.place, a.sector) < (b.group, b.year, b.place, b.sector)
+    }
+}
+
+/// Every record's city, part (蒙东/蒙中/蒙西), sector and year, as numbers into name
+/// lists: worked out once, so grouping 100,000 records hashes numbers, not Chinese text.
+struct QuasiIdentifiers {
+    let cityNames: [String], cityCodes: [String], partNames: [String], sectorNames: [String]
+    /// Each city's part (蒙东/蒙中/蒙西), by city index.
+    let partOfCity: [Int]
+    let cities: [Int], parts: [Int], sectors: [Int], years: [Int]
+    var count: Int { years.count }
+
+    init(_ records: [Assessment], framework: Framework) {
+        cityNames = framework.regions.map(\.name)
+        cityCodes = framework.regions.map(\.code)
+        var partNames: [String] = []
+        for region in framework.regions where !partNames.contains(region.group) { partNames.append(region.group) }
+        self.partNames = partNames
+        sectorNames = framework.sectors.map(\.name) + ["其他"]
+        let cityIndex = Dictionary(cityNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let partOfCity = framework.regions.map { partNames.firstIndex(of: $0.group)! }
+        self.partOfCity = partOfCity
+        var sectorIndex: [String: Int] = [:]
+        for (index, sector) in framework.sectors.enumerated() {
+            for industry in sector.industries where sectorIndex[industry] == nil { sectorIndex[industry] = index }
+        }
+        // Regions and industries are checked on ingest; a model built by hand may hold
+        // others, which count as one more place or sector.
+        let unknownSector = framework.sectors.count
+        var cities: [Int] = [], parts: [Int] = [], sectors: [Int] = [], years: [Int] = []
+        for record in records {
+            let city = cityIndex[record.region] ?? cityNames.count
+            cities.append(city)
+            parts.append(city < partOfCity.count ? partOfCity[city] : partNames.count)
+            sectors.append(sectorIndex[record.industry] ?? unknownSector)
+            years.append(record.year)
+        }
+        (self.cities, self.parts, self.sectors, self.years) = (cities, parts, sectors, years)
+    }
+
+    func cityName(_ index: Int) -> String { index < cityNames.count ? cityNames[index] : "其他" }
+    func partName(_ index: Int) -> String { index < partNames.count ? partNames[index] : "其他" }
+}

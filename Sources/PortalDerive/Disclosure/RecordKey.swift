@@ -1,0 +1,70 @@
+import COpenSSL
+import Foundation
+import PortalModel
+
+/// The secret behind the release ledger's fingerprints. Credit codes are public, so an
+/// unkeyed hash of one could be recomputed by anyone; under a secret key the ledger joins
+/// nothing for whoever lacks it.
+public struct RecordKey: Sendable {
+    private let secret: [UInt8]
+
+    /// Accepts at least 128 bits: 32 or more hex digits (as `make site` writes), or 22
+    /// or more other characters, and never a short pattern repeated.
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard Self.strength(of: trimmed) >= 128 else { return nil }
+        secret = Array(trimmed.utf8)
+    }
+
+    /// Estimated bits of a key: hex digits carry 4 each, other text at most ~6 per
+    /// character; a key that is a shorter piece repeated, or one with few distinct
+    /// characters, carries what that piece carries.
+    static func strength(of text: String) -> Int {
+        let characters = Array(text.unicodeScalars)
+        guard !characters.isEmpty else { return 0 }
+        var period = characters.count
+        for candidate in 1...characters.count where characters.count % candidate == 0 {
+            if (0..<characters.count).allSatisfy({ characters[$0] == characters[$0 % candidate] }) { period = candidate; break }
+        }
+        let distinct = Set(characters[0..<period]).count
+        // Hex digits (what `make site` writes) carry 4 bits each unless the text uses
+        // only a few of them; other text is rated by its alphabet, at most 6 bits.
+        if characters.allSatisfy({ $0.properties.isASCIIHexDigit }) && distinct >= 6 { return period * 4 }
+        return Int(Double(period) * min(6, distinct > 1 ? log2(Double(distinct)) : 0))
+    }
+
+    /// HMAC-SHA256(key, message), hex, truncated to `bytes`.
+    func mac(_ message: String, bytes: Int = 8) -> String {
+        let data = Array(message.utf8)
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let result = secret.withUnsafeBufferPointer { key in
+            data.withUnsafeBufferPointer { data in
+                HMAC(EVP_sha256(), key.baseAddress, Int32(key.count), data.baseAddress, data.count, &digest, &length)
+            }
+        }
+        // A failed HMAC would give every record the same fingerprint: stop rather than
+        // publish on a wrong ledger.
+        precondition(result != nil && length >= UInt32(bytes), "HMAC-SHA256 failed")
+        return digest.prefix(bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Tells a later build whether it holds the same key, without revealing the key.
+    public var check: String { mac("portal release ledger key check") }
+
+    /// An assessment's fingerprint in the ledger: its credit code, year and every value
+    /// it was published with, so a corrected assessment reads as a different one.
+    public func fingerprint(_ record: Assessment) -> String {
+        var text = "record|\(record.identifiers.creditCode)|\(record.year)|\(record.region)|\(record.industry)|"
+        text += "\(record.declaredTier?.rawValue ?? "-")|\(record.maturity)"
+        for no in record.indicators.keys.sorted() {
+            switch record.indicators[no]! {
+            case .level(let level): text += "|i\(no)=\(level)"
+            case .notApplicable: text += "|i\(no)=na"
+            case .amount(let amount): text += "|i\(no)=\(amount)"
+            }
+        }
+        for no in record.scenarios.keys.sorted() { text += "|s\(no)=\(record.scenarios[no]!.rawValue)" }
+        return mac(text)
+    }
+}

@@ -1,0 +1,49 @@
+import PortalModel
+
+/// The derived tiers as the outcome pages group them: neighbouring tiers merged until
+/// every group holds no assessment or at least k, so no table, card or chart describes
+/// a handful of 领航级 factories. Columns of the tier tables: index 0 is 未达基础级, then
+/// the four tiers in order.
+public struct TierGroups: Sendable, Equatable {
+    /// Each group's tier columns (0 = no tier), lowest first.
+    public let groups: [[Int]]
+
+    public init(groups: [[Int]]) { self.groups = groups }
+
+    /// Merges from the top (the rarest tiers) down: a group closes once it holds k or
+    /// more; a tier with no assessment stays on its own when nothing is pending (a 0 is
+    /// safe to publish); what is left at the bottom joins the group above it.
+    public init(counts: [Int], k: Int) {
+        var groups: [[Int]] = []
+        var pending: [Int] = [], pendingCount = 0
+        for column in counts.indices.reversed() {
+            if counts[column] == 0 && pending.isEmpty { groups.append([column]); continue }
+            pending.insert(column, at: 0)
+            pendingCount += counts[column]
+            if pendingCount >= k {
+                groups.append(pending)
+                pending = []
+                pendingCount = 0
+            }
+        }
+        // Below k at the bottom: absorb the groups above it, nearest first, until it
+        // holds k (empty tiers in between fold in, keeping groups contiguous).
+        while pendingCount > 0 && pendingCount < k, let above = groups.popLast() {
+            pending = (pending + above).sorted()
+            pendingCount = pending.reduce(0) { $0 + counts[$1] }
+        }
+        if !pending.isEmpty { groups.append(pending) }
+        self.groups = groups.sorted { $0[0] < $1[0] }
+    }
+
+    public func group(ofColumn column: Int) -> Int { groups.firstIndex { $0.contains(column) }! }
+
+    /// Stable key: the tier ids joined ("excellent+leading").
+    public func key(_ group: Int) -> String { groups[group].map(Self.columnKey).joined(separator: "+") }
+
+    public static func columnKey(_ column: Int) -> String { column == 0 ? "none" : TierID.allCases[column - 1].rawValue }
+
+    public static func column(ofKey key: String) -> Int? {
+        key == "none" ? 0 : TierID.allCases.firstIndex { $0.rawValue == key }.map { $0 + 1 }
+    }
+}

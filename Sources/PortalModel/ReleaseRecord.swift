@@ -1,0 +1,82 @@
+/// What one release published about the assessments, kept so the next release can be
+/// audited together with it (Content/assessments/releases/release-NNNN.json). It holds no
+/// name, credit code or value of any one assessment: only the figures the site
+/// published, and for each cohort the keyed fingerprints of the assessments first
+/// published in it (HMAC-SHA256 under the record key, so the file joins nothing without
+/// the key).
+public struct ReleaseRecord: Codable, Sendable, Equatable {
+    public var format: Int
+    /// 1, 2, 3 … in publishing order.
+    public var release: Int
+    /// HMAC of a fixed text under the record key: tells that a later build uses the same key.
+    public var keyCheck: String
+    public var k: Int
+    /// The cohort scheme and tier groups of the series: fixed by its first release.
+    public var scheme: String
+    public var tierGroups: [[String]]
+    /// Cohort key → fingerprints of the assessments first published in this release.
+    public var members: [String: [String]]
+    /// Attribute → row ("total", "group:<key>", "cohort:<key>") → value key → count, or
+    /// nil where withheld.
+    public var figures: [String: [String: [String: Int?]]]
+
+    public init(format: Int = 1, release: Int, keyCheck: String, k: Int, scheme: String, tierGroups: [[String]],
+                members: [String: [String]], figures: [String: [String: [String: Int?]]]) {
+        self.format = format
+        self.release = release
+        self.keyCheck = keyCheck
+        self.k = k
+        self.scheme = scheme
+        self.tierGroups = tierGroups
+        self.members = members
+        self.figures = figures
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, release, keyCheck = "key_check", k, scheme, tierGroups = "tier_groups", members, figures
+    }
+
+    /// Writes explicit nulls for withheld figures (the synthesised Codable would drop them).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(release, forKey: .release)
+        try container.encode(keyCheck, forKey: .keyCheck)
+        try container.encode(k, forKey: .k)
+        try container.encode(scheme, forKey: .scheme)
+        try container.encode(tierGroups, forKey: .tierGroups)
+        try container.encode(members, forKey: .members)
+        var attributes = container.nestedContainer(keyedBy: AnyKey.self, forKey: .figures)
+        for (attribute, rows) in figures {
+            var rowContainer = attributes.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey(attribute))
+            for (row, values) in rows {
+                var valueContainer = rowContainer.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey(row))
+                for (value, count) in values {
+                    if let count { try valueContainer.encode(count, forKey: AnyKey(value)) }
+                    else { try valueContainer.encodeNil(forKey: AnyKey(value)) }
+                }
+            }
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
+
+/// The earlier releases of the current series, in order, with the file each came from.
+public struct ReleaseLedger: Sendable, Equatable {
+    public var folder: String
+    public var releases: [ReleaseRecord]
+    public var files: [String]
+
+    public init(folder: String, releases: [ReleaseRecord] = [], files: [String] = []) {
+        self.folder = folder
+        self.releases = releases
+        self.files = files
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import PortalModel
+
+/// Checks, before anything is read for publishing, that no private input can reach the
+/// output and no input can be lost: the assessments, the record key and the release
+/// ledger stay out of the folders that are published or replaced, the content and
+/// templates hold no link to files elsewhere, and assets are only what a site serves.
+struct InputGuard {
+    let content: String
+    let templates: String
+    let output: String
+    let assessments: String?
+    let keyFile: String?
+    let ledger: String?
+
+    /// File types copied from Templates/assets/: what a browser loads for a page.
+    static let webAssetTypes: Set<String> = ["css", "js", "mjs", "map", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif",
+                                              "ico", "woff", "woff2", "ttf", "otf", "eot", "webmanifest"]
+
+    func check() throws(DiagnosticList) {
+        var problems: [Diagnostic] = []
+        let contentRoot = Self.real(content), templatesRoot = Self.real(templates), outputRoot = Self.real(output)
+        problems += links(in: content, root: contentRoot, name: "the content folder")
+        problems += links(in: templates, root: templatesRoot, name: "the templates folder")
+        problems += assetTypes()
+
+        if let keyFile {
+            let key = Self.real(keyFile)
+            for (root, name) in [(contentRoot, "content"), (templatesRoot, "templates"), (outputRoot, "output")] where Self.inside(key, root) {
+                problems.append(Diagnostic(path: keyFile, line: 1, column: 1,
+                    "the record key file is inside the \(name) folder, where it could be committed or published: keep it outside Content/, Templates/ and the output (make site keeps it in .portal-anon-key)"))
+            }
+        }
+        if let assessments {
+            let data = Self.real(assessments)
+            let allowed = Self.real(content + "/assessments")
+            if Self.inside(data, templatesRoot) || Self.inside(data, outputRoot) {
+                problems.append(Diagnostic(path: assessments, line: 1, column: 1,
+                    "the assessments are inside the \(Self.inside(data, outputRoot) ? "output" : "templates") folder, which is published: keep them in Content/assessments/ or outside the site's folders"))
+            } else if Self.inside(data, contentRoot) && !Self.inside(data, allowed) && data != allowed {
+                problems.append(Diagnostic(path: assessments, line: 1, column: 1,
+                    "the assessments are inside the content folder but not in its assessments/ folder: move them to Content/assessments/ or outside the site's folders"))
+            }
+        }
+        if let ledger {
+            let folder = Self.real(ledger)
+            if Self.inside(folder, templatesRoot) || Self.inside(folder, outputRoot) {
+                problems.append(Diagnostic(path: ledger, line: 1, column: 1,
+                    "the release ledger is inside a folder that is published or replaced: keep it beside the assessments (the default) with --releases"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+    }
+
+    /// Symbolic links under `folder` that lead outside it, each reported once.
+    private func links(in folder: String, root: String, name: String) -> [Diagnostic] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var problems: [Diagnostic] = []
+        while let relative = walker.nextObject() as? String {
+            let path = folder + "/" + relative
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { continue }
+            let target = Self.real(path)
+            if !Self.inside(target, root) {
+                problems.append(Diagnostic(path: path, line: 1, column: 1,
+                    "a symbolic link that leads outside \(name): replace it with a copy of the file it should hold, or remove it (links out could publish private files)"))
+            }
+        }
+        return problems
+    }
+
+    private func assetTypes() -> [Diagnostic] {
+        let assets = templates + "/assets"
+        guard let walker = FileManager.default.enumerator(atPath: assets) else { return [] }
+        var problems: [Diagnostic] = []
+        while let relative = walker.nextObject() as? String {
+            let path = assets + "/" + relative
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let type = (relative as NSString).pathExtension.lowercased()
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") || !Self.webAssetTypes.contains(type) {
+                problems.append(Diagnostic(path: path, line: 1, column: 1,
+                    "not a web asset (only \(Self.webAssetTypes.sorted().joined(separator: ", ")) files are published from assets/): move it out of Templates/assets/"))
+            }
+        }
+        return problems
+    }
+
+    /// The path with every link resolved; for a path that does not exist yet, its
+    /// nearest existing parent resolved and the rest appended.
+    static func real(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if let resolved = realpath(absolute, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let parent = (absolute as NSString).deletingLastPathComponent
+        guard parent != absolute else { return absolute }
+        return (real(parent) as NSString).appendingPathComponent((absolute as NSString).lastPathComponent)
+    }
+
+    static func inside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import PortalModel
+
+/// Adds a release to the ledger: written to a temporary file beside it, then renamed,
+/// so the ledger never holds half a record.
+public enum ReleaseLedgerWriter {
+    public static func file(for release: Int, in folder: String) -> String {
+        folder + "/" + String(format: "release-%04d.json", release)
+    }
+
+    public static func append(_ record: ReleaseRecord, to folder: String) throws(DiagnosticList) {
+        let path = file(for: record.release, in: folder)
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let data = try encoder.encode(record) + Data("\n".utf8)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let temporary = folder + "/.release.tmp-\(getpid())"
+            guard FileManager.default.createFile(atPath: temporary, contents: data) else { throw CocoaError(.fileWriteUnknown) }
+            guard rename(temporary, path) == 0 else {
+                unlink(temporary)
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            throw DiagnosticList([Diagnostic(path: path, line: 1, column: 1,
+                "cannot record this release in the ledger: make the folder writable; the site was not published, since an unrecorded release could not be audited next time")])
+        }
+    }
+}

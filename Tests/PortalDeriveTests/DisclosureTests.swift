@@ -1,0 +1,162 @@
+import Foundation
+@testable import PortalDerive
+import PortalLoad
+import PortalModel
+import PortalSynth
+import Testing
+
+/// Disclosure control: tier groups, cell suppression with its LP audit, cohorts, and
+/// releases audited together.
+@Suite struct DisclosureTests {
+    static let key = RecordKey("3f9a1c5e7b2d4f6a8c0e1b3d5f7a9c2e")!
+
+    /// Synthetic assessments, loaded as the build loads them.
+    static func assessments(_ count: Int, seed: UInt64) throws -> [Assessment] {
+        var synthesizer = AssessmentSynthesizer(standard: standard, seed: seed)
+        let csv = synthesizer.csv(count: count)
+        let file = MemoryFileSource(["a/assessments.csv": csv])
+        return try AssessmentLoader(standard: standard, files: file).load("a/assessments.csv").records
+    }
+
+    /// A copy of `record` under a new credit code: same cohort, another enterprise.
+    static func twin(of record: Assessment, number: Int) -> Assessment {
+        let body = "91150200" + String(format: "%09d", number)
+        var copy = record
+        copy.identifiers = DirectIdentifiers(enterprise: "企业\(number)", creditCode: body + String(CreditCode.checkCharacter(for: body)!))
+        return copy
+    }
+
+    static func release(_ records: [Assessment], ledger: [ReleaseRecord] = []) throws -> OutcomeRelease {
+        try #require(try OutcomeRelease.make(set: AssessmentSet(records: records, synthetic: false, label: nil), standard: standard,
+                                             key: key, ledger: ReleaseLedger(folder: "releases", releases: ledger)))
+    }
+
+    /// Every count a release publishes, by attribute, row and value.
+    static func published(_ release: OutcomeRelease) -> [String: Int] {
+        var figures: [String: Int] = [:]
+        for (attribute, rows) in release.record.figures {
+            for (row, values) in rows { for (value, count) in values { if let count { figures["\(attribute)|\(row)|\(value)"] = count } } }
+        }
+        return figures
+    }
+
+    @Test func rareTiersAreMergedUpwardIntoGroupsOfK() {
+        #expect(TierGroups(counts: [40, 100, 30, 4, 1], k: 5).groups == [[0], [1], [2], [3, 4]])
+        #expect(TierGroups(counts: [40, 100, 30, 3, 1], k: 5).groups == [[0], [1], [2, 3, 4]])
+        #expect(TierGroups(counts: [40, 100, 30, 9, 0], k: 5).groups == [[0], [1], [2], [3], [4]])
+        // Too few at the bottom: they join the groups above until the group holds k.
+        #expect(TierGroups(counts: [2, 0, 10, 0, 0], k: 5).groups == [[0, 1, 2], [3], [4]])
+        #expect(TierGroups(counts: [1, 1, 1, 1, 1], k: 5).groups == [[0, 1, 2, 3, 4]])
+    }
+
+    /// Three cohorts (sizes 7, 6, 20) × three values; figures: each cohort and the total.
+    static let small: LinkedCounts = {
+        let truth = [5, 1, 1, 2, 2, 2, 10, 6, 4]
+        var figures: [[Int]] = (0..<3).flatMap { atom in (0..<3).map { [atom * 3 + $0] } }
+        figures += (0..<3).map { value in (0..<3).map { $0 * 3 + value } }
+        return LinkedCounts(k: 5, atomSizes: [7, 6, 20], valueCount: 3, truth: truth, structuralZero: Array(repeating: false, count: 9),
+                            figures: figures, earlier: [], hidden: [])
+    }()
+
+    @Test func suppressionIsAuditedAndEveryWithheldFigureStaysUncertain() {
+        let protection = Protector(problem: Self.small).protect()
+        #expect(protection.audit.failures == 0)
+        #expect(!protection.audit.intervals.isEmpty)
+        #expect(protection.audit.intervals.allSatisfy { $0.high - $0.low >= 4 - 1e-6 })
+        for (index, terms) in Self.small.figures.enumerated() where (1..<5).contains(Self.small.sum(terms)) {
+            #expect(protection.withheld[index] == .primary)
+        }
+        #expect(protection.withheld.contains(.secondary))
+        // Without the secondary figures the audit finds a withheld one narrowed below k−1.
+        let primaryOnly = protection.withheld.map { $0 == .primary ? $0 : nil }
+        #expect(Auditor(problem: Self.small, withheld: primaryOnly).run().failures > 0)
+    }
+
+    @Test func smallGroupsAreNeverDescribed() throws {
+        var records = try Self.assessments(120, seed: 9)
+        // A lone year, three records in one city of their own, a single 领航级.
+        var lone = Self.twin(of: records[0], number: 800)
+        lone.year = 2024
+        records.append(lone)
+        for index in 1...3 { var record = Self.twin(of: records[index], number: 900 + index); record.region = "阿拉善盟"; records.append(record) }
+        let release = try Self.release(records)
+        #expect(release.audit.failures == 0)
+        #expect(release.cohorts.allSatisfy { $0.size >= 5 })
+        #expect(release.groupSizes.allSatisfy { $0 == 0 || $0 >= 5 })
+        #expect(Self.published(release).values.allSatisfy { $0 == 0 || $0 >= 5 })
+        // No row (a group of assessments) is shown to lie in one value by a withheld cell
+        // beside zeros.
+        for attribute in release.attributes {
+            for row in [attribute.total] + attribute.groups + attribute.cohorts {
+                let nonZero = row.filter { $0 != .count(0) }
+                #expect(!(nonZero.count == 1 && nonZero[0].value == nil), "\(attribute.id)")
+            }
+        }
+    }
+
+    @Test func oneMoreAssessmentIsHeldBackUntilKShareItsCohort() throws {
+        let records = try Self.assessments(150, seed: 4)
+        let first = try Self.release(records)
+        let ledger = [first.record]
+        // One more: held back, the figures stay those of the first release.
+        let plusOne = records + [Self.twin(of: records[10], number: 1)]
+        let second = try Self.release(plusOne, ledger: ledger)
+        #expect(second.heldBack == 1 && !second.isNewRelease && second.total == 150)
+        #expect(Self.published(second) == Self.published(first))
+        // Five more in the same cohort: published, and no figure moves by fewer than k.
+        let plusFive = records + (1...5).map { Self.twin(of: records[10], number: $0) }
+        let third = try Self.release(plusFive, ledger: ledger)
+        #expect(third.heldBack == 0 && third.isNewRelease && third.total == 155 && third.audit.failures == 0)
+        let before = Self.published(first), after = Self.published(third)
+        for (figure, value) in after {
+            guard let old = before[figure] else { continue }
+            #expect(!(1..<5).contains(abs(value - old)), "\(figure): \(old) → \(value)")
+        }
+    }
+
+    @Test func aRemovedOrChangedAssessmentStopsTheRelease() throws {
+        let records = try Self.assessments(80, seed: 2)
+        let first = try Self.release(records)
+        let error = #expect(throws: DiagnosticList.self) { try Self.release(Array(records.dropLast()), ledger: [first.record]) }
+        #expect(error?.description.contains("no longer in the data") == true)
+        var changed = records
+        changed[3].maturity = changed[3].maturity == 5 ? 4 : changed[3].maturity + 1
+        #expect(throws: DiagnosticList.self) { try Self.release(changed, ledger: [first.record]) }
+    }
+
+    @Test func aLedgerWrittenWithAnotherKeyIsRefused() throws {
+        let records = try Self.assessments(40, seed: 3)
+        var record = try Self.release(records).record
+        record.keyCheck = "0000000000000000"
+        let error = #expect(throws: DiagnosticList.self) { try Self.release(records, ledger: [record]) }
+        #expect(error?.description.contains("another record key") == true)
+    }
+
+    @Test func weakKeysAreRefused() {
+        #expect(RecordKey("aaaaaaaaaaaaaaaa") == nil)
+        #expect(RecordKey("short") == nil)
+        #expect(RecordKey("0123456789abcdef0123456789abcdef") == nil) // a 64-bit piece repeated
+        #expect(RecordKey(String(repeating: "ab", count: 40)) == nil)
+        #expect(RecordKey("3f9a1c5e7b2d4f6a8c0e1b3d5f7a9c2") == nil) // 31 hex digits: 124 bits
+        #expect(RecordKey("3f9a1c5e7b2d4f6a8c0e1b3d5f7a9c2e") != nil)
+        #expect(RecordKey("correct-horse-battery-staple-mongolia") != nil)
+    }
+
+    @Test func fingerprintsAreKeyedAndFollowTheValues() throws {
+        let record = try Self.assessments(1, seed: 1)[0]
+        let other = try #require(RecordKey("9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b"))
+        #expect(Self.key.fingerprint(record) == Self.key.fingerprint(record))
+        #expect(Self.key.fingerprint(record) != other.fingerprint(record))
+        var changed = record
+        changed.maturity = record.maturity == 1 ? 2 : 1
+        #expect(Self.key.fingerprint(changed) != Self.key.fingerprint(record))
+        #expect(!Self.key.fingerprint(record).contains(record.identifiers.creditCode))
+    }
+
+    @Test func mediansAreRangesOverWhatIsWithheld() {
+        #expect(MedianRange(counts: [5, 10, 5, 0, 0, 0], others: [], size: 20).map { [$0.low, $0.high] } == [2, 2])
+        // 6 withheld at levels 1 or 6: the median is somewhere from 2 to 3.
+        let range = MedianRange(counts: [nil, 7, 7, 0, 0, nil], others: [], size: 20)
+        #expect(range.map { [$0.low, $0.high] } == [2, 3])
+    }
+}
