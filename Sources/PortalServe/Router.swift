@@ -13,19 +13,46 @@ struct Router: HTTPHandler {
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         switch request.path {
         case Self.prefix + "ws":
-            return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: hub)).handleRequest(request)
+            // Only the pages this server serves may connect: a page of another site open
+            // in the same browser (cross-site WebSocket hijacking) is refused.
+            guard Self.isSameOrigin(origin: request.headers[HTTPHeader("Origin")], host: request.headers[.host]) else {
+                return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                                    body: Data("WebSocket connections are accepted from this server's own pages only\n".utf8))
+            }
+            return try await WebSocketHTTPHandler(handler: hub).handleRequest(request)
         case Self.prefix + "reload.js":
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                                 body: Data(Self.script.utf8))
         default:
-            return await file(request.path)
+            // The raw target: FlyingFox's `path` is already decoded, and a %2F or %00 must
+            // be seen as what it was.
+            return await file(request.target.path(percentEncoded: true))
         }
     }
 
+    /// The WebSocket's Origin is this server: http://<the Host the page was loaded from>.
+    static func isSameOrigin(origin: String?, host: String?) -> Bool {
+        guard let origin, let host, !host.isEmpty else { return false }
+        return origin == "http://" + host
+    }
+
+    /// The file a request path names inside the output folder, or nil for a path that
+    /// must not be served: a NUL, an encoded separator (%2F, %5C) or backslash, a
+    /// parent step, or a hidden file or folder (the spare, the marker, editor files).
+    static func relativePath(_ requestPath: String) -> String? {
+        let path = requestPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
+        let lowered = path.lowercased()
+        if lowered.contains("%2f") || lowered.contains("%5c") || lowered.contains("%00") || path.contains("\\") { return nil }
+        guard let decoded = path.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else { return nil }
+        let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        if parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) { return nil }
+        return parts.joined(separator: "/")
+    }
+
     private func file(_ requestPath: String) async -> HTTPResponse {
-        let decoded = requestPath.removingPercentEncoding ?? requestPath
-        // Resolve inside the output folder only.
-        let relative = decoded.split(separator: "/").filter { $0 != ".." && $0 != "." }.joined(separator: "/")
+        guard let relative = Self.relativePath(requestPath) else {
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("not found\n".utf8))
+        }
         var path = output + "/" + relative
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -70,6 +97,8 @@ struct Router: HTTPHandler {
         case "xml": return "application/xml"
         case "txt": return "text/plain; charset=utf-8"
         case "wasm": return "application/wasm"
+        case "woff2": return "font/woff2"
+        case "ico": return "image/x-icon"
         default: return "application/octet-stream"
         }
     }

@@ -20,13 +20,17 @@ struct InputGuard {
     func check() throws(DiagnosticList) {
         var problems: [Diagnostic] = []
         let contentRoot = Self.real(content), templatesRoot = Self.real(templates), outputRoot = Self.real(output)
+        // A path counts as inside a folder whether it or what it links to is inside.
+        func within(_ path: String, _ folder: String, _ root: String) -> Bool {
+            Self.inside(Self.real(path), root) || Self.inside(Self.plain(path), Self.plain(folder))
+        }
         problems += links(in: content, root: contentRoot, name: "the content folder")
         problems += links(in: templates, root: templatesRoot, name: "the templates folder")
         problems += assetTypes()
 
         if let keyFile {
-            let key = Self.real(keyFile)
-            for (root, name) in [(contentRoot, "content"), (templatesRoot, "templates"), (outputRoot, "output")] where Self.inside(key, root) {
+            for (folder, root, name) in [(content, contentRoot, "content"), (templates, templatesRoot, "templates"), (output, outputRoot, "output")]
+            where within(keyFile, folder, root) {
                 problems.append(Diagnostic(path: keyFile, line: 1, column: 1,
                     "the record key file is inside the \(name) folder, where it could be committed or published: keep it outside Content/, Templates/ and the output (make site keeps it in .portal-anon-key)"))
             }
@@ -34,19 +38,18 @@ struct InputGuard {
         if let assessments {
             let data = Self.real(assessments)
             let allowed = Self.real(content + "/assessments")
-            if Self.inside(data, templatesRoot) || Self.inside(data, outputRoot) {
+            if within(assessments, templates, templatesRoot) || within(assessments, output, outputRoot) {
                 problems.append(Diagnostic(path: assessments, line: 1, column: 1,
-                    "the assessments are inside the \(Self.inside(data, outputRoot) ? "output" : "templates") folder, which is published: keep them in Content/assessments/ or outside the site's folders"))
-            } else if Self.inside(data, contentRoot) && !Self.inside(data, allowed) && data != allowed {
+                    "the assessments are inside the \(within(assessments, output, outputRoot) ? "output" : "templates") folder, which is published: keep them in Content/assessments/ or outside the site's folders"))
+            } else if Self.inside(data, contentRoot) && !Self.inside(data, allowed) {
                 problems.append(Diagnostic(path: assessments, line: 1, column: 1,
                     "the assessments are inside the content folder but not in its assessments/ folder: move them to Content/assessments/ or outside the site's folders"))
             }
         }
         if let ledger {
-            let folder = Self.real(ledger)
-            if Self.inside(folder, templatesRoot) || Self.inside(folder, outputRoot) {
+            if within(ledger, templates, templatesRoot) || within(ledger, output, outputRoot) {
                 problems.append(Diagnostic(path: ledger, line: 1, column: 1,
-                    "the release ledger is inside a folder that is published or replaced: keep it beside the assessments (the default) with --releases"))
+                    "the release ledger is inside a folder that is published or replaced: keep it in Content/assessments/releases/ (the default) or give another folder with --releases"))
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -101,4 +104,7 @@ struct InputGuard {
     }
 
     static func inside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }
+
+    /// Absolute and tidied, links left as they are.
+    static func plain(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 }

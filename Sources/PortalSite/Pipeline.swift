@@ -42,7 +42,7 @@ public struct BuildOptions: Sendable {
     public var assessments: String?
     /// A file holding the record key (outside the content folder); else PORTAL_ANON_KEY.
     public var keyFile: String?
-    /// The release ledger; nil: `releases/` beside the assessments.
+    /// The release ledger; nil: `<content>/assessments/releases/`.
     public var releases: String?
     /// Record a release that publishes new figures in the ledger (not while previewing).
     public var recordRelease = true
@@ -97,14 +97,12 @@ public enum Pipeline {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
-    /// The release ledger: `--releases`, else `releases/` beside the assessments.
+    /// The release ledger: `--releases`, else `<content>/assessments/releases/`. It belongs
+    /// to the site (what this site published), not to one data file: the next release is
+    /// audited against it wherever its CSV comes from.
     static func ledgerPath(_ options: BuildOptions) -> String? {
         if let path = options.releases { return path }
-        guard let assessments = assessmentsPath(options) else { return nil }
-        var isDirectory: ObjCBool = false
-        let folder = FileManager.default.fileExists(atPath: assessments, isDirectory: &isDirectory) && isDirectory.boolValue
-            ? assessments : (assessments as NSString).deletingLastPathComponent
-        return (folder.isEmpty ? "." : folder) + "/releases"
+        return assessmentsPath(options) == nil ? nil : options.content + "/assessments/releases"
     }
 
     public static func build(_ options: BuildOptions) throws(DiagnosticList) -> BuildReport {
@@ -142,6 +140,8 @@ public enum Pipeline {
                 let ledger = try ReleaseLedgerLoader.load(ledgerFolder)
                 outcomes = try OutcomeRelease.make(set: assessments, standard: standard, key: key, ledger: ledger)
                 notes += outcomeNotes(outcomes, assessments: assessments.records.count, k: standard.site.kAnonymity)
+                // Disclosure control (grouping, suppression, the LP audit) on its own line.
+                clock.lap("protect")
             } else if let why = key.reason {
                 notes.append("outcomes not published: \(why); they need the key to audit this release against earlier ones")
             }

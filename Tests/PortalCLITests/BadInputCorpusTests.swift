@@ -10,7 +10,11 @@ import Testing
 ///
 /// A case folder holds content files laid over Tests/Fixtures/valid/, optionally
 /// `templates/` (laid over a copy of Templates/), `root/` (files around the build),
-/// `args` (extra arguments; `{content}` and `{root}` are replaced) and `expected.txt`.
+/// `args` (extra arguments; `{content}` and `{root}` are replaced), `env` (lines of
+/// NAME=value for the environment), `links` (lines of `path target`: symbolic links made
+/// in the folder around the build) and `expected.txt`, whose locations are relative to
+/// the content folder unless they start with `{output}`, `{root}`, `templates/` or are
+/// an environment variable's name.
 @Suite struct BadInputCorpusTests {
     /// The site of the valid fixture, built once; each case starts from a copy.
     static let golden: String = {
@@ -38,15 +42,24 @@ import Testing
         try Scratch.materialise(caseFiles.filter { $0.key.hasPrefix("root/") }.reduce(into: [:]) { $0[String($1.key.dropFirst(5))] = $1.value },
                              at: root)
         try FileManager.default.copyItem(atPath: Self.golden, toPath: root + "/Public")
-        let before = Scratch.snapshot(root)
-
         func placeholders(_ text: String) -> String {
             text.replacingOccurrences(of: "{content}", with: root + "/content").replacingOccurrences(of: "{root}", with: root)
         }
+        for line in String(decoding: caseFiles["links"] ?? Data(), as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ").map { placeholders(String($0)) }
+            try FileManager.default.createDirectory(atPath: ((root + "/" + parts[0]) as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: root + "/" + parts[0], withDestinationPath: parts[1])
+        }
+        let environment = Dictionary(String(decoding: caseFiles["env"] ?? Data(), as: UTF8.self).split(separator: "\n").map { line in
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            return (parts[0], parts.count > 1 ? parts[1] : "")
+        }, uniquingKeysWith: { $1 })
+        let before = Scratch.snapshot(root)
         let extra = caseFiles["args"].map { String(decoding: $0, as: UTF8.self).split(whereSeparator: \.isWhitespace).map { placeholders(String($0)) } } ?? []
         var arguments = ["build", "--content", root + "/content", "--templates", root + "/templates", "--search", "off"]
         if !extra.contains("--output") { arguments += ["--output", root + "/Public"] }
-        let result = try PortalBinary.run(arguments + extra, in: root)
+        let result = try PortalBinary.run(arguments + extra, in: root, environment: environment)
 
         #expect(result.status == Fixtures.exitCode(name), "\(name): exit \(result.status)\n\(result.stderr)")
         let lines = result.stderr.split(separator: "\n").map(String.init)
@@ -58,6 +71,10 @@ import Testing
             let place: String
             if location.hasPrefix("{output}") {
                 place = URL(fileURLWithPath: absoluteOutput).standardizedFileURL.path + location.dropFirst(8)
+            } else if location.hasPrefix("{root}") {
+                place = root + location.dropFirst(6)
+            } else if location.first?.isUppercase == true && location.contains("_") {
+                place = location
             } else if location.hasPrefix("templates/") {
                 place = root + "/" + location
             } else {

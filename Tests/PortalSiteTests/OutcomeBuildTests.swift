@@ -21,7 +21,7 @@ import Testing
     static func build(assessments: String, into output: String, key: String? = OutcomeBuildTests.key,
                       keyFile: String? = nil) throws -> BuildReport {
         try Pipeline.build(BuildOptions(content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
-                                        output: output, assessments: assessments, keyFile: keyFile,
+                                        output: output, assessments: assessments, keyFile: keyFile, releases: assessments + "/releases",
                                         environment: key.map { ["PORTAL_ANON_KEY": $0] } ?? [:]))
     }
 

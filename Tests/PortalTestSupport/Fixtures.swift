@@ -24,7 +24,7 @@ public enum Fixtures {
 
     /// In a case folder, what is not content: the expectations, extra arguments, a
     /// templates overlay and files for the folder around the build.
-    static let caseFiles: Set<String> = ["expected.txt", "args"]
+    static let caseFiles: Set<String> = ["expected.txt", "args", "env", "links"]
     public static func isContent(_ path: String) -> Bool {
         !caseFiles.contains(path) && !path.hasPrefix("templates/") && !path.hasPrefix("root/")
     }

@@ -64,7 +64,7 @@ public struct StackedBarChart: ViewModel {
                 }
                 if shown < total { // withheld cells: drawn together, never one by one
                     segments.append(Segment(x: round1(x), width: round1(Double(plot) * Double(total - shown) / Double(total)),
-                                            series: "withheld", title: "\(group.label) · 不足公布门槛的合计：\(total - shown)"))
+                                            series: "withheld", title: "\(group.label) · 不公布的数字合计：\(total - shown)"))
                 }
             }
             bars.append(Bar(label: group.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.7),

@@ -13,13 +13,20 @@ public struct AssessmentLoader: Sendable {
         self.files = files
     }
 
-    /// `path` is a CSV file or a folder of them (with an optional dataset.yaml).
+    /// `path` is a CSV file (with an optional `<name>.dataset.yaml` beside it) or a folder
+    /// of them (with an optional dataset.yaml).
     public func load(_ path: String) throws(DiagnosticList) -> AssessmentSet {
         let sink = DiagnosticSink()
         var csvFiles: [String] = []
         var dataset: (synthetic: Bool, label: String?) = (false, nil)
         if path.lowercased().hasSuffix(".csv") {
             csvFiles = [path]
+            let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+            let sidecar = String(name.dropLast(4)) + ".dataset.yaml"
+            if files.exists((folder.isEmpty ? "." : folder) + "/" + sidecar),
+               let file = ContentFile.read(sidecar, in: folder.isEmpty ? "." : folder, from: files, sink: sink) {
+                dataset = Self.loadDataset(file, sink: sink)
+            }
         } else {
             let names = (try? files.files(in: path)) ?? []
             csvFiles = names.filter { $0.lowercased().hasSuffix(".csv") }.map { path + "/" + $0 }
@@ -39,7 +46,11 @@ public struct AssessmentLoader: Sendable {
         checkDuplicateCodes(records, sink: sink)
         let diagnostics = sink.diagnostics
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
-        return AssessmentSet(records: records, synthetic: dataset.synthetic, label: dataset.label)
+        // `portal synth` names every enterprise "…（合成）": such data is synthetic whatever
+        // came with it, so it is never published as real.
+        let allSynthetic = !records.isEmpty && records.allSatisfy { $0.identifiers.enterprise.hasSuffix("（合成）") }
+        return AssessmentSet(records: records, synthetic: dataset.synthetic || allSynthetic,
+                             label: dataset.label ?? (allSynthetic ? "合成示例数据" : nil))
     }
 
     /// One enterprise, one assessment: a second row with the same credit code is an error.
