@@ -160,3 +160,85 @@ import Testing
         #expect(range.map { [$0.low, $0.high] } == [2, 3])
     }
 }
+
+/// The flow form of a block is the LP, only faster; and the solver gives up less than
+/// greedy complements do.
+@Suite struct SuppressionOptimiserTests {
+    /// A seeded table: rows of known size × values, each cell a figure, columns held.
+    static func table(seed: UInt64, rows: Int, values: Int) -> (LinkedCounts, CellFlow) {
+        var state = seed
+        func next(_ bound: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(bound)) }
+        let truth = (0..<rows * values).map { _ in next(4) == 0 ? 0 : next(9) }
+        let sizes = (0..<rows).map { row in (0..<values).reduce(0) { $0 + truth[row * values + $1] } }
+        let figures = (0..<rows * values).map { [$0] }
+        let columns = (0..<values).map { value in (terms: (0..<rows).map { $0 * values + value }, published: Optional(0)) }
+        let problem = LinkedCounts(k: 5, atomSizes: sizes, valueCount: values, truth: truth,
+                                   structuralZero: Array(repeating: false, count: truth.count), figures: figures, earlier: columns, hidden: [])
+        let flow = CellFlow(rows: rows, values: values, down: truth.map(Double.init),
+                            up: truth.indices.map { Double(sizes[$0 / values] - truth[$0]) },
+                            fixed: Array(repeating: false, count: truth.count), columnCost: nil)
+        return (problem, flow)
+    }
+
+    @Test func theFlowFindsTheLPsOptimum() {
+        var compared = 0
+        for seed in 1...12 {
+            let (problem, flow) = Self.table(seed: UInt64(seed), rows: 6, values: 5)
+            let model = ProtectionModel(problem)
+            let weights = problem.truth.map { Double($0 + 1) }
+            for cell in stride(from: 0, to: problem.truth.count, by: 3) {
+                for amount in [3.0, -2.0] {
+                    let lp = model.cheapestDeviation(moving: [cell], by: amount, weights: weights)
+                    let network = flow.deviation(cell: cell, amount: amount, cost: weights)
+                    #expect((lp == nil) == (network == nil), "seed \(seed) cell \(cell) by \(amount)")
+                    guard let lp, let network else { continue }
+                    let cost = network.indices.filter { $0 != cell }.reduce(0.0) { $0 + abs(network[$1]) * weights[$1] }
+                    let lpCost = lp.figureChange.indices.filter { $0 != cell }.reduce(0.0) { $0 + abs(lp.figureChange[$1]) * weights[$1] }
+                    #expect(abs(cost - lpCost) < 1e-6, "seed \(seed) cell \(cell) by \(amount): flow \(cost), LP \(lpCost)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 50)
+    }
+
+    /// The old method: for each withheld figure too narrow, withhold the smallest
+    /// published figure of its row or column, and audit again.
+    static func greedy(_ problem: LinkedCounts) -> [Withholding?] {
+        let truth = problem.figures.map(problem.sum)
+        var withheld: [Withholding?] = truth.map { (1..<problem.k).contains($0) ? .primary : nil }
+        let atoms = problem.figures.map { Set($0.map(problem.atom(of:))) }
+        let values = problem.figures.map { $0.first.map { $0 % problem.valueCount } ?? -1 }
+        while true {
+            let audit = Auditor(problem: problem, withheld: withheld).run()
+            guard let failing = audit.intervals.first(where: { $0.kind == .figure && $0.high - $0.low < Double(problem.k - 1) - 1e-6 }) else { break }
+            let f = failing.index
+            let partner = problem.figures.indices.filter { index in
+                withheld[index] == nil && !problem.figures[index].allSatisfy { problem.structuralZero[$0] }
+                    && (atoms[index] == atoms[f] || values[index] == values[f])
+            }
+                .min { (truth[$0], $0) < (truth[$1], $1) }
+            guard let partner else { return Protector(problem: problem).protect().withheld.map { $0 == nil ? nil : .secondary } }
+            withheld[partner] = .secondary
+        }
+        return withheld
+    }
+
+    @Test func theSolverGivesUpLessThanGreedyComplements() throws {
+        let records = try AssessmentLoader(standard: standard).load(repository + "/Content/assessments").records
+        let release = try #require(try OutcomeRelease.make(set: AssessmentSet(records: records, synthetic: true, label: nil),
+                                                           standard: standard, key: DisclosureTests.key, ledger: ReleaseLedger(folder: "r")))
+        var solver = (cells: 0, total: 0), greedy = (cells: 0, total: 0)
+        for (problem, blocks) in release.inputs {
+            let truth = problem.figures.map(problem.sum)
+            let mine = Protector(problem: problem, blocks: blocks).protect().withheld, theirs = Self.greedy(problem)
+            #expect(Auditor(problem: problem, withheld: theirs).run().failures == 0)
+            for index in truth.indices {
+                if mine[index] == .secondary { solver.cells += 1; solver.total += truth[index] }
+                if theirs[index] == .secondary { greedy.cells += 1; greedy.total += truth[index] }
+            }
+        }
+        print("secondary suppression on the shipped data: solver \(solver.cells) cells / \(solver.total) assessments, greedy \(greedy.cells) cells / \(greedy.total) assessments")
+        #expect(solver.total <= greedy.total)
+    }
+}

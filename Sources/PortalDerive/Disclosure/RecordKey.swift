@@ -46,7 +46,17 @@ public struct RecordKey: Sendable {
         // A failed HMAC would give every record the same fingerprint: stop rather than
         // publish on a wrong ledger.
         precondition(result != nil && length >= UInt32(bytes), "HMAC-SHA256 failed")
-        return digest.prefix(bytes).map { String(format: "%02x", $0) }.joined()
+        return Self.hex(digest.prefix(bytes))
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    /// Lower-case hex without String(format:), which was most of fingerprinting.
+    static func hex(_ bytes: ArraySlice<UInt8>) -> String {
+        var text = [UInt8]()
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes { text.append(digits[Int(byte >> 4)]); text.append(digits[Int(byte & 0x0F)]) }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Tells a later build whether it holds the same key, without revealing the key.
@@ -55,16 +65,17 @@ public struct RecordKey: Sendable {
     /// An assessment's fingerprint in the ledger: its credit code, year and every value
     /// it was published with, so a corrected assessment reads as a different one.
     public func fingerprint(_ record: Assessment) -> String {
-        var text = "record|\(record.identifiers.creditCode)|\(record.year)|\(record.region)|\(record.industry)|"
-        text += "\(record.declaredTier?.rawValue ?? "-")|\(record.maturity)"
-        for no in record.indicators.keys.sorted() {
-            switch record.indicators[no]! {
-            case .level(let level): text += "|i\(no)=\(level)"
-            case .notApplicable: text += "|i\(no)=na"
-            case .amount(let amount): text += "|i\(no)=\(amount)"
+        var text = "record|" + record.identifiers.creditCode + "|" + String(record.year) + "|" + record.region + "|" + record.industry
+        text += "|" + (record.declaredTier?.rawValue ?? "-") + "|" + String(record.maturity)
+        for (no, answer) in record.indicators.sorted(by: { $0.key < $1.key }) {
+            text += "|i" + String(no) + "="
+            switch answer {
+            case .level(let level): text += String(level)
+            case .notApplicable: text += "na"
+            case .amount(let amount): text += String(amount)
             }
         }
-        for no in record.scenarios.keys.sorted() { text += "|s\(no)=\(record.scenarios[no]!.rawValue)" }
+        for (no, tier) in record.scenarios.sorted(by: { $0.key < $1.key }) { text += "|s" + String(no) + "=" + tier.rawValue }
         return mac(text)
     }
 }

@@ -122,7 +122,7 @@ extension OutcomeRelease {
         let sizes = atomSizes
         let hasNewcomers = releaseOf.contains { $0 == current }
 
-        let protectedAttributes = attributes.parallelMap { attribute -> (PublishedAttribute, [String: [String: Int?]], Protection, Int) in
+        let protectedAttributes = attributes.parallelMap { attribute -> (PublishedAttribute, [String: [String: Int?]], Protection, Int, (problem: LinkedCounts, blocks: [[Int]])) in
             let valueCount = attribute.values.count
             var truth = [Int](repeating: 0, count: atomKeys.count * valueCount)
             for (position, atom) in atomOfRecord.enumerated() { truth[atom * valueCount + attribute.valueOf[position]] += 1 }
@@ -187,7 +187,9 @@ extension OutcomeRelease {
                 }
                 previous = pattern
             }
-            let protection = Protector(problem: problem, previous: previous).protect()
+            // The cohorts of each tier group: the blocks solved on their own first.
+            let blocks = tierGroups.groups.indices.map { group in atomKeys.indices.filter { cohortKeys[atomKeys[$0].cohort].group == group } }
+            let protection = Protector(problem: problem, previous: previous, blocks: blocks.filter { !$0.isEmpty }).protect()
             func cell(_ row: Int, _ value: Int) -> PublishedCount {
                 let figure = figureOfCell[row][value]
                 return protection.withheld[figure].map(PublishedCount.withheld) ?? .count(problem.sum(figures[figure]))
@@ -206,11 +208,11 @@ extension OutcomeRelease {
                 groups: tierGroups.groups.indices.map { group in (0..<valueCount).map { cell(groupsFirst + group, $0) } },
                 cohorts: cohortKeys.indices.map { cohort in (0..<valueCount).map { cell(cohortsFirst + cohort, $0) } })
             let secondaryTotal = figures.indices.filter { protection.withheld[$0] == .secondary }.reduce(0) { $0 + problem.sum(figures[$1]) }
-            return (published, ledgerFigures, protection, secondaryTotal)
+            return (published, ledgerFigures, protection, secondaryTotal, (problem, blocks.filter { !$0.isEmpty }))
         }
 
         var audit = AuditSummary()
-        for (published, _, protection, secondaryTotal) in protectedAttributes {
+        for (published, _, protection, secondaryTotal, _) in protectedAttributes {
             audit.secondaryTotal += secondaryTotal
             for row in [published.total] + published.groups + published.cohorts {
                 for count in row {
@@ -244,7 +246,7 @@ extension OutcomeRelease {
         }
         for cohort in members.keys { members[cohort]!.sort() }
         var figures: [String: [String: [String: Int?]]] = [:]
-        for (published, ledgerFigures, _, _) in protectedAttributes { figures[published.id] = ledgerFigures }
+        for (published, ledgerFigures, _, _, _) in protectedAttributes { figures[published.id] = ledgerFigures }
         let record = ReleaseRecord(release: current + 1, keyCheck: key.check, k: k, scheme: scheme.rawValue,
                                    tierGroups: tierGroups.groups.indices.map { tierGroups.groups[$0].map(TierGroups.columnKey) },
                                    members: members, figures: figures)
@@ -255,7 +257,7 @@ extension OutcomeRelease {
             groupNames: tierGroups.groups.indices.map { Self.groupName($0, tierGroups, standard: standard) },
             groupSizes: groupSizes, cohorts: cohorts, total: included.count, heldBack: heldBack,
             attributes: protectedAttributes.map(\.0), release: isNew ? current + 1 : current, isNewRelease: isNew,
-            record: record, audit: audit)
+            record: record, audit: audit, inputs: protectedAttributes.map(\.4))
     }
 
     private static func kind(_ kind: Attribute.Kind) -> PublishedAttribute.AttributeKind {

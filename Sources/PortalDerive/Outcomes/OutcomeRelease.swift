@@ -37,6 +37,9 @@ public struct OutcomeRelease: Sendable {
     public let isNewRelease: Bool
     public let record: ReleaseRecord
     public let audit: AuditSummary
+    /// What each attribute's protection was given (its counts and blocks): for tests
+    /// that compare methods. Never published.
+    let inputs: [(problem: LinkedCounts, blocks: [[Int]])]
 
     /// A cohort as published: its coordinates, names and size.
     public struct Cohort: Sendable {
