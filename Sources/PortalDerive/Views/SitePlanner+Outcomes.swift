@@ -143,11 +143,23 @@ extension SitePlanner {
                                     target: "每年 \(goal) 家", reached: (partial ? "至少 " : "") + "\(reached) 家",
                                     percent: min(100, reached * 100 / goal), note: target.task)
             }
-            for column in columns {
-                if let value = tiers.total[column].value { reached += value } else { partial = true }
+            // Whole tier groups count by their (published) sizes; a group only partly at
+            // or above the target counts by its tiers' published cells.
+            var withheldCells: [PublishedCount] = []
+            for (group, inGroup) in outcomes.tierGroups.groups.enumerated() {
+                if inGroup.allSatisfy(columns.contains) { reached += outcomes.groupSizes[group]; continue }
+                for column in inGroup where columns.contains(column) {
+                    if let value = tiers.total[column].value { reached += value } else { withheldCells.append(tiers.total[column]) }
+                }
+            }
+            let text: String
+            if withheldCells == [.withheld(.primary)] {
+                text = reached == 0 ? "少于 \(outcomes.k) 家" : "\(reached + 1)–\(reached + outcomes.k - 1) 家"
+            } else {
+                text = (withheldCells.isEmpty ? "" : "至少 ") + "\(reached) 家"
             }
             return ProgressView(tier: tierRef(target.tier, from: route), label: "\(framework.tier(target.tier).name)及以上",
-                                target: "2027 年 \(goal) 家", reached: (partial ? "至少 " : "") + "\(reached) 家",
+                                target: "2027 年 \(goal) 家", reached: text,
                                 percent: min(100, reached * 100 / goal), note: target.task)
         }
     }
