@@ -17,11 +17,11 @@
 ///    Salazar's model); for every other one the LP minimum and maximum are computed. A
 ///    withheld figure narrower than k−1 becomes a target itself, and the loop repeats.
 ///
-/// Most targets lie inside a few cohorts of one tier group: the cheapest change is
-/// looked for there first, in small LPs of a few cohorts, then of the whole group, that
-/// leave everything outside them as it is (as HiTaS splits a hierarchical table); then
-/// in the group letting the totals move; only then in the whole problem. What is found
-/// is always a valid alternative table of the whole problem.
+/// Most targets lie inside one tier group: the cheapest change is looked for there
+/// first, leaving everything outside the group as it is (as HiTaS splits a hierarchical
+/// table), then letting the group's and the grand totals move, only then in the whole
+/// problem; a group that is a two-way table is solved as a flow (CellFlow), exactly and
+/// fast. What is found is always a valid alternative table of the whole problem.
 struct Protector {
     let problem: LinkedCounts
     /// A pattern to keep if the audit passes it: the last release's, when no new
@@ -29,8 +29,6 @@ struct Protector {
     var previous: [Withholding?]? = nil
     /// Groups of atoms solved on their own first (atom indices): the tier groups' atoms.
     var blocks: [[Int]] = []
-    /// Cohorts tried together before a whole block: this many atoms at a time.
-    var chunk = 12
     private var k: Int { problem.k }
 
     func protect() -> Protection {
@@ -46,14 +44,6 @@ struct Protector {
         let open = blocks.map { Block(problem, atoms: $0, open: true) }
         var blockOfAtom = [Int](repeating: -1, count: problem.atomSizes.count)
         for (index, atoms) in blocks.enumerated() { for atom in atoms { blockOfAtom[atom] = index } }
-        // Pieces of the larger blocks, a few atoms each (neighbours in cohort order, so
-        // mostly the same year and place), built when first needed.
-        let pieces = blocks.filter { $0.count > chunk }.flatMap { atoms in
-            stride(from: 0, to: atoms.count, by: chunk).map { Array(atoms[$0..<min($0 + chunk, atoms.count)]) }
-        }
-        var pieceOfAtom = [Int](repeating: -1, count: problem.atomSizes.count)
-        for (index, atoms) in pieces.enumerated() { for atom in atoms { pieceOfAtom[atom] = index } }
-        var pieceModels = [Block?](repeating: nil, count: pieces.count)
         // Best movement up and down seen for each withheld sum in some alternative table.
         var reach: [Target: (up: Double, down: Double)] = [:]
         let incidence = Incidence(problem)
@@ -78,13 +68,8 @@ struct Protector {
                         // In the target's own block, leaving everything outside as it is; for a
                         // target across blocks, the cheapest of the blocks on their own.
                         let home = Set(terms.map { blockOfAtom[problem.atom(of: $0)] })
-                        let piece = Set(terms.map { pieceOfAtom[problem.atom(of: $0)] })
                         var local: (change: [Double], changed: [Int], cost: Double)?
-                        if piece.count == 1, let index = piece.first, index >= 0 {
-                            if pieceModels[index] == nil { pieceModels[index] = Block(problem, atoms: pieces[index], open: false) }
-                            local = pieceModels[index]!.deviation(moving: terms, by: direction * amount, weights: weights)
-                        }
-                        if local == nil, home.count == 1, let index = home.first, index >= 0 {
+                        if home.count == 1, let index = home.first, index >= 0 {
                             local = closed[index].deviation(moving: terms, by: direction * amount, weights: weights)
                                 ?? open[index].deviation(moving: terms, by: direction * amount, weights: weights)
                         } else if !home.contains(-1) {

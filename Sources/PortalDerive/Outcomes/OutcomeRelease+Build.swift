@@ -25,8 +25,12 @@ extension OutcomeRelease {
         let quasi = QuasiIdentifiers(all, framework: standard.framework)
         let tierGroups: TierGroups, scheme: CohortScheme
         if let first = earlier.first {
+            if let changed = earlier.first(where: { $0.k != k }) {
+                throw DiagnosticList([Diagnostic(path: ledgerFile(0), line: 1, column: 1,
+                    "this release series was published with k = \(changed.k), and site.yaml now says \(k): groups formed under the old k could be published under the new one: set k_anonymity back, or start a new series in another --releases folder once the statistics office agrees")])
+            }
+            let columns = first.tierGroups.map { $0.compactMap(TierGroups.column(ofKey:)) }
             guard let fixed = CohortScheme(rawValue: first.scheme),
-                  let columns = Optional(first.tierGroups.map { $0.compactMap(TierGroups.column(ofKey:)) }),
                   columns.flatMap({ $0 }).sorted() == Array(0...TierID.allCases.count) else {
                 throw DiagnosticList([Diagnostic(path: ledgerFile(0), line: 1, column: 1,
                     "the release record's scheme or tier groups are not ones this version of portal knows: restore the file as it was written")])
@@ -239,6 +243,11 @@ extension OutcomeRelease {
         }
         var groupSizes = [Int](repeating: 0, count: tierGroups.groups.count)
         for cohort in cohorts { groupSizes[cohort.group] += cohort.size }
+        // The rule every path above keeps, checked once more where it matters.
+        guard cohorts.allSatisfy({ $0.size >= k }), groupSizes.allSatisfy({ $0 == 0 || $0 >= k }) else {
+            throw DiagnosticList([Diagnostic(path: ledger.folder, line: 1, column: 1,
+                "a cohort or tier group would describe fewer than k = \(k) assessments: this should not happen; nothing was published, please report it")])
+        }
 
         var members: [String: [String]] = [:]
         for index in included where releaseOf[index] == current {
