@@ -1,4 +1,5 @@
 import Foundation
+import PortalLoad
 import PortalModel
 import PortalSite
 import PortalSynth
@@ -128,6 +129,20 @@ import Testing
         #expect(error?.diagnostics.first?.location.line == 6)
         #expect(error?.description.contains("year must be a four-digit year") == true)
         #expect(SiteBuild.snapshot(output) == before)
+    }
+
+    /// `portal synth --output FILE.csv` marks its output synthetic too, and so does every
+    /// name ending in （合成） when the CSV travels alone.
+    @Test func synthesisedDataIsAlwaysLabelledSynthetic() throws {
+        let folder = SiteBuild.temporaryDirectory("synth")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let csv = try SynthWriter.write(standard: SiteBuild.standard, count: 20, seed: 9, to: folder + "/one.csv")
+        #expect(FileManager.default.fileExists(atPath: folder + "/one.dataset.yaml"))
+        #expect(try AssessmentLoader(standard: SiteBuild.standard).load(csv).synthetic)
+        let alone = SiteBuild.temporaryDirectory("alone")
+        try FileManager.default.createDirectory(atPath: alone, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: csv, toPath: alone + "/data.csv")
+        #expect(try AssessmentLoader(standard: SiteBuild.standard).load(alone + "/data.csv").synthetic)
     }
 
     @Test func synthIsDeterministicAndValid() throws {

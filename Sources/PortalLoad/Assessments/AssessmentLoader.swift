@@ -48,7 +48,8 @@ public struct AssessmentLoader: Sendable {
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         // `portal synth` names every enterprise "…（合成）": such data is synthetic whatever
         // came with it, so it is never published as real.
-        let allSynthetic = !records.isEmpty && records.allSatisfy { $0.identifiers.enterprise.hasSuffix("（合成）") }
+        let marker = Array("（合成）".utf8)
+        let allSynthetic = !records.isEmpty && records.allSatisfy { $0.identifiers.enterprise.utf8.reversed().starts(with: marker.reversed()) }
         return AssessmentSet(records: records, synthetic: dataset.synthetic || allSynthetic,
                              label: dataset.label ?? (allSynthetic ? "合成示例数据" : nil))
     }
