@@ -84,6 +84,15 @@ import Testing
         #expect(release.cohorts.allSatisfy { $0.size >= 5 })
         #expect(release.groupSizes.allSatisfy { $0 == 0 || $0 >= 5 })
         #expect(Self.published(release).values.allSatisfy { $0 == 0 || $0 >= 5 })
+        // A value readers know enterprises by, held by fewer than k (the lone year, the
+        // small city), shows no zero beside its withheld cells in any tier group.
+        for attribute in release.attributes where [.declared, .region, .sector, .year, .maturity].contains(attribute.kind) {
+            for value in attribute.values.indices where attribute.total[value] == .withheld(.primary) {
+                // (A tier group with no assessment at all shows its 0s: it has no one to describe.)
+                let described = attribute.groups.indices.filter { release.groupSizes[$0] > 0 }
+                #expect(described.allSatisfy { attribute.groups[$0][value].value == nil }, "\(attribute.id) \(attribute.values[value].key)")
+            }
+        }
         // No row (a group of assessments) is shown to lie in one value by a withheld cell
         // beside zeros.
         for attribute in release.attributes {

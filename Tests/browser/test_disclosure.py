@@ -176,6 +176,18 @@ def check_release(site: pathlib.Path, earlier: list[dict] = ()) -> dict:
             for value, count in cells.items():
                 reason = body.get("withheld", {}).get(row, {}).get(value)
                 assert (count is None) == (reason is not None), f"{attribute} {row} {value}: unlabelled"
+    # A value readers can tell enterprises by (a city, a year, a declared tier) held by
+    # fewer than k is a small group: none of its cells may show where it lies.
+    for attribute in ("declared", "region", "sector", "year", "maturity"):
+        body = data["attributes"].get(attribute)
+        if not body:
+            continue
+        for value, total in body["counts"]["total"].items():
+            if body.get("withheld", {}).get("total", {}).get(value) == "fewer_than_k":
+                sizes = {"group:" + g["key"]: g["records"] for g in data["tier_groups"]}
+                for row, cells in body["counts"].items():
+                    if row.startswith("group:") and sizes[row] > 0:
+                        assert cells[value] is None, f"{attribute} {value}: a group of fewer than k shown in {row}: {cells[value]}"
     # The pages and the CSV say the same: every count on an outcome page is 0, ≥ k, or marked.
     for page in (site / "outcomes").rglob("index.html"):
         html = page.read_text(encoding="utf-8")

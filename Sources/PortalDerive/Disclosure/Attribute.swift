@@ -11,6 +11,16 @@ struct Attribute: Sendable {
     }
 
     let kind: Kind
+
+    /// The reader of the threat model knows each enterprise's value of this attribute, so
+    /// each value is a group of enterprises the reader can name.
+    var isKnownToReaders: Bool {
+        switch kind {
+        case .tier, .declared, .region, .sector, .year, .maturity: return true
+        case .indicator, .scenario: return false
+        }
+    }
+
     /// Stable key in the release ledger and open data: "tier", "i01", "s07".
     let id: String
     let title: String

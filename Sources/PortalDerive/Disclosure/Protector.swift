@@ -29,6 +29,9 @@ struct Protector {
     var previous: [Withholding?]? = nil
     /// Groups of atoms solved on their own first (atom indices): the tier groups' atoms.
     var blocks: [[Int]] = []
+    /// Figures withheld from the start whatever their count: the cells of a group smaller
+    /// than k (zeros included), which count as primary.
+    var smallGroups: [Int] = []
     private var k: Int { problem.k }
 
     func protect() -> Protection {
@@ -37,6 +40,7 @@ struct Protector {
         // Start from the last release's pattern when there is one (nothing new: the same
         // figures come out, and the loop below only certifies them).
         var withheld: [Withholding?] = previous ?? figureTruth.map { (1..<k).contains($0) ? .primary : nil }
+        for figure in smallGroups where withheld[figure] == nil { withheld[figure] = .primary }
         var targets = initialTargets(withheld)
         // The whole problem's LP, built only if a target needs it.
         var model: ProtectionModel?

@@ -193,7 +193,21 @@ extension OutcomeRelease {
             }
             // The cohorts of each tier group: the blocks solved on their own first.
             let blocks = tierGroups.groups.indices.map { group in atomKeys.indices.filter { cohortKeys[atomKeys[$0].cohort].group == group } }
-            let protection = Protector(problem: problem, previous: previous, blocks: blocks.filter { !$0.isEmpty }).protect()
+            // A value a reader can tell enterprises by (a city, a year, a declared tier …)
+            // held by fewer than k of them is a small group in its own right: every cell
+            // of it is withheld, zeros included, or the zeros beside one withheld cell
+            // would show where the whole group lies ("2024: 0, <5, 0, 0").
+            var smallGroups: [Int] = []
+            if attribute.isKnownToReaders {
+                for value in 0..<valueCount where (1..<k).contains(problem.sum(figures[figureOfCell[0][value]])) {
+                    for row in rows.indices {
+                        let figure = figureOfCell[row][value]
+                        if !figures[figure].allSatisfy({ structuralZero[$0] }) { smallGroups.append(figure) }
+                    }
+                }
+            }
+            let protection = Protector(problem: problem, previous: previous, blocks: blocks.filter { !$0.isEmpty },
+                                       smallGroups: smallGroups).protect()
             func cell(_ row: Int, _ value: Int) -> PublishedCount {
                 let figure = figureOfCell[row][value]
                 return protection.withheld[figure].map(PublishedCount.withheld) ?? .count(problem.sum(figures[figure]))
