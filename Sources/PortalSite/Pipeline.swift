@@ -138,6 +138,7 @@ public enum Pipeline {
             let key = try RecordKeySource.resolve(options)
             if let key = key.key {
                 let ledger = try ReleaseLedgerLoader.load(ledgerFolder)
+                try checkLedgerKeepsUp(ledger, output: options.output)
                 outcomes = try OutcomeRelease.make(set: assessments, standard: standard, key: key, ledger: ledger)
                 notes += outcomeNotes(outcomes, assessments: assessments.records.count, k: standard.site.kAnonymity)
                 // Disclosure control (grouping, suppression, the LP audit) on its own line.
@@ -195,6 +196,19 @@ public enum Pipeline {
         clock.lap("write")
         if indexer != nil { clock.split(last: "write", off: "index", seconds: indexClock.seconds) }
         return BuildReport(pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
+    }
+
+    /// The site in the output folder says which release it published: a ledger holding
+    /// fewer has been lost or swapped, and the next release would be audited without the
+    /// one the public already has. That stops the build.
+    static func checkLedgerKeepsUp(_ ledger: ReleaseLedger, output: String) throws(DiagnosticList) {
+        let published = output + "/data/outcomes.json"
+        guard FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker),
+              let data = FileManager.default.contents(atPath: published),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let release = object["release"] as? Int, release > ledger.releases.count else { return }
+        throw DiagnosticList([Diagnostic(path: published, line: 1, column: 1,
+            "this site published release \(release) of the outcomes, but the release ledger (\(ledger.folder)) holds \(ledger.releases.count): restore the ledger the site was built with (or give it with --releases), so the new release is audited against what is already public")])
     }
 
     /// One line each: what was published, what waits, how it was protected.

@@ -107,6 +107,20 @@ import Testing
         #expect(error?.description.contains("another record key") == true)
     }
 
+    /// A site that published release 1 is not rebuilt against an empty ledger: that
+    /// release would go unaudited.
+    @Test func aLostLedgerStopsTheNextRelease() throws {
+        let data = try Self.assessments(count: 80, seed: 13)
+        let output = SiteBuild.temporaryDirectory()
+        try Self.build(assessments: data.folder, into: output)
+        let before = SiteBuild.snapshot(output)
+        try FileManager.default.removeItem(atPath: data.folder + "/releases")
+        let error = #expect(throws: DiagnosticList.self) { try Self.build(assessments: data.folder, into: output) }
+        #expect(error?.description.contains("restore the ledger") == true)
+        #expect(error?.diagnostics.first?.location.path == output + "/data/outcomes.json")
+        #expect(SiteBuild.snapshot(output) == before)
+    }
+
     @Test func aKeyFileInsideTheContentFolderIsRefused() throws {
         let data = try Self.assessments(count: 20, seed: 1)
         let error = #expect(throws: DiagnosticList.self) {

@@ -15,12 +15,12 @@ enum SiteBuild {
 
     static let key = "0d4c8b2a6e1f3d5b7a9c2e4f6b8d0a1c"
 
-    /// Builds with a record key (so outcomes are published) and a release ledger in a
-    /// temporary folder, never in the repository's Content/.
+    /// Builds with a record key (so outcomes are published) and a release ledger beside
+    /// the output (one series per output folder), never in the repository's Content/.
     @discardableResult
     static func build(into output: String, content: String? = nil, baseURL: String? = nil) throws -> BuildReport {
         try Pipeline.build(BuildOptions(content: content ?? repository + "/Content", templates: repository + "/Templates",
-                                        output: output, baseURL: baseURL, releases: temporaryDirectory("releases"),
+                                        output: output, baseURL: baseURL, releases: output + ".releases",
                                         environment: ["PORTAL_ANON_KEY": key]))
     }
 
