@@ -133,12 +133,14 @@ def bench_portal(case):
     env = {k: v for k, v in os.environ.items() if k != "PORTAL_ANON_KEY"}
     if case.key:
         env["PORTAL_ANON_KEY"] = "benchmark-key-not-secret-0123456789"
-    # Each run is a first release (its ledger, apart from the repository's, removed
-    # before it): disclosure control chooses and audits every withheld figure afresh.
+    # Each run is a first release: its ledger (apart from the repository's) and the
+    # release the previous run's site says it published are removed before it, so
+    # disclosure control chooses and audits every withheld figure afresh.
     releases = WORK / f"releases-{case.name}"
     build = [PORTAL, "build", "--content", content_for(case), "--templates", ROOT / "Templates",
              "--output", output, "--search", "off", "--timings", "--releases", releases]
-    command = ["/bin/sh", "-c", f"rm -rf {shlex.quote(str(releases))} && exec {shlex.join(str(part) for part in build)}"]
+    reset = f"rm -rf {shlex.quote(str(releases))} {shlex.quote(str(output / 'data' / 'outcomes.json'))}"
+    command = ["/bin/sh", "-c", f"{reset} && exec {shlex.join(str(part) for part in build)}"]
     return measure(command, env=env, cwd=ROOT, parse=parse_portal), output
 
 
