@@ -116,8 +116,9 @@ struct Protector {
         }
         // Last resort: nothing of this attribute is published but what everyone knows
         // anyway (sums of structural zeros).
+        let small = Set(smallGroups)
         withheld = problem.figures.indices.map { index in
-            (1..<k).contains(figureTruth[index]) ? .primary
+            (1..<k).contains(figureTruth[index]) || small.contains(index) ? .primary
                 : problem.figures[index].allSatisfy { problem.structuralZero[$0] } ? nil : .secondary
         }
         return Protection(withheld: withheld, audit: Auditor(problem: problem, withheld: withheld).run())
