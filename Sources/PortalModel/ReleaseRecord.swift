@@ -17,7 +17,7 @@ public struct ReleaseRecord: Codable, Sendable, Equatable {
     /// Cohort key → fingerprints of the assessments first published in this release.
     public var members: [String: [String]]
     /// Attribute → row ("total", "group:<key>", "cohort:<key>") → value key → count, or
-    /// nil where withheld.
+    /// nil where withheld (a dictionary's nil values are written as explicit nulls).
     public var figures: [String: [String: [String: Int?]]]
 
     public init(format: Int = 1, release: Int, keyCheck: String, k: Int, scheme: String, tierGroups: [[String]],
@@ -34,37 +34,6 @@ public struct ReleaseRecord: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case format, release, keyCheck = "key_check", k, scheme, tierGroups = "tier_groups", members, figures
-    }
-
-    /// Writes explicit nulls for withheld figures (the synthesised Codable would drop them).
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(format, forKey: .format)
-        try container.encode(release, forKey: .release)
-        try container.encode(keyCheck, forKey: .keyCheck)
-        try container.encode(k, forKey: .k)
-        try container.encode(scheme, forKey: .scheme)
-        try container.encode(tierGroups, forKey: .tierGroups)
-        try container.encode(members, forKey: .members)
-        var attributes = container.nestedContainer(keyedBy: AnyKey.self, forKey: .figures)
-        for (attribute, rows) in figures {
-            var rowContainer = attributes.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey(attribute))
-            for (row, values) in rows {
-                var valueContainer = rowContainer.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey(row))
-                for (value, count) in values {
-                    if let count { try valueContainer.encode(count, forKey: AnyKey(value)) }
-                    else { try valueContainer.encodeNil(forKey: AnyKey(value)) }
-                }
-            }
-        }
-    }
-
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }
 

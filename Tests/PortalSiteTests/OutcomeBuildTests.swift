@@ -19,6 +19,7 @@ import Testing
         return (folder, cells.map { String($0[0]) }, cells.map { String($0[1]) })
     }
 
+    @discardableResult
     static func build(assessments: String, into output: String, key: String? = OutcomeBuildTests.key,
                       keyFile: String? = nil) throws -> BuildReport {
         try Pipeline.build(BuildOptions(content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",

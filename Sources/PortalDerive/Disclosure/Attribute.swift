@@ -3,14 +3,15 @@ import PortalModel
 /// One thing the outcome pages count assessments by: a value per assessment, and the
 /// values the standard allows. Each attribute's counts over the cohorts are protected
 /// and audited on their own: they share only the cohort sizes, which are published.
-struct Attribute: Sendable {
-    enum Kind: Sendable, Equatable {
-        case tier, declared, region, sector, year, maturity
-        case indicator(Int)
-        case scenario(Int)
-    }
+/// What an attribute counts by: a quasi-identifier the reader knows, or an answer.
+public enum AttributeKind: Sendable, Equatable {
+    case tier, declared, region, sector, year, maturity
+    case indicator(Int)
+    case scenario(Int)
+}
 
-    let kind: Kind
+struct Attribute: Sendable {
+    let kind: AttributeKind
 
     /// The reader of the threat model knows each enterprise's value of this attribute, so
     /// each value is a group of enterprises the reader can name.

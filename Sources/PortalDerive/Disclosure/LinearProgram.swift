@@ -60,10 +60,6 @@ final class LinearProgram {
         Self.bound(lower, upper) { type, low, high in glp_set_row_bnds(problem, row, type, low, high) }
     }
 
-    func setBounds(of variable: Int, lower: Double?, upper: Double?) {
-        Self.bound(lower, upper) { type, low, high in glp_set_col_bnds(problem, Int32(variable + 1), type, low, high) }
-    }
-
     enum Outcome: Equatable {
         case optimal(Double)
         case infeasible

@@ -44,8 +44,17 @@ struct Protector {
         var targets = initialTargets(withheld)
         // The whole problem's LP, built only if a target needs it.
         var model: ProtectionModel?
-        let closed = blocks.map { Block(problem, atoms: $0, open: false) }
-        let open = blocks.map { Block(problem, atoms: $0, open: true) }
+        // Each block's two models, made when a target first needs them (a release that
+        // republishes the last one is certified without any).
+        var closedModels = [Block?](repeating: nil, count: blocks.count), openModels = closedModels
+        func closed(_ index: Int) -> Block {
+            if closedModels[index] == nil { closedModels[index] = Block(problem, atoms: blocks[index], open: false) }
+            return closedModels[index]!
+        }
+        func open(_ index: Int) -> Block {
+            if openModels[index] == nil { openModels[index] = Block(problem, atoms: blocks[index], open: true) }
+            return openModels[index]!
+        }
         var blockOfAtom = [Int](repeating: -1, count: problem.atomSizes.count)
         for (index, atoms) in blocks.enumerated() { for atom in atoms { blockOfAtom[atom] = index } }
         // Best movement up and down seen for each withheld sum in some alternative table.
@@ -74,10 +83,10 @@ struct Protector {
                         let home = Set(terms.map { blockOfAtom[problem.atom(of: $0)] })
                         var local: (change: [Double], changed: [Int], cost: Double)?
                         if home.count == 1, let index = home.first, index >= 0 {
-                            local = closed[index].deviation(moving: terms, by: direction * amount, weights: weights)
-                                ?? open[index].deviation(moving: terms, by: direction * amount, weights: weights)
+                            local = closed(index).deviation(moving: terms, by: direction * amount, weights: weights)
+                                ?? open(index).deviation(moving: terms, by: direction * amount, weights: weights)
                         } else if !home.contains(-1) {
-                            local = home.sorted().compactMap { open[$0].deviation(moving: terms, by: direction * amount, weights: weights) }
+                            local = home.sorted().compactMap { open($0).deviation(moving: terms, by: direction * amount, weights: weights) }
                                 .min { $0.cost < $1.cost }
                         }
                         if let local {

@@ -124,6 +124,10 @@ extension OutcomeRelease {
             (0...current).map { release in atomKeys.indices.filter { row.cohorts.contains(atomKeys[$0].cohort) && atomKeys[$0].release == release } }
         }
         let sizes = atomSizes
+        // The atoms of each tier group: the blocks every attribute's protection solves
+        // on their own first.
+        let blocks = tierGroups.groups.indices.map { group in atomKeys.indices.filter { cohortKeys[atomKeys[$0].cohort].group == group } }
+            .filter { !$0.isEmpty }
         let hasNewcomers = releaseOf.contains { $0 == current }
 
         let protectedAttributes = attributes.parallelMap { attribute -> (PublishedAttribute, [String: [String: Int?]], Protection, Int, (problem: LinkedCounts, blocks: [[Int]])) in
@@ -191,8 +195,6 @@ extension OutcomeRelease {
                 }
                 previous = pattern
             }
-            // The cohorts of each tier group: the blocks solved on their own first.
-            let blocks = tierGroups.groups.indices.map { group in atomKeys.indices.filter { cohortKeys[atomKeys[$0].cohort].group == group } }
             // A value a reader can tell enterprises by (a city, a year, a declared tier …)
             // held by fewer than k of them is a small group in its own right: every cell
             // of it is withheld, zeros included, or the zeros beside one withheld cell
@@ -206,7 +208,7 @@ extension OutcomeRelease {
                     }
                 }
             }
-            let protection = Protector(problem: problem, previous: previous, blocks: blocks.filter { !$0.isEmpty },
+            let protection = Protector(problem: problem, previous: previous, blocks: blocks,
                                        smallGroups: smallGroups).protect()
             func cell(_ row: Int, _ value: Int) -> PublishedCount {
                 let figure = figureOfCell[row][value]
@@ -220,13 +222,13 @@ extension OutcomeRelease {
             }
             let groupsFirst = 1, cohortsFirst = 1 + tierGroups.groups.count
             let published = PublishedAttribute(
-                id: attribute.id, title: attribute.title, kind: Self.kind(attribute.kind), values: attribute.values,
+                id: attribute.id, title: attribute.title, kind: attribute.kind, values: attribute.values,
                 impossible: attribute.impossible.filter { value in !atomKeys.indices.contains { truth[$0 * valueCount + value] > 0 } },
                 total: (0..<valueCount).map { cell(0, $0) },
                 groups: tierGroups.groups.indices.map { group in (0..<valueCount).map { cell(groupsFirst + group, $0) } },
                 cohorts: cohortKeys.indices.map { cohort in (0..<valueCount).map { cell(cohortsFirst + cohort, $0) } })
             let secondaryTotal = figures.indices.filter { protection.withheld[$0] == .secondary }.reduce(0) { $0 + problem.sum(figures[$1]) }
-            return (published, ledgerFigures, protection, secondaryTotal, (problem, blocks.filter { !$0.isEmpty }))
+            return (published, ledgerFigures, protection, secondaryTotal, (problem, blocks))
         }
 
         var audit = AuditSummary()
@@ -281,19 +283,6 @@ extension OutcomeRelease {
             groupSizes: groupSizes, cohorts: cohorts, total: included.count, heldBack: heldBack,
             attributes: protectedAttributes.map(\.0), release: isNew ? current + 1 : current, isNewRelease: isNew,
             record: record, audit: audit, inputs: protectedAttributes.map(\.4))
-    }
-
-    private static func kind(_ kind: Attribute.Kind) -> PublishedAttribute.AttributeKind {
-        switch kind {
-        case .tier: return .tier
-        case .declared: return .declared
-        case .region: return .region
-        case .sector: return .sector
-        case .year: return .year
-        case .maturity: return .maturity
-        case .indicator(let no): return .indicator(no)
-        case .scenario(let no): return .scenario(no)
-        }
     }
 
     /// Whether a value is possible in a cohort, as everyone can tell from the cohort's

@@ -79,10 +79,6 @@ public struct PublishedAttribute: Sendable {
     public let total: [PublishedCount]
     public let groups: [[PublishedCount]]
     public let cohorts: [[PublishedCount]]
-
-    public enum AttributeKind: Sendable, Equatable {
-        case tier, declared, region, sector, year, maturity, indicator(Int), scenario(Int)
-    }
 }
 
 /// A published count, or why it is not published.

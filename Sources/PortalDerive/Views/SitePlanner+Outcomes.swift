@@ -34,7 +34,7 @@ extension SitePlanner {
                       k: outcomes.k, methodHref: route.link(to: .method), heldBack: outcomes.heldBack > 0)
     }
 
-    func attribute(_ outcomes: OutcomeRelease, _ kind: PublishedAttribute.AttributeKind) -> PublishedAttribute? {
+    func attribute(_ outcomes: OutcomeRelease, _ kind: AttributeKind) -> PublishedAttribute? {
         outcomes.attributes.first { $0.kind == kind }
     }
 
