@@ -30,7 +30,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var edition: String
     /// Where the site is published, ending in "/": "/" or "/portal/" or "https://host/portal/".
     public var baseURL: String
-    /// k of k-anonymity: smallest count published, smallest group a record page may hide in.
+    /// k of k-anonymity: the smallest count published, and the smallest cohort or group described.
     public var kAnonymity: Int
 
     public init(title: String, shortTitle: String, description: String, language: String, edition: String, baseURL: String, kAnonymity: Int = 5) {

@@ -73,7 +73,7 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var pages: Int
     public var files: Int
-    /// Things the user should know that are not errors (e.g. why record pages are missing).
+    /// Things the user should know that are not errors (e.g. why outcomes are not published).
     public var notes: [String]
     public var bytes: Int
     /// Seconds per stage, in pipeline order.

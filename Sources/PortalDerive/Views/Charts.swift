@@ -5,7 +5,7 @@ import Foundation
 // the output is stable and small.
 
 func round1(_ value: Double) -> String {
-    // In tenths, as integers: Double's description was a fifth of planning record pages.
+    // In tenths, as integers: Double's description was slow where charts are many.
     let tenths = Int((value * 10).rounded())
     let whole = String(abs(tenths) / 10), sign = tenths < 0 ? "-" : ""
     return tenths % 10 == 0 ? sign + whole : sign + whole + "." + String(abs(tenths) % 10)
@@ -98,7 +98,7 @@ public struct RadarChart: ViewModel {
     }
 
     /// What every radar of the same axes shares: rings and axis lines with their labels.
-    /// Made once for all record pages (it was a fifth of planning them, one per page).
+    /// Made once for all cohort pages, not once per page.
     public struct Grid: Sendable {
         let axisCount: Int
         let maximum: Int
