@@ -3,8 +3,8 @@ import PortalModel
 @testable import PortalRender
 import Testing
 
-/// Template problems are reported with the template's file and line; swift-mustache
-/// alone would render a missing partial as nothing.
+/// Template problems are reported with the template's file and line, before anything
+/// is rendered (a missing partial would otherwise render as nothing).
 @Suite struct TemplateSetTests {
     static let realTemplates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Templates").path
@@ -47,8 +47,8 @@ import Testing
         #expect(error?.description.contains("missing template: the site needs pages/matrix.mustache") == true)
     }
 
-    @Test func findsPartialReferences() {
-        let refs = TemplateSet.partialReferences(in: "a\n  {{> partials/x }} {{<layout}}{{$main}}{{/main}}\n{{name}}")
+    @Test func findsPartialReferences() throws {
+        let refs = try MustacheParser.parse("a\n  {{> partials/x }} {{<layout}}{{$main}}{{/main}}{{/layout}}\n{{name}}").references
         #expect(refs.map(\.name) == ["partials/x", "layout"])
         #expect(refs.map(\.line) == [2, 2])
         #expect(refs.map(\.column) == [3, 21])

@@ -7,29 +7,8 @@ import PortalSite
 import PortalSynth
 import Testing
 
-/// What the speed work relies on: the compiled templates render exactly what
-/// swift-mustache renders, and synthetic content trees of any size build.
+/// Synthetic content trees of any size build.
 @Suite struct ScaleTests {
-    /// swift-mustache renders the view model by reflection (Mirror); the compiled renderer
-    /// renders its value tree. Every page of the real site, outcome and cohort pages
-    /// included, and the sitemap must come out byte for byte the same.
-    @Test func compiledTemplatesRenderWhatSwiftMustacheRenders() throws {
-        let templates = try TemplateSet.load(from: SiteBuild.repository + "/Templates")
-        let assessments = try AssessmentLoader(standard: SiteBuild.standard).load(SiteBuild.repository + "/Content/assessments")
-        let outcomes = try OutcomeRelease.make(set: assessments, standard: SiteBuild.standard,
-                                               key: try #require(RecordKey("5d1e9b7a3c0f2e4d6b8a1c3e5f7d9b2a")), ledger: ReleaseLedger(folder: "releases"))
-        let plan = SitePlanner(standard: SiteBuild.standard, outcomes: try #require(outcomes)).plan()
-        #expect(plan.pages.count > 85)
-        for page in plan.pages {
-            let reference = try #require(templates.library.render(page.context, withTemplate: "pages/" + page.template))
-            let compiled = String(decoding: templates.render(try TemplateTree.make(page.context), template: "pages/" + page.template), as: UTF8.self)
-            #expect(compiled == reference, "\(page.route.file)")
-            #expect(reference.count > 1000)
-        }
-        let sitemap = templates.library.render(try TemplateTree.make(plan.sitemap).anyTree, withTemplate: "sitemap")
-        #expect(String(decoding: templates.render(try TemplateTree.make(plan.sitemap), template: "sitemap"), as: UTF8.self) == sitemap)
-    }
-
     @Test func aSynthesisedContentTreeOf90ScenariosBuilds() throws {
         let content = SiteBuild.temporaryDirectory("content")
         try ContentTreeSynthesizer(standard: SiteBuild.standard, source: SiteBuild.repository + "/Content")

@@ -1,7 +1,8 @@
-/// Renders compiled templates into UTF-8 bytes, with swift-mustache's semantics: names
-/// climb the context stack, sections iterate lists (with `first()`, `last()`, `index()`),
-/// test booleans and push objects; partials and parents' blocks keep their indentation;
-/// `{{name}}` is HTML-escaped, `{{{name}}}` is not.
+/// Renders compiled templates into UTF-8 bytes: names climb the context stack, sections
+/// iterate lists (with `first()`, `last()`, `index()`, `even()`, `odd()` for the item's
+/// place), test booleans and push objects; partials and blocks keep their indentation;
+/// a parent's caller's overrides win over the parent's own; `{{name}}` is HTML-escaped,
+/// `{{{name}}}` is not.
 struct TemplateRenderer: Sendable {
     let templates: [String: CompiledTemplate]
 
@@ -14,7 +15,8 @@ struct TemplateRenderer: Sendable {
     }
 
     /// Where a tag is rendered: the objects it can see (innermost last), its place in the
-    /// list being iterated, the indentation of the partial it is in, a parent's blocks.
+    /// list being iterated, the indentation of its lines, the overrides of the parents
+    /// it is inside.
     struct Scope {
         var stack: [TemplateValue]
         var sequence: (first: Bool, last: Bool, index: Int)?
@@ -25,34 +27,33 @@ struct TemplateRenderer: Sendable {
             Scope(stack: stack + [value], sequence: sequence, indentation: indentation, overrides: overrides)
         }
 
-        /// The scope inside a partial or block: no list position, indentation added to.
-        func entering(indentation extra: [UInt8]?, overrides added: [String: [CompiledTemplate.Node]]? = nil) -> Scope {
+        /// The scope of another template's text (a partial, a parent, an override): no
+        /// list position, the given indentation.
+        func entering(indentation: [UInt8]?, overrides added: [String: [CompiledTemplate.Node]]? = nil) -> Scope {
             var merged = overrides
             if let added {
-                // The outermost parent's blocks win, as in swift-mustache.
+                // The outermost caller's overrides win over those of the parents it calls.
                 merged = overrides.map { $0.merging(added) { outer, _ in outer } } ?? added
             }
-            return Scope(stack: stack, sequence: nil, indentation: extra.map { (indentation ?? []) + $0 } ?? indentation, overrides: merged)
+            return Scope(stack: stack, sequence: nil, indentation: indentation.flatMap { $0.isEmpty ? nil : $0 }, overrides: merged)
+        }
+
+        /// This scope's indentation with `extra` added.
+        func indented(by extra: [UInt8]) -> [UInt8]? {
+            extra.isEmpty ? indentation : (indentation ?? []) + extra
         }
     }
 
-    private func render(_ nodes: [CompiledTemplate.Node], _ scope: Scope, into output: inout [UInt8]) {
-        let start = output.count
-        let indentation = scope.indentation.flatMap { $0.isEmpty ? nil : $0 }
-        for node in nodes {
-            let before = output.count
-            render(node, scope, into: &output)
-            // Inside an indented partial, output that starts a new line is indented.
-            if let indentation, output.count > before, before > start, output[before - 1] == 0x0A {
-                output.insert(contentsOf: indentation, at: before)
-            }
-        }
+    private func render(_ nodes: some Collection<CompiledTemplate.Node>, _ scope: Scope, into output: inout [UInt8]) {
+        for node in nodes { render(node, scope, into: &output) }
     }
 
     private func render(_ node: CompiledTemplate.Node, _ scope: Scope, into output: inout [UInt8]) {
         switch node {
         case .text(let bytes):
             output.append(contentsOf: bytes)
+        case .lineStart:
+            if let indentation = scope.indentation { output.append(contentsOf: indentation) }
         case .variable(let name, let escaped):
             if let value = lookup(name, scope) { write(value, escaped: escaped, into: &output) }
         case .section(let name, let body, inverted: false):
@@ -69,16 +70,26 @@ struct TemplateRenderer: Sendable {
         case .section(let name, let body, inverted: true):
             switch lookup(name, scope) {
             case nil, .flag(false)?: render(body, scope, into: &output)
-            case .list(let items)? where items.isEmpty: render(body, scope.pushing(.list(items)), into: &output)
+            case .list(let items)? where items.isEmpty: render(body, scope, into: &output)
             case .richText(let text)? where text.markdown.isEmpty: render(body, scope, into: &output)
             default: break
             }
         case .partial(let name, let indentation, let overrides):
+            // A missing partial renders as nothing (the specification's rule); the site's
+            // template check refuses one before anything is rendered.
             if let template = templates[name] {
-                render(template.nodes, scope.entering(indentation: indentation, overrides: overrides), into: &output)
+                render(template.nodes, scope.entering(indentation: indentation.flatMap(scope.indented), overrides: overrides), into: &output)
             }
-        case .block(let name, let defaultNodes, let indentation):
-            render(scope.overrides?[name] ?? defaultNodes, scope.entering(indentation: indentation), into: &output)
+        case .block(let name, let defaultNodes, let indentation, let standalone):
+            if let override = scope.overrides?[name] {
+                // An override is written at the block's indentation; a block that opens
+                // mid-line has its first line's indentation written already.
+                var nodes = override[...]
+                if !standalone, case .lineStart? = nodes.first { nodes = nodes.dropFirst() }
+                render(nodes, scope.entering(indentation: scope.indented(by: indentation)), into: &output)
+            } else {
+                render(defaultNodes, scope.entering(indentation: standalone ? scope.indented(by: indentation) : scope.indentation), into: &output)
+            }
         }
     }
 
@@ -86,7 +97,7 @@ struct TemplateRenderer: Sendable {
 
     private func lookup(_ name: CompiledTemplate.Name, _ scope: Scope) -> TemplateValue? {
         var value: TemplateValue?
-        var transforms = name.transforms[...]
+        var functions = name.functions[...]
         switch name.origin {
         case .current:
             value = scope.stack.last
@@ -100,19 +111,19 @@ struct TemplateRenderer: Sendable {
                 }
             }
         case .sequence:
-            guard let sequence = scope.sequence, let first = transforms.popFirst() else { return nil }
+            guard let sequence = scope.sequence, let first = functions.popFirst() else { return nil }
             switch first {
-            case "first": value = .flag(sequence.first)
-            case "last": value = .flag(sequence.last)
-            case "index": value = .number(sequence.index)
-            case "even": value = .flag(sequence.index & 1 == 0)
-            case "odd": value = .flag(sequence.index & 1 == 1)
+            case .first: value = .flag(sequence.first)
+            case .last: value = .flag(sequence.last)
+            case .index: value = .number(sequence.index)
+            case .even: value = .flag(sequence.index & 1 == 0)
+            case .odd: value = .flag(sequence.index & 1 == 1)
             default: return nil
             }
         }
-        for transform in transforms {
-            guard let current = value, let transformed = Self.apply(transform, to: current) else { return nil }
-            value = transformed
+        for function in functions {
+            guard let current = value, let result = Self.apply(function, to: current) else { return nil }
+            value = result
         }
         return value
     }
@@ -126,24 +137,22 @@ struct TemplateRenderer: Sendable {
         return current
     }
 
-    /// The transforms swift-mustache offers for these values; any other gives nothing.
-    static func apply(_ transform: String, to value: TemplateValue) -> TemplateValue? {
-        switch (value, transform) {
-        case (.text(let text), "empty"): return .flag(text.isEmpty)
-        case (.text(let text), "lowercased"): return .text(text.lowercased())
-        case (.text(let text), "uppercased"): return .text(text.uppercased())
-        case (.list(let items), "empty"): return .flag(items.isEmpty)
-        case (.list(let items), "count"): return .number(items.count)
-        case (.list(let items), "first"): return items.first
-        case (.list(let items), "last"): return items.last
-        case (.list(let items), "reversed"): return .list(items.reversed())
-        case (.object(let fields), "empty"): return .flag(fields.isEmpty)
-        case (.object(let fields), "count"): return .number(fields.count)
-        case (.number(let number), "equalzero"): return .flag(number == 0)
-        case (.number(let number), "plusone"): return .number(number + 1)
-        case (.number(let number), "minusone"): return .number(number - 1)
-        case (.number(let number), "even"): return .flag(number & 1 == 0)
-        case (.number(let number), "odd"): return .flag(number & 1 == 1)
+    /// A function applied to a value; nil where it means nothing (a count of a number).
+    static func apply(_ function: TemplateFunction, to value: TemplateValue) -> TemplateValue? {
+        switch (value, function) {
+        case (.text(let text), .empty): return .flag(text.isEmpty)
+        case (.text(let text), .lowercased): return .text(text.lowercased())
+        case (.text(let text), .uppercased): return .text(text.uppercased())
+        case (.list(let items), .empty): return .flag(items.isEmpty)
+        case (.list(let items), .count): return .number(items.count)
+        case (.list(let items), .first): return items.first
+        case (.list(let items), .last): return items.last
+        case (.list(let items), .reversed): return .list(items.reversed())
+        case (.object(let fields), .empty): return .flag(fields.isEmpty)
+        case (.object(let fields), .count): return .number(fields.count)
+        case (.number(let number), .even): return .flag(number & 1 == 0)
+        case (.number(let number), .odd): return .flag(number & 1 == 1)
+        case (.richText(let text), .empty): return .flag(text.markdown.isEmpty)
         default: return nil
         }
     }
@@ -158,7 +167,7 @@ struct TemplateRenderer: Sendable {
         case .real(let number): text = String(describing: number)
         case .flag(let flag): text = flag ? "true" : "false"
         case .richText(let rich): text = MarkdownCache.shared.html(rich.markdown)
-        case .list, .object: text = String(describing: value.anyTree)
+        case .list, .object: return
         }
         if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
     }

@@ -7,8 +7,8 @@ import PortalDerive
 /// Why: reflecting over structs (Mirror) demangles field types on every lookup; the
 /// synthesised `Encodable` code reads fields directly, one pass per page.
 ///
-/// A nil optional leaves its key out, so lookups climb the context stack exactly as
-/// swift-mustache's do when a struct's field is nil.
+/// A nil optional leaves its key out, so a lookup climbs the context stack as it does
+/// for JSON's null in the Mustache specification.
 public enum TemplateTree {
     public static func make(_ value: some Encodable) throws -> TemplateValue {
         try node(value)
