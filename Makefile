@@ -57,7 +57,7 @@ fuzz: deps
 	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 	for target in front-matter csv; do \
 	  mkdir -p .build-fuzz/corpus/$$target; \
-	  PORTAL_FUZZ=$$target .build-fuzz/release/portal-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+	  PORTAL_FUZZ=$$target PORTAL_FUZZ_TREE=Tests/Fixtures/valid .build-fuzz/release/portal-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
 	    -print_final_stats=1 -artifact_prefix=.build-fuzz/crash-$$target- .build-fuzz/corpus/$$target Tests/Fuzz/$$target; \
 	done
 

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 // The portal: a static-site generator for the Inner Mongolia smart-factory standard.
 // One target per pipeline stage: load → derive → render → write, orchestrated by PortalSite,
 // driven by the thin `portal` executable.
@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "PortalSite", dependencies: ["PortalModel", "PortalLoad", "PortalDerive", "PortalRender", "PortalWrite"]),
         // `portal serve`: the development server, in its own executable (portal-serve), so
         // neither the generator library nor `portal build` depends on an HTTP server.
-        .target(name: "PortalServe", dependencies: ["PortalSite", "PortalModel", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "PortalServe", dependencies: ["PortalSite", "PortalLoad", "PortalModel", .product(name: "FlyingFox", package: "FlyingFox")]),
         // `make fuzz`: random bytes into front-matter parsing and CSV ingestion. The targets
         // are a library so the tests replay saved inputs (Tests/Fuzz/) through the same code;
         // portal-fuzz is libFuzzer's entry point (built with -sanitize=fuzzer -DFUZZING),
@@ -77,8 +77,14 @@ let package = Package(
         // The command line as users run it: the bad-input corpus, interrupted builds, determinism.
         .testTarget(name: "PortalCLITests", dependencies: ["PortalTestSupport"], path: "Tests/PortalCLITests"),
         .testTarget(name: "PortalDeriveTests", dependencies: ["PortalDerive", "PortalLoad", "PortalModel", "PortalSynth"], path: "Tests/PortalDeriveTests"),
-        .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel"], path: "Tests/PortalRenderTests"),
-        .testTarget(name: "PortalWriteTests", dependencies: ["PortalWrite", "PortalModel"], path: "Tests/PortalWriteTests"),
-        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalLoad", "PortalModel", "PortalSynth", "PortalDerive", "PortalRender"], path: "Tests/PortalSiteTests"),
+        .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel", "PortalTestSupport"], path: "Tests/PortalRenderTests"),
+        .testTarget(name: "PortalWriteTests", dependencies: ["PortalWrite", "PortalModel", "PortalTestSupport"], path: "Tests/PortalWriteTests"),
+        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalLoad", "PortalModel", "PortalSynth", "PortalDerive", "PortalRender", "PortalTestSupport"], path: "Tests/PortalSiteTests"),
     ]
 )
+
+// The project's own code builds with warnings as errors (dependencies keep their own
+// settings): a warning is a question someone has to answer before it lands.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+}

@@ -10,35 +10,37 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case frontMatter = "front-matter"
     /// The bytes as an assessments CSV, ingested against the small standard.
     case csv
+}
 
-    public func run(_ input: Data) {
-        switch self {
+/// The small valid content tree the targets run in, given by whoever runs them (the
+/// tests pass Tests/Fixtures/valid/, `make fuzz` the same through PORTAL_FUZZ_TREE): the
+/// library itself reads nothing from the repository.
+public struct FuzzHarness: Sendable {
+    let tree: MemoryFileSource
+    let standard: Standard
+
+    /// Reads the content tree at `folder` (its assessments left out) into memory.
+    public init(validTree folder: String) throws {
+        var files: [String: Data] = [:]
+        for case let file as String in FileManager.default.enumerator(atPath: folder) ?? NSEnumerator() {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + file, isDirectory: &isDirectory), !isDirectory.boolValue,
+               !file.hasPrefix("assessments/") {
+                files["content/" + file] = FileManager.default.contents(atPath: folder + "/" + file)
+            }
+        }
+        tree = MemoryFileSource(data: files)
+        standard = try ContentLoader(root: "content", files: tree).load()
+    }
+
+    public func run(_ target: FuzzTarget, _ input: Data) {
+        switch target {
         case .frontMatter:
-            var files = Self.validTree.contents
+            var files = tree.contents
             files["content/scenarios/02-second.md"] = input
             _ = try? ContentLoader(root: "content", files: MemoryFileSource(data: files)).load()
         case .csv:
-            _ = try? AssessmentLoader(standard: Self.standard, files: MemoryFileSource(data: ["in/a.csv": input])).load("in/a.csv")
+            _ = try? AssessmentLoader(standard: standard, files: MemoryFileSource(data: ["in/a.csv": input])).load("in/a.csv")
         }
     }
-
-    /// Tests/Fixtures/valid/, read once, mounted at content/.
-    static let validTree: MemoryFileSource = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/valid").path
-        var files: [String: Data] = [:]
-        for case let file as String in FileManager.default.enumerator(atPath: root) ?? FileManager.default.enumerator(atPath: "/dev/null")! {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + file, isDirectory: &isDirectory), !isDirectory.boolValue,
-               !file.hasPrefix("assessments/") {
-                files["content/" + file] = FileManager.default.contents(atPath: root + "/" + file)
-            }
-        }
-        return MemoryFileSource(data: files)
-    }()
-
-    static let standard: Standard = {
-        do { return try ContentLoader(root: "content", files: validTree).load() }
-        catch { fatalError("Tests/Fixtures/valid does not load: \(error)") }
-    }()
 }

@@ -4,7 +4,7 @@ import Yams
 /// Content/framework/*.yaml → Framework (Annex 1 rules and texts, the plan's targets).
 enum FrameworkLoader {
     static let files = ["tiers.yaml", "areas.yaml", "segments.yaml", "requirements.yaml", "targets.yaml",
-                        "regions.yaml", "industries.yaml", "outcomes.yaml"]
+                        "regions.yaml", "industries.yaml", "outcomes.yaml", "maturity.yaml"]
 
     static func load(directory: String, from source: FileSource, sink: DiagnosticSink) -> Framework? {
         func document(_ name: String) -> YAMLDocument? {
@@ -15,19 +15,36 @@ enum FrameworkLoader {
             }
             return ContentFile.read(name, in: directory, from: source, sink: sink)?.yaml(sink: sink)
         }
+        let maturity = document("maturity.yaml").flatMap { loadMaturity($0, sink: sink) }
         let areas = document("areas.yaml").flatMap { loadAreas($0, sink: sink) }
         let areaIDs = (areas ?? []).map(\.id)
         let segments = document("segments.yaml").flatMap { loadSegments($0, areaIDs: areaIDs, sink: sink) }
-        let tiers = document("tiers.yaml").flatMap { loadTiers($0, areaIDs: areaIDs, sink: sink) }
+        let tiers = document("tiers.yaml").flatMap { loadTiers($0, areaIDs: areaIDs, maturityLevels: maturity?.count ?? 1, sink: sink) }
         let requirements = document("requirements.yaml").flatMap { loadRequirements($0, sink: sink) }
         let targets = document("targets.yaml").flatMap { loadTargets($0, sink: sink) }
-        let regions = document("regions.yaml").flatMap { loadRegions($0, sink: sink) }
+        let regionsDocument = document("regions.yaml")
+        let regions = regionsDocument.flatMap { loadRegions($0, sink: sink) }
+        let partSlugs = regionsDocument.map { loadPartSlugs($0, sink: sink) } ?? [:]
         let sectors = document("industries.yaml").flatMap { loadSectors($0, sink: sink) }
         let bands = document("outcomes.yaml").flatMap { loadBands($0, sink: sink) }
-        guard let areas, let segments, let tiers, let requirements, let targets, let regions, let sectors, let bands else { return nil }
+        guard let maturity, let areas, let segments, let tiers, let requirements, let targets, let regions, let sectors, let bands else { return nil }
         return Framework(tiers: tiers, areas: areas, segments: segments, intro: requirements.intro,
                          requirements: requirements.items, targets: targets, regions: regions, sectors: sectors,
-                         investmentBands: bands)
+                         investmentBands: bands, maturityLevels: maturity, partSlugs: partSlugs)
+    }
+
+    /// maturity.yaml: the GB/T 39116 levels, lowest first.
+    private static func loadMaturity(_ document: YAMLDocument, sink: DiagnosticSink) -> [String]? {
+        guard let top = FieldReader(document.root, in: document, sink: sink, what: document.path) else { return nil }
+        top.rejectUnknownKeys(["levels"])
+        guard let list = top.list("levels", hint: "followed by the level names, lowest first") else { return nil }
+        let levels = list.compactMap { top.textValue($0, key: "levels") }
+        guard levels.count == list.count else { return nil }
+        guard !levels.isEmpty else {
+            sink.report(top.location, "'levels' is empty: list the maturity levels, lowest first")
+            return nil
+        }
+        return levels
     }
 
     /// The list under `key` at the top of `document`, each entry as fields.
@@ -70,7 +87,7 @@ enum FrameworkLoader {
         return segments
     }
 
-    private static func loadTiers(_ document: YAMLDocument, areaIDs: [String], sink: DiagnosticSink) -> [Tier]? {
+    private static func loadTiers(_ document: YAMLDocument, areaIDs: [String], maturityLevels: Int, sink: DiagnosticSink) -> [Tier]? {
         guard let entries = entries("tiers", of: document, sink: sink, what: "tier") else { return nil }
         var tiers: [Tier] = []
         for fields in entries {
@@ -100,7 +117,7 @@ enum FrameworkLoader {
             guard let name = fields.text("name"), let minimum = fields.int("min_scenarios", in: 1...999),
                   let intro = fields.text("intro"), let required else { continue }
             tiers.append(Tier(id: id, name: name, minScenarios: minimum, requiredAreas: required,
-                              minMaturity: fields.optionalInt("min_maturity", in: 1...5), intro: intro, areaTexts: areaTexts))
+                              minMaturity: fields.optionalInt("min_maturity", in: 1...maturityLevels), intro: intro, areaTexts: areaTexts))
         }
         // A tier that failed to load is already reported; only a complete list is judged.
         if tiers.count == entries.count, tiers.map(\.id) != TierID.allCases,
@@ -122,7 +139,7 @@ enum FrameworkLoader {
     private static func loadTargets(_ document: YAMLDocument, sink: DiagnosticSink) -> Targets? {
         guard let fields = FieldReader(document.root, in: document, sink: sink, what: document.path),
               let entries = entries("targets", of: document, sink: sink, what: "target") else { return nil }
-        fields.rejectUnknownKeys(["goal", "targets"])
+        fields.rejectUnknownKeys(["goal", "year", "targets"])
         var targets: [TierTarget] = []
         for entry in entries {
             entry.rejectUnknownKeys(["tier", "heading", "task", "figure", "figure_label", "count", "per_year"])
@@ -140,8 +157,8 @@ enum FrameworkLoader {
             targets.append(TierTarget(tier: tier, heading: heading, task: task, figure: figure, figureLabel: label,
                                       count: entry.optionalInt("count", in: 1...1_000_000), perYear: perYear))
         }
-        guard let goal = fields.text("goal") else { return nil }
-        return Targets(goal: goal, perTier: targets)
+        guard let goal = fields.text("goal"), let year = fields.int("year", in: 2000...2100, hint: "<the year the targets are for, e.g. 2027>") else { return nil }
+        return Targets(goal: goal, year: year, perTier: targets)
     }
 }
 
@@ -153,6 +170,25 @@ extension FrameworkLoader {
             guard let name = fields.text("name"), let code = fields.text("code"), let group = fields.text("group") else { return nil }
             return Region(name: name, code: code, group: group)
         }
+    }
+
+    /// regions.yaml `parts`: each part's id in URLs (`蒙东: east`).
+    static func loadPartSlugs(_ document: YAMLDocument, sink: DiagnosticSink) -> [String: String] {
+        guard let parts = document.root.mapping?["parts"] else { return [:] }
+        guard let mapping = parts.mapping else {
+            sink.report(document.location(of: parts), "'parts' must be `name: id` lines, as `蒙东: east`")
+            return [:]
+        }
+        var slugs: [String: String] = [:]
+        for (name, slug) in mapping {
+            guard let name = name.string, let id = slug.string, !id.isEmpty,
+                  id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
+                sink.report(document.location(of: slug), "a part's id must be lower-case letters, digits and '-', as `east`")
+                continue
+            }
+            slugs[name] = id
+        }
+        return slugs
     }
 
     static func loadSectors(_ document: YAMLDocument, sink: DiagnosticSink) -> [Sector]? {

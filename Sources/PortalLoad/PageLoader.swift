@@ -2,8 +2,9 @@ import PortalModel
 
 /// Content/pages/<slug>.md → Page, published at /<slug>/.
 enum PageLoader {
-    /// First path segments the generator uses itself; a page may not take them.
-    static let reservedSlugs: Set<String> = ["scenarios", "tiers", "indicators", "matrix", "data", "assets", "outcomes", "compare", "self-check", "search"]
+    /// First path segments the generator uses itself (the page catalogue's); a page may
+    /// not take them.
+    static let reservedSlugs = PageKind.reservedSlugs
 
     static func load(_ file: ContentFile, sink: DiagnosticSink) -> Page? {
         load(file, sink: sink, slug: nil)

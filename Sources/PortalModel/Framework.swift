@@ -14,9 +14,14 @@ public struct Framework: Sendable, Equatable {
     public var sectors: [Sector]
     /// Bands in which indicator 7's amount is published.
     public var investmentBands: [InvestmentBand]
+    /// GB/T 39116-2020's maturity levels by name, lowest first (maturity.yaml).
+    public var maturityLevels: [String]
+    /// The parts of the region (蒙东 …) by name: their id in URLs (regions.yaml `parts`).
+    public var partSlugs: [String: String]
 
     public init(tiers: [Tier], areas: [Area], segments: [Segment], intro: String, requirements: [String], targets: Targets,
-                regions: [Region] = [], sectors: [Sector] = [], investmentBands: [InvestmentBand] = []) {
+                regions: [Region] = [], sectors: [Sector] = [], investmentBands: [InvestmentBand] = [],
+                maturityLevels: [String], partSlugs: [String: String] = [:]) {
         self.tiers = tiers
         self.areas = areas
         self.segments = segments
@@ -26,6 +31,8 @@ public struct Framework: Sendable, Equatable {
         self.regions = regions
         self.sectors = sectors
         self.investmentBands = investmentBands
+        self.maturityLevels = maturityLevels
+        self.partSlugs = partSlugs
     }
 
     public func sector(of industry: String) -> Sector? { sectors.first { $0.industries.contains(industry) } }
@@ -38,10 +45,13 @@ public struct Framework: Sendable, Equatable {
 /// The plan's 2027 targets (一、总体要求 and 二、重点任务).
 public struct Targets: Sendable, Equatable {
     public var goal: String
+    /// The year the targets are set for.
+    public var year: Int
     public var perTier: [TierTarget]
 
-    public init(goal: String, perTier: [TierTarget]) {
+    public init(goal: String, year: Int, perTier: [TierTarget]) {
         self.goal = goal
+        self.year = year
         self.perTier = perTier
     }
 }

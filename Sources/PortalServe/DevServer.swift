@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import PortalLoad
 import PortalModel
 import PortalSite
 
@@ -24,10 +25,15 @@ public struct DevServer: Sendable {
         self.port = port
     }
 
+    /// The error overlay's heading, in the site's words when the strings file loads.
+    var buildFailedHeading: String {
+        (try? UITextLoader.load(templates: options.templates))?(.serveBuildFailed) ?? "Build failed; the last good site is still shown:"
+    }
+
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
         await errors.set(build(log: log))
         let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 60, logger: .disabled,
-                                handler: Router(output: options.output, hub: hub, errors: errors))
+                                handler: Router(output: options.output, hub: hub, errors: errors, buildFailed: buildFailedHeading))
         let watcher = FileWatcher(paths: [options.content, options.templates] + (options.assessments.map { [$0] } ?? []))
         log("serving \(options.output) at http://\(host):\(port)/ — watching \(watcher.paths.joined(separator: ", ")); Ctrl-C stops")
         try await withThrowingTaskGroup(of: Void.self) { group in

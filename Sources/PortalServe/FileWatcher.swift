@@ -57,6 +57,7 @@ struct FileWatcher: Sendable {
     }
 }
 
+#if os(Linux)
 /// inotify on every folder below the watched paths (and on a watched file itself).
 final class ChangeEvents: @unchecked Sendable {
     private let descriptor: Int32
@@ -115,3 +116,11 @@ final class ChangeEvents: @unchecked Sendable {
         }
     }
 }
+#else
+/// Elsewhere (no inotify) the watcher polls: `init` gives nil, `run` falls back.
+final class ChangeEvents: @unchecked Sendable {
+    init?(paths: [String]) { return nil }
+    func watchAll() {}
+    func wait(milliseconds: Int) async -> Bool { false }
+}
+#endif

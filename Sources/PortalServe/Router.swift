@@ -7,6 +7,8 @@ struct Router: HTTPHandler {
     let output: String
     let hub: ReloadHub
     let errors: ErrorState
+    /// The overlay's heading over a build error (the strings file's `serve.build_failed`).
+    let buildFailed: String
 
     static let prefix = "/__portal/"
 
@@ -22,7 +24,7 @@ struct Router: HTTPHandler {
             return try await WebSocketHTTPHandler(handler: hub).handleRequest(request)
         case Self.prefix + "reload.js":
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                                body: Data(Self.script.utf8))
+                                body: Data(Self.script(buildFailed: buildFailed).utf8))
         default:
             // The raw target: FlyingFox's `path` is already decoded, and a %2F or %00 must
             // be seen as what it was.
@@ -104,7 +106,7 @@ struct Router: HTTPHandler {
     }
 
     /// Reconnects after the server restarts; reloads on "reload"; shows build errors.
-    static let script = """
+    static func script(buildFailed: String) -> String { """
     (function () {
       "use strict";
       function overlay(text) {
@@ -116,7 +118,7 @@ struct Router: HTTPHandler {
           box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;z-index:99999;background:#3b0a0a;color:#fff;font:13px/1.5 monospace;white-space:pre-wrap";
           document.body.appendChild(box);
         }
-        box.textContent = "构建失败，仍显示上一次成功的网站：\\n\\n" + text;
+        box.textContent = \(jsonString(buildFailed)) + "\\n\\n" + text;
       }
       var pending = document.getElementById("portal-build-error");
       if (pending) { overlay(pending.textContent); }
@@ -132,4 +134,10 @@ struct Router: HTTPHandler {
       connect();
     })();
     """
+    }
+
+    /// `text` as a JavaScript string literal.
+    static func jsonString(_ text: String) -> String {
+        (try? String(decoding: JSONEncoder().encode(text), as: UTF8.self)) ?? "\"\""
+    }
 }

@@ -116,14 +116,14 @@ public enum Pipeline {
                        assessments: assessmentsPath(options), keyFile: options.keyFile, ledger: ledgerFolder).check()
         // Templates are checked with the content, so all input errors show in one run.
         let standard: Standard
-        let templates: TemplateSet
+        let theme: Theme
         do {
             let (loaded, parsed) = concurrently({ Result { () throws(DiagnosticList) in try check(content: options.content) } },
-                                                { Result { () throws(DiagnosticList) in try TemplateSet.load(from: options.templates) } })
+                                                { Result { () throws(DiagnosticList) in try Theme.load(from: options.templates) } })
             switch (loaded, parsed) {
             case (.success(let loaded), .success(let parsed)):
                 standard = loaded
-                templates = parsed
+                theme = parsed
             case (.failure(let problems), .success), (.success, .failure(let problems)):
                 throw problems
             case (.failure(let content), .failure(let templates)):
@@ -139,7 +139,7 @@ public enum Pipeline {
             if let key = key.key {
                 let ledger = try ReleaseLedgerLoader.load(ledgerFolder)
                 try checkLedgerKeepsUp(ledger, output: options.output)
-                outcomes = try OutcomeRelease.make(set: assessments, standard: standard, key: key, ledger: ledger)
+                outcomes = try OutcomeRelease.make(set: assessments, standard: standard, text: theme.text, key: key, ledger: ledger)
                 notes += outcomeNotes(outcomes, assessments: assessments.records.count, k: standard.site.kAnonymity)
                 // Disclosure control (grouping, suppression, the LP audit) on its own line.
                 clock.lap("protect")
@@ -147,11 +147,11 @@ public enum Pipeline {
                 notes.append("outcomes not published: \(why); they need the key to audit this release against earlier ones")
             }
         }
-        let plan = SitePlanner(standard: standard, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes).plan()
+        let plan = SitePlanner(standard: standard, text: theme.text, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes).plan()
         clock.lap("derive")
         let files: [RenderedFile]
         do {
-            files = try SiteRenderer(templates: templates, assetsDirectory: options.templates + "/assets").render(plan, cache: options.renderCache)
+            files = try SiteRenderer(templates: theme.templates, assetsDirectory: options.templates + "/assets").render(plan, cache: options.renderCache)
         } catch {
             throw DiagnosticList([Diagnostic(path: options.templates, line: 1, column: 1, "rendering failed: \(error)")])
         }

@@ -1,21 +1,27 @@
 import Foundation
 import PortalFuzzTargets
 
-/// `portal-fuzz TARGET [FILE…]`. Built by `make fuzz` (with `-sanitize=fuzzer -DFUZZING`)
+/// `portal-fuzz TARGET [FILE…]`, in the content tree PORTAL_FUZZ_TREE (a small valid
+/// content folder: `make fuzz` gives Tests/Fixtures/valid). Built by `make fuzz` (with `-sanitize=fuzzer -DFUZZING`)
 /// it hands control to libFuzzer, which feeds TARGET (PORTAL_FUZZ, or the first argument)
 /// generated inputs and takes libFuzzer's options; built normally it replays saved inputs,
 /// e.g. a crash libFuzzer found, under a debugger.
 @main
 struct FuzzEntry {
     static func main() {
+        guard let folder = ProcessInfo.processInfo.environment["PORTAL_FUZZ_TREE"], let harness = try? FuzzHarness(validTree: folder) else {
+            print("set PORTAL_FUZZ_TREE to a small valid content folder, e.g. Tests/Fixtures/valid")
+            exit(2)
+        }
         #if FUZZING
         let name = ProcessInfo.processInfo.environment["PORTAL_FUZZ"] ?? FuzzTarget.frontMatter.rawValue
         guard let target = FuzzTarget(rawValue: name) else { usage() }
         Current.target = target
+        Current.harness = harness
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
         exit(LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in
-            Current.target.run(Data(bytes: bytes!, count: count))
+            Current.harness?.run(Current.target, Data(bytes: bytes!, count: count))
             return 0
         })
         #else
@@ -23,7 +29,7 @@ struct FuzzEntry {
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else { usage() }
         for file in arguments.dropFirst() {
             guard let data = FileManager.default.contents(atPath: file) else { print("cannot read \(file)"); exit(2) }
-            target.run(data)
+            harness.run(target, data)
             print("ok \(file)")
         }
         #endif
@@ -44,5 +50,6 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMuta
 /// The target of this run, for the C callback (which can capture nothing).
 enum Current {
     nonisolated(unsafe) static var target = FuzzTarget.frontMatter
+    nonisolated(unsafe) static var harness: FuzzHarness?
 }
 #endif

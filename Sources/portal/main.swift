@@ -71,9 +71,19 @@ struct Serve: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "portal-serve's options: --port, --host, --content, --templates, --output, --assessments, --anon-key-file, --search.")
     var arguments: [String] = []
 
+    /// The folder of this executable: Linux's /proc/self/exe; elsewhere Foundation's
+    /// idea of the main executable (a symbolic link resolved either way).
+    static func ownFolder() -> URL {
+        #if os(Linux)
+        let path = "/proc/self/exe"
+        #else
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        #endif
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
     func run() throws {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("portal-serve").path
+        let executable = Self.ownFolder().appendingPathComponent("portal-serve").path
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             FileHandle.standardError.write(Data("error: \(executable) not found: build it beside portal (make release, or swift build --product portal-serve)\n".utf8))
             throw ExitCode.failure
@@ -109,7 +119,7 @@ struct Synth: ParsableCommand {
             let standard = try Pipeline.check(content: content)
             let written = try SynthWriter.write(standard: standard, count: assessments, seed: seed, to: output)
             print("wrote \(assessments) synthetic assessments to \(written)")
-        } catch let error as DiagnosticList {
+        } catch {
             fail(error, outcome: "nothing was written")
         }
     }

@@ -39,7 +39,7 @@ import Testing
             for path in (FileManager.default.enumerator(atPath: source)?.allObjects as? [String] ?? []).sorted()
             where !path.hasPrefix("assessments/releases") {
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: source + "/" + path, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: source + "/" + path, isDirectory: &isDirectory)
                 if isDirectory.boolValue {
                     try FileManager.default.createDirectory(atPath: target + "/" + path, withIntermediateDirectories: true)
                 } else {

@@ -28,7 +28,7 @@ import Testing
 
     static func release(_ records: [Assessment], ledger: [ReleaseRecord] = []) throws -> OutcomeRelease {
         try #require(try OutcomeRelease.make(set: AssessmentSet(records: records, synthetic: false, label: nil), standard: standard,
-                                             key: key, ledger: ReleaseLedger(folder: "releases", releases: ledger)))
+                                             text: text, key: key, ledger: ReleaseLedger(folder: "releases", releases: ledger)))
     }
 
     /// Every count a release publishes, by attribute, row and value.
@@ -236,7 +236,7 @@ import Testing
     @Test func theSolverGivesUpLessThanGreedyComplements() throws {
         let records = try AssessmentLoader(standard: standard).load(repository + "/Content/assessments").records
         let release = try #require(try OutcomeRelease.make(set: AssessmentSet(records: records, synthetic: true, label: nil),
-                                                           standard: standard, key: DisclosureTests.key, ledger: ReleaseLedger(folder: "r")))
+                                                           standard: standard, text: text, key: DisclosureTests.key, ledger: ReleaseLedger(folder: "r")))
         var solver = (cells: 0, total: 0), greedy = (cells: 0, total: 0)
         for (problem, blocks) in release.inputs {
             let truth = problem.figures.map(problem.sum)

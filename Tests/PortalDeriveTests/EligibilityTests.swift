@@ -6,6 +6,8 @@ import Testing
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let standard = try! ContentLoader(root: repository + "/Content").load()
+/// The site's own words, from the real strings file.
+let text = try! UITextLoader.load(templates: repository + "/Templates")
 
 /// The Annex 1 rules on hand-made cases at every threshold edge.
 @Suite struct EligibilityTests {

@@ -1,6 +1,7 @@
 import Foundation
 import PortalModel
 @testable import PortalRender
+import PortalTestSupport
 import Testing
 
 /// Template problems are reported with the template's file and line, before anything
@@ -11,7 +12,7 @@ import Testing
 
     /// A copy of the real templates to break.
     func copy() throws -> String {
-        let path = NSTemporaryDirectory() + "portal-templates-\(UUID().uuidString)"
+        let path = Scratch.folder("portal-templates") + "/Templates"
         try FileManager.default.copyItem(atPath: Self.realTemplates, toPath: path)
         return path
     }

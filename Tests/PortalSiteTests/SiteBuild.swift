@@ -1,6 +1,9 @@
 import Foundation
+import PortalDerive
+import PortalLoad
 import PortalModel
 import PortalSite
+import PortalTestSupport
 
 /// Builds the real Content/ with the real Templates/ into temporary folders.
 enum SiteBuild {
@@ -8,9 +11,7 @@ enum SiteBuild {
         .deletingLastPathComponent().path
 
     static func temporaryDirectory(_ name: String = "site") -> String {
-        let path = NSTemporaryDirectory() + "portal-tests-\(UUID().uuidString)/" + name
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        return path
+        Scratch.folder("site") + "/" + name
     }
 
     static let key = "0d4c8b2a6e1f3d5b7a9c2e4f6b8d0a1c"
@@ -32,6 +33,13 @@ enum SiteBuild {
     }()
 
     static let standard: Standard = try! Pipeline.check(content: repository + "/Content")
+    /// The site's own words, from the real strings file.
+    static let text: UIText = try! UITextLoader.load(templates: repository + "/Templates")
+
+    /// The real site's plan, without outcomes.
+    static func plan() throws -> SitePlan {
+        SitePlanner(standard: standard, text: text).plan()
+    }
 
     /// Every file below `root` → its bytes.
     static func snapshot(_ root: String) -> [String: Data] {

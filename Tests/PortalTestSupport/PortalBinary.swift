@@ -40,10 +40,20 @@ public enum PortalBinary {
     }
 }
 
-/// Temporary folders and what is in them.
+/// Temporary folders and what is in them. Every folder a test makes is inside one
+/// folder per test process (`portal-tests-<pid>`), removed when the process exits, so a
+/// test run leaves nothing behind in /tmp (the browser suite checks).
 public enum Scratch {
+    /// The folder of this process's temporary folders.
+    public static let root: String = {
+        let path = NSTemporaryDirectory() + "portal-tests-\(ProcessInfo.processInfo.processIdentifier)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Scratch.root) }
+        return path
+    }()
+
     public static func folder(_ name: String = "portal-tests") -> String {
-        let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"
+        let path = root + "/\(name)-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -1,11 +1,12 @@
 import Foundation
 import PortalModel
+import PortalTestSupport
 import PortalWrite
 import Testing
 
 /// The write stage: all or nothing, and it never destroys a folder it did not make.
 @Suite struct SiteWriterTests {
-    let parent = NSTemporaryDirectory() + "portal-writer-\(UUID().uuidString)"
+    let parent = Scratch.folder("portal-writer")
     var output: String { parent + "/Public" }
 
     init() throws { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }

@@ -34,7 +34,10 @@ def build_site(output: pathlib.Path, base_url: str | None = None) -> pathlib.Pat
                "--search", "on"]
     if base_url:
         command += ["--base-url", base_url]
-    subprocess.run(command, check=True, capture_output=True, text=True)
+    try:
+        subprocess.run(command, check=True, capture_output=True, text=True)
+    finally:
+        shutil.rmtree(private, ignore_errors=True)  # the key and this build's ledger
     return output
 
 

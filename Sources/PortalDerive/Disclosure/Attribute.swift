@@ -31,42 +31,43 @@ struct Attribute: Sendable {
     /// Values no assessment can take (a scenario the standard does not define at a tier).
     let impossible: Set<Int>
 
-    static let tierLabels = ["未达基础级"]
-
     /// Every attribute the pages publish, in page order. Attributes a cohort determines
     /// (its place under a city scheme, say) are left out: they would say nothing new.
-    static func all(records: [Assessment], derived: [Int], standard: Standard, quasi: QuasiIdentifiers,
+    static func all(text: UIText, records: [Assessment], derived: [Int], standard: Standard, quasi: QuasiIdentifiers,
                     scheme: CohortScheme, years: [Int]) -> [Attribute] {
         let framework = standard.framework
         let tierValues = (0...TierID.allCases.count).map { column in
-            (key: TierGroups.columnKey(column), label: column == 0 ? "未达基础级" : framework.tier(TierID.allCases[column - 1]).name)
+            (key: TierGroups.columnKey(column), label: column == 0 ? text(.outcomesNoTier) : framework.tier(TierID.allCases[column - 1]).name)
         }
+        let level = { (level: Int) in (key: "level-\(level)", label: text(.outcomesLevelValue, ["level": level])) }
         var attributes: [Attribute] = []
-        attributes.append(Attribute(kind: .tier, id: "tier", title: "按规则认定的层级", values: tierValues,
+        attributes.append(Attribute(kind: .tier, id: "tier", title: text(.outcomesAttributeTier), values: tierValues,
                                     valueOf: derived, impossible: []))
-        attributes.append(Attribute(kind: .declared, id: "declared", title: "申报层级",
-                                    values: [(key: "none", label: "未申报")] + tierValues.dropFirst(),
+        attributes.append(Attribute(kind: .declared, id: "declared", title: text(.outcomesAttributeDeclared),
+                                    values: [(key: "none", label: text(.outcomesNotDeclared))] + tierValues.dropFirst(),
                                     valueOf: records.map { $0.declaredTier.map { $0.index + 1 } ?? 0 }, impossible: []))
         if !scheme.usesCity {
             let count = quasi.cities.max().map { max($0 + 1, quasi.cityNames.count) } ?? quasi.cityNames.count
-            attributes.append(Attribute(kind: .region, id: "region", title: "盟市",
+            attributes.append(Attribute(kind: .region, id: "region", title: text(.outcomesAttributeRegion),
                                         values: (0..<count).map { (key: $0 < quasi.cityCodes.count ? quasi.cityCodes[$0] : "other", label: quasi.cityName($0)) },
                                         valueOf: quasi.cities, impossible: []))
         }
         if !scheme.usesSector {
             let count = max((quasi.sectors.max() ?? 0) + 1, quasi.sectorNames.count - 1)
-            attributes.append(Attribute(kind: .sector, id: "sector", title: "行业大类",
+            attributes.append(Attribute(kind: .sector, id: "sector", title: text(.outcomesAttributeSector),
                                         values: (0..<count).map { (key: "sector-\($0 + 1)", label: quasi.sectorNames[$0]) },
                                         valueOf: quasi.sectors, impossible: []))
         }
         if !scheme.usesYear {
             let index = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
-            attributes.append(Attribute(kind: .year, id: "year", title: "年度", values: years.map { (key: String($0), label: "\($0)年") },
+            attributes.append(Attribute(kind: .year, id: "year", title: text(.outcomesAttributeYear),
+                                        values: years.map { (key: String($0), label: text(.outcomesYear, ["year": $0])) },
                                         valueOf: quasi.years.map { index[$0]! }, impossible: []))
         }
-        attributes.append(Attribute(kind: .maturity, id: "maturity", title: "智能制造能力成熟度（GB/T 39116-2020）",
-                                    values: (1...5).map { (key: "level-\($0)", label: "\($0)级") },
-                                    valueOf: records.map { min(max($0.maturity, 1), 5) - 1 }, impossible: []))
+        let maturityLevels = framework.maturityLevels.count
+        attributes.append(Attribute(kind: .maturity, id: "maturity", title: text(.outcomesAttributeMaturity),
+                                    values: (1...maturityLevels).map(level),
+                                    valueOf: records.map { min(max($0.maturity, 1), maturityLevels) - 1 }, impossible: []))
         // Indicator answers and built scenarios read in one pass over the records, not one
         // dictionary lookup per record and attribute (a fifth of disclosure control at
         // 100,000 assessments).
@@ -84,8 +85,8 @@ struct Attribute: Sendable {
             if indicator.question != nil {
                 values = bands.enumerated().map { (key: "band-\($0.offset + 1)", label: $0.element.label) }
             } else {
-                values = (1...max(indicator.levels.count, 1)).map { (key: "level-\($0)", label: "\($0)级") }
-                if indicator.notApplicable != nil { values.append((key: "na", label: "不涉及")) }
+                values = (1...max(indicator.levels.count, 1)).map(level)
+                if indicator.notApplicable != nil { values.append((key: "na", label: text(.outcomesNotApplicable))) }
             }
             let missing = values.count
             let valueOf = answers[indicatorPosition].map { answer -> Int in
@@ -96,14 +97,16 @@ struct Attribute: Sendable {
                 case nil: return missing
                 }
             }
-            if valueOf.contains(missing) { values.append((key: "missing", label: "未填")) }
+            if valueOf.contains(missing) { values.append((key: "missing", label: text(.outcomesMissing))) }
             attributes.append(Attribute(kind: .indicator(indicator.no), id: "i" + indicator.code,
-                                        title: "指标\(indicator.no) \(indicator.name)", values: values, valueOf: valueOf, impossible: []))
+                                        title: text(.outcomesAttributeIndicator, ["no": indicator.no, "name": indicator.name]),
+                                        values: values, valueOf: valueOf, impossible: []))
         }
         for (scenarioPosition, scenario) in standard.scenarios.enumerated() {
             let impossible = Set(TierID.allCases.indices.filter { scenario.text(at: TierID.allCases[$0]) == nil }.map { $0 + 1 })
             attributes.append(Attribute(kind: .scenario(scenario.no), id: "s" + scenario.code, title: "\(scenario.code) \(scenario.name)",
-                                        values: [(key: "not-built", label: "未建设")] + tierValues.dropFirst().map { (key: $0.key, label: "在\($0.label)建成") },
+                                        values: [(key: "not-built", label: text(.outcomesNotBuilt))]
+                                            + tierValues.dropFirst().map { (key: $0.key, label: text(.outcomesBuiltAt, ["tier": $0.label])) },
                                         valueOf: built[scenarioPosition], impossible: impossible))
         }
         return attributes

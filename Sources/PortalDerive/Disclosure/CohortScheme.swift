@@ -12,14 +12,14 @@ public enum CohortScheme: String, CaseIterable, Sendable {
     var usesSector: Bool { [.partSectorYear, .sectorYear, .partSector, .sector].contains(self) }
     var usesYear: Bool { [.cityYear, .partSectorYear, .partYear, .sectorYear, .year].contains(self) }
 
-    /// In plain Chinese, for the method page and the cohort list.
-    public var description: String {
-        var parts = ["认定层级"]
-        if usesCity { parts.append("盟市") }
-        if usesPart { parts.append("地区（蒙东、蒙中、蒙西）") }
-        if usesSector { parts.append("行业大类") }
-        if usesYear { parts.append("年度") }
-        return parts.joined(separator: "、")
+    /// What the cohorts are split by, in the site's words (method page, cohort list).
+    public func description(_ text: UIText) -> String {
+        var parts = [text(.outcomesSplitTier)]
+        if usesCity { parts.append(text(.outcomesSplitCity)) }
+        if usesPart { parts.append(text(.outcomesSplitPart)) }
+        if usesSector { parts.append(text(.outcomesSplitSector)) }
+        if usesYear { parts.append(text(.outcomesSplitYear)) }
+        return parts.joined(separator: text(.tierListSeparator))
     }
 
     /// The most detailed scheme in which every cohort holds at least k assessments
@@ -58,20 +58,23 @@ public struct CohortKey: Hashable, Comparable, Sendable {
 /// lists: worked out once, so grouping 100,000 records hashes numbers, not Chinese text.
 struct QuasiIdentifiers {
     let cityNames: [String], cityCodes: [String], partNames: [String], sectorNames: [String]
+    /// The name of a place or sector the framework does not list.
+    let other: String
     /// Each city's part (蒙东/蒙中/蒙西), by city index.
     let partOfCity: [Int]
     let cities: [Int], parts: [Int], sectors: [Int], years: [Int]
     var count: Int { years.count }
 
-    init(_ records: [Assessment], framework: Framework) {
+    init(_ records: [Assessment], framework: Framework, other: String) {
+        self.other = other
         cityNames = framework.regions.map(\.name)
         cityCodes = framework.regions.map(\.code)
         var partNames: [String] = []
         for region in framework.regions where !partNames.contains(region.group) { partNames.append(region.group) }
         self.partNames = partNames
-        sectorNames = framework.sectors.map(\.name) + ["其他"]
+        sectorNames = framework.sectors.map(\.name) + [other]
         let cityIndex = Dictionary(cityNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let partOfCity = framework.regions.map { partNames.firstIndex(of: $0.group)! }
+        let partOfCity = framework.regions.map { region in partNames.firstIndex(of: region.group) ?? partNames.count }
         self.partOfCity = partOfCity
         var sectorIndex: [String: Int] = [:]
         for (index, sector) in framework.sectors.enumerated() {
@@ -91,6 +94,6 @@ struct QuasiIdentifiers {
         (self.cities, self.parts, self.sectors, self.years) = (cities, parts, sectors, years)
     }
 
-    func cityName(_ index: Int) -> String { index < cityNames.count ? cityNames[index] : "其他" }
-    func partName(_ index: Int) -> String { index < partNames.count ? partNames[index] : "其他" }
+    func cityName(_ index: Int) -> String { index < cityNames.count ? cityNames[index] : other }
+    func partName(_ index: Int) -> String { index < partNames.count ? partNames[index] : other }
 }

@@ -3,7 +3,7 @@ import PortalModel
 extension OutcomeRelease {
     /// Protects and audits this release against the earlier ones. Returns nil when fewer
     /// than k assessments can be published at all.
-    public static func make(set: AssessmentSet, standard: Standard, key: RecordKey, ledger: ReleaseLedger)
+    public static func make(set: AssessmentSet, standard: Standard, text: UIText, key: RecordKey, ledger: ReleaseLedger)
         throws(DiagnosticList) -> OutcomeRelease? {
         let k = standard.site.kAnonymity
         let engine = Eligibility(standard: standard)
@@ -22,7 +22,7 @@ extension OutcomeRelease {
                 "this release was recorded with another record key: build with the key it was recorded with (PORTAL_ANON_KEY or --anon-key-file), or the figures of earlier releases cannot be audited"))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        let quasi = QuasiIdentifiers(all, framework: standard.framework)
+        let quasi = QuasiIdentifiers(all, framework: standard.framework, other: text(.outcomesOther))
         let tierGroups: TierGroups, scheme: CohortScheme
         if let first = earlier.first {
             if let changed = earlier.first(where: { $0.k != k }) {
@@ -44,7 +44,7 @@ extension OutcomeRelease {
             scheme = CohortScheme.choose(quasi, groups: derivedColumns.map(tierGroups.group(ofColumn:)), k: k)
         }
         let cohortOf = all.indices.map { scheme.key($0, quasi, group: tierGroups.group(ofColumn: derivedColumns[$0])) }
-        let slugOf = Dictionary(Set(cohortOf).map { ($0, Self.slug($0, scheme: scheme, tierGroups, quasi)) }, uniquingKeysWith: { a, _ in a })
+        let slugOf = Dictionary(Set(cohortOf).map { ($0, Self.slug($0, scheme: scheme, tierGroups, quasi, framework: standard.framework)) }, uniquingKeysWith: { a, _ in a })
 
         // Which assessments each earlier release published, and where.
         var publishedIn: [String: (release: Int, cohort: String)] = [:]
@@ -99,8 +99,8 @@ extension OutcomeRelease {
 
         let years = Array(Set(included.map { all[$0].year })).sorted()
         let records = included.map { all[$0] }
-        let subQuasi = QuasiIdentifiers(records, framework: standard.framework)
-        let attributes = Attribute.all(records: records, derived: included.map { derivedColumns[$0] }, standard: standard,
+        let subQuasi = QuasiIdentifiers(records, framework: standard.framework, other: text(.outcomesOther))
+        let attributes = Attribute.all(text: text, records: records, derived: included.map { derivedColumns[$0] }, standard: standard,
                                        quasi: subQuasi, scheme: scheme, years: years)
 
         // Rows: the total, each tier group, each cohort; each row's atoms by release.
@@ -253,7 +253,7 @@ extension OutcomeRelease {
         var cohortSizes = [Int](repeating: 0, count: cohortKeys.count)
         for (atom, key) in atomKeys.enumerated() { cohortSizes[key.cohort] += atomSizes[atom] }
         let cohorts = cohortKeys.enumerated().map { index, key in
-            Cohort(key: key, slug: slugOf[key]!, name: Self.name(key, scheme: scheme, tierGroups, quasi, standard: standard), group: key.group,
+            Cohort(key: key, slug: slugOf[key]!, name: Self.name(key, scheme: scheme, tierGroups, quasi, standard: standard, text: text), group: key.group,
                    size: cohortSizes[index], place: key.place < 0 ? nil : scheme.usesCity ? subQuasi.cityName(key.place) : subQuasi.partName(key.place),
                    sector: key.sector < 0 ? nil : subQuasi.sectorNames[key.sector], year: key.year < 0 ? nil : key.year)
         }
@@ -279,7 +279,7 @@ extension OutcomeRelease {
 
         return OutcomeRelease(
             k: k, synthetic: set.synthetic, label: set.label, scheme: scheme, tierGroups: tierGroups,
-            groupNames: tierGroups.groups.indices.map { Self.groupName($0, tierGroups, standard: standard) },
+            groupNames: tierGroups.groups.indices.map { Self.groupName($0, tierGroups, standard: standard, text: text) },
             groupSizes: groupSizes, cohorts: cohorts, total: included.count, heldBack: heldBack,
             attributes: protectedAttributes.map(\.0), release: isNew ? current + 1 : current, isNewRelease: isNew,
             record: record, audit: audit, inputs: protectedAttributes.map(\.4))
@@ -300,33 +300,32 @@ extension OutcomeRelease {
         }
     }
 
-    static func groupName(_ group: Int, _ groups: TierGroups, standard: Standard) -> String {
+    static func groupName(_ group: Int, _ groups: TierGroups, standard: Standard, text: UIText) -> String {
         let columns = groups.groups[group]
-        func name(_ column: Int) -> String { column == 0 ? "未达基础级" : standard.framework.tier(TierID.allCases[column - 1]).name }
-        if columns.count == 1 { return name(columns[0]) }
-        if columns.last == TierID.allCases.count && columns.first! > 0 { return name(columns.first!) + "及以上" }
-        return name(columns.first!) + "至" + name(columns.last!)
+        func name(_ column: Int) -> String { column == 0 ? text(.outcomesNoTier) : standard.framework.tier(TierID.allCases[column - 1]).name }
+        guard let first = columns.first, let last = columns.last else { return "" }
+        if columns.count == 1 { return name(first) }
+        if last == TierID.allCases.count && first > 0 { return text(.outcomesGroupAndAbove, ["tier": name(first)]) }
+        return text(.outcomesGroupRange, ["low": name(first), "high": name(last)])
     }
 
-    private static let partSlugs = ["蒙东": "east", "蒙中": "central", "蒙西": "west"]
-
     /// A cohort's key in the ledger and its URL: "advanced-west-2025", "basic-150600-2024".
-    static func slug(_ key: CohortKey, scheme: CohortScheme, _ groups: TierGroups, _ quasi: QuasiIdentifiers) -> String {
+    static func slug(_ key: CohortKey, scheme: CohortScheme, _ groups: TierGroups, _ quasi: QuasiIdentifiers, framework: Framework) -> String {
         var parts = [groups.key(key.group).replacingOccurrences(of: "+", with: "-")]
         if key.place >= 0 {
             if scheme.usesCity { parts.append(key.place < quasi.cityCodes.count ? quasi.cityCodes[key.place] : "other") }
-            else { parts.append(partSlugs[quasi.partName(key.place)] ?? "part-\(key.place + 1)") }
+            else { parts.append(framework.partSlugs[quasi.partName(key.place)] ?? "part-\(key.place + 1)") }
         }
         if key.sector >= 0 { parts.append("sector-\(key.sector + 1)") }
         if key.year >= 0 { parts.append(String(key.year)) }
         return parts.joined(separator: "-")
     }
 
-    static func name(_ key: CohortKey, scheme: CohortScheme, _ groups: TierGroups, _ quasi: QuasiIdentifiers, standard: Standard) -> String {
-        var parts = [groupName(key.group, groups, standard: standard)]
+    static func name(_ key: CohortKey, scheme: CohortScheme, _ groups: TierGroups, _ quasi: QuasiIdentifiers, standard: Standard, text: UIText) -> String {
+        var parts = [groupName(key.group, groups, standard: standard, text: text)]
         if key.place >= 0 { parts.append(scheme.usesCity ? quasi.cityName(key.place) : quasi.partName(key.place)) }
         if key.sector >= 0 { parts.append(quasi.sectorNames[key.sector]) }
-        if key.year >= 0 { parts.append("\(key.year)年") }
+        if key.year >= 0 { parts.append(text(.outcomesYear, ["year": key.year])) }
         return parts.joined(separator: " · ")
     }
 }

@@ -1,3 +1,4 @@
+import PortalModel
 import Foundation
 
 // Chart geometry, computed at build time; the SVG markup lives in the templates
@@ -45,7 +46,7 @@ public struct StackedBarChart: ViewModel {
     /// - Parameters:
     ///   - groups: bar label, published total, published count per option (nil = withheld).
     static func make(id: String, title: String, description: String, options: [String],
-                     groups: [(label: String, total: Int?, counts: [Int?])]) -> StackedBarChart {
+                     groups: [(label: String, total: Int?, counts: [Int?])], text: UIText) -> StackedBarChart {
         let labelWidth = 64, plot = 256, barHeight = 20, gap = 10
         var bars: [Bar] = []
         for (index, group) in groups.enumerated() {
@@ -58,17 +59,17 @@ public struct StackedBarChart: ViewModel {
                     guard let count, count > 0 else { continue }
                     let width = Double(plot) * Double(count) / Double(total)
                     segments.append(Segment(x: round1(x), width: round1(width), series: "s\(option)",
-                                            title: "\(group.label) · \(options[option])：\(count)"))
+                                            title: text(.outcomesBarSegment, ["label": group.label, "option": options[option], "count": count])))
                     x += width
                     shown += count
                 }
                 if shown < total { // withheld cells: drawn together, never one by one
                     segments.append(Segment(x: round1(x), width: round1(Double(plot) * Double(total - shown) / Double(total)),
-                                            series: "withheld", title: "\(group.label) · 不公布的数字合计：\(total - shown)"))
+                                            series: "withheld", title: text(.outcomesWithheldTotal, ["label": group.label, "count": total - shown])))
                 }
             }
             bars.append(Bar(label: group.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.7),
-                            total: group.total.map(String.init) ?? "—", segments: segments))
+                            total: group.total.map(String.init) ?? text(.outcomesNoValue), segments: segments))
         }
         let legend = options.indices.map { LegendItem(series: "s\($0)", label: options[$0]) }
         return StackedBarChart(id: id, title: title, description: description, width: labelWidth + plot + 8,

@@ -1,3 +1,5 @@
+import PortalModel
+
 /// A page's place in the site. URLs are a contract with reviewers who link to them:
 /// change none without a redirect.
 public struct Route: Sendable, Hashable, Comparable {
@@ -18,28 +20,31 @@ public struct Route: Sendable, Hashable, Comparable {
     public static func == (a: Route, b: Route) -> Bool { a.path == b.path }
     public func hash(into hasher: inout Hasher) { hasher.combine(path) }
 
-    public static let home = Route("")
-    public static let tiers = Route("tiers/")
-    public static let scenarios = Route("scenarios/")
-    public static let indicators = Route("indicators/")
-    public static let matrix = Route("matrix/")
-    public static let notFound = Route("404.html")
-    public static let compare = Route("compare/")
-    public static let search = Route("search/")
-    public static let selfCheck = Route("self-check/")
-    public static func comparison(_ low: String, _ high: String) -> Route { Route("compare/\(low)-\(high)/") }
-    public static let outcomes = Route("outcomes/")
-    public static let outcomeIndicators = Route("outcomes/indicators/")
-    public static let outcomeScenarios = Route("outcomes/scenarios/")
-    public static let records = Route("outcomes/records/")
-    public static let method = Route("outcomes/method/")
-    public static let cohorts = Route("outcomes/cohorts/")
-    public static func cohort(_ slug: String) -> Route { Route("outcomes/cohorts/\(slug)/") }
-    public static func tier(_ id: String) -> Route { Route("tiers/\(id)/") }
-    public static func scenario(_ code: String) -> Route { Route("scenarios/\(code)/") }
-    public static func indicator(_ code: String) -> Route { Route("indicators/\(code)/") }
-    public static func page(_ slug: String) -> Route { Route("\(slug)/") }
-    public static func data(_ name: String) -> Route { Route("data/\(name)") }
+    // Every page's place comes from the page catalogue (PortalModel's PageKind).
+    public static let home = Route(PageKind.home.path())
+    public static let tiers = Route(PageKind.tiers.path())
+    public static let scenarios = Route(PageKind.scenarios.path())
+    public static let indicators = Route(PageKind.indicators.path())
+    public static let matrix = Route(PageKind.matrix.path())
+    public static let notFound = Route(PageKind.notFound.path())
+    public static let compare = Route(PageKind.compareIndex.path())
+    public static let search = Route(PageKind.search.path())
+    public static let selfCheck = Route(PageKind.selfCheck.path())
+    public static let dataPage = Route(PageKind.data.path())
+    public static func comparison(_ low: String, _ high: String) -> Route { Route(PageKind.compare.path("\(low)-\(high)")) }
+    public static let outcomes = Route(PageKind.outcomes.path())
+    public static let outcomeIndicators = Route(PageKind.outcomeIndicators.path())
+    public static let outcomeScenarios = Route(PageKind.outcomeScenarios.path())
+    public static let records = Route(PageKind.records.path())
+    public static let method = Route(PageKind.method.path())
+    public static let cohorts = Route(PageKind.cohorts.path())
+    public static func cohort(_ slug: String) -> Route { Route(PageKind.cohort.path(slug)) }
+    public static func tier(_ id: String) -> Route { Route(PageKind.tier.path(id)) }
+    public static func scenario(_ code: String) -> Route { Route(PageKind.scenario.path(code)) }
+    public static func indicator(_ code: String) -> Route { Route(PageKind.indicator.path(code)) }
+    public static func page(_ slug: String) -> Route { Route(PageKind.page.path(slug)) }
+    /// A download: `data/<name>`, beside the data page.
+    public static func data(_ name: String) -> Route { Route(PageKind.data.path() + name) }
 
     public var isDirectory: Bool { path.isEmpty || path.hasSuffix("/") }
 

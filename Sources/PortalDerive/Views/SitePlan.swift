@@ -1,3 +1,4 @@
+import PortalModel
 /// Stage 2's result: every file of the site, described but not yet rendered.
 public struct SitePlan: Sendable {
     public var pages: [PlannedPage]
@@ -10,8 +11,11 @@ public struct SitePlan: Sendable {
 /// One HTML page: which template renders it and with what.
 public struct PlannedPage: Sendable {
     public var route: Route
-    public var template: String
+    public var kind: PageKind
     public var context: any ViewModel
+
+    /// The template under Templates/pages/ that draws it.
+    public var template: String { kind.entry.template }
 }
 
 /// One JSON download.

@@ -15,7 +15,7 @@ extension SitePlanner {
     func filters(tiers: Bool) -> MatrixFilters {
         MatrixFilters(
             areas: framework.areas.map { FilterOption(value: $0.id, label: $0.name, group: nil) }
-                + [FilterOption(value: "none", label: "多环节（不属于任何环节）", group: nil)],
+                + [FilterOption(value: "none", label: text(.compareMultiAreaFilter), group: nil)],
             segments: framework.segments.map { FilterOption(value: $0.id, label: $0.name, group: $0.area ?? "none") },
             tiers: tiers ? TierID.allCases.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) } : [])
     }
@@ -24,34 +24,36 @@ extension SitePlanner {
         let route = Route.compare
         let pairs = Self.tierPairs.map { pair in
             ComparePairLink(slug: "\(pair.0.rawValue)-\(pair.1.rawValue)",
-                            label: "\(framework.tier(pair.0).name) → \(framework.tier(pair.1).name)",
+                            label: pairLabel(pair.0, pair.1),
                             href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)),
                             newCount: standard.scenarios.filter { $0.text(at: pair.0) == nil && $0.text(at: pair.1) != nil }.count)
         }
         let rules = framework.tiers.map { tier in
             RulesMatrixRow(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
-                           requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: "、"),
+                           requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
                            maturity: summary(tier, from: route).maturity,
                            definedPerArea: framework.areas.map { area in
                                String(standard.scenarios.filter { $0.text(at: tier.id) != nil && framework.segment(named: $0.segment)?.area == area.id }.count)
                            } + [String(standard.scenarios.filter { $0.text(at: tier.id) != nil && framework.segment(named: $0.segment)?.area == nil }.count)],
                            defined: standard.scenarios.filter { $0.text(at: tier.id) != nil }.count)
         }
-        let view = CompareIndexView(layout: layout(route, title: "层级对比", kind: "compare-index", section: .compare, crumbs: [("层级对比", nil)]),
-                                    pairs: pairs, areaColumns: framework.areas.map(\.name) + ["多环节"], rules: rules)
-        return PlannedPage(route: route, template: "compare-index", context: view)
+        let view = CompareIndexView(layout: layout(route, .compareIndex, title: text(.pageCompare), style: "compare-index", section: .compare,
+                                                   crumbs: [(text(.pageCompare), nil)]),
+                                    pairs: pairs, areaColumns: framework.areas.map(\.name) + [text(.compareMultiArea)], rules: rules)
+        return PlannedPage(route: route, kind: .compareIndex, context: view)
     }
 
     private func comparePage(low: TierID, high: TierID) -> PlannedPage {
         let route = Route.comparison(low.rawValue, high.rawValue)
         let lowTier = framework.tier(low), highTier = framework.tier(high)
-        let joined = { (areas: [String]) in areas.map { areaName($0) }.joined(separator: "、") }
+        let joined = { (areas: [String]) in areas.map { areaName($0) }.joined(separator: text(.tierListSeparator)) }
         let changes = [
-            RuleChange(label: "最少场景数", low: "\(lowTier.minScenarios) 个", high: "\(highTier.minScenarios) 个",
+            RuleChange(label: text(.compareMinScenarios), low: text(.compareScenariosCount, ["count": lowTier.minScenarios]),
+                       high: text(.compareScenariosCount, ["count": highTier.minScenarios]),
                        changed: lowTier.minScenarios != highTier.minScenarios),
-            RuleChange(label: "至少覆盖环节", low: joined(lowTier.requiredAreas), high: joined(highTier.requiredAreas),
+            RuleChange(label: text(.compareRequiredAreas), low: joined(lowTier.requiredAreas), high: joined(highTier.requiredAreas),
                        changed: lowTier.requiredAreas != highTier.requiredAreas),
-            RuleChange(label: "成熟度等级", low: summary(lowTier, from: route).maturity, high: summary(highTier, from: route).maturity,
+            RuleChange(label: text(.compareMaturity), low: summary(lowTier, from: route).maturity, high: summary(highTier, from: route).maturity,
                        changed: lowTier.minMaturity != highTier.minMaturity),
         ]
         let areaTexts = zip(lowTier.areaTexts, highTier.areaTexts).map { AreaPairView(area: areaName($0.area), low: $0.text, high: $1.text) }
@@ -68,19 +70,20 @@ extension SitePlanner {
                                   lowHref: route.link(to: .scenario(scenario.code), fragment: low.rawValue),
                                   highHref: route.link(to: .scenario(scenario.code), fragment: high.rawValue),
                                   change: change,
-                                  changeLabel: change == "new" ? "\(highTier.name)新增" : change == "dropped" ? "\(highTier.name)不再列出" : nil)
+                                  changeLabel: change == "new" ? text(.compareNewAt, ["tier": highTier.name])
+                                      : change == "dropped" ? text(.compareDroppedAt, ["tier": highTier.name]) : nil)
             }
             guard !rows.isEmpty else { return nil }
             return CompareSegment(id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none", rows: rows)
         }
-        let title = "\(lowTier.name) → \(highTier.name)"
+        let title = pairLabel(low, high)
         let view = CompareView(
-            layout: layout(route, title: "层级对比：\(title)", kind: "compare", section: .compare,
-                           crumbs: [("层级对比", .compare), (title, nil)],
-                           description: "\(highTier.name)比\(lowTier.name)多要求什么：规则变化与逐个场景的对比。"),
+            layout: layout(route, .compare, title: text(.pageComparePair, ["pair": title]), style: "compare", section: .compare,
+                           crumbs: [crumb(.compareIndex), (title, nil)],
+                           description: text(.compareDescription, ["high": highTier.name, "low": lowTier.name])),
             low: tierRef(low, from: route), high: tierRef(high, from: route), changes: changes, areaTexts: areaTexts,
             newCount: newCount, droppedCount: droppedCount, anyDropped: droppedCount > 0, filters: filters(tiers: false), segments: segments)
-        return PlannedPage(route: route, template: "compare", context: view)
+        return PlannedPage(route: route, kind: .compare, context: view)
     }
 
     func selfCheck() -> PlannedPage {
@@ -93,11 +96,11 @@ extension SitePlanner {
             }
             return scenarios.isEmpty ? nil : SelfCheckSegment(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
         }
-        let view = SelfCheckView(layout: layout(route, title: "自查", kind: "self-check", section: .selfCheck, crumbs: [("自查", nil)],
-                                                description: "按附件 1 的规则自查可达到的智能工厂层级。答案只保存在本页地址中。"),
+        let view = SelfCheckView(layout: layout(route, .selfCheck, title: text(.pageSelfCheck), style: "self-check", section: .selfCheck,
+                                                crumbs: [(text(.pageSelfCheck), nil)], description: text(.selfCheckDescription)),
                                  rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)), segments: segments,
                                  tiers: framework.tiers.map { summary($0, from: route) })
-        return PlannedPage(route: route, template: "self-check", context: view)
+        return PlannedPage(route: route, kind: .selfCheck, context: view)
     }
 
     /// JSON safe inside a <script type="application/json"> element: "<" is escaped, so no
@@ -126,13 +129,13 @@ extension SitePlanner {
     /// /search/: the results of a search (`?q=`), from the Pagefind index.
     func searchPage() -> PlannedPage {
         let route = Route.search
-        let kinds = ["典型场景", "层级要求", "能力指标"] + (outcomes == nil ? [] : ["评估结果"]) + ["文件原文"]
-        var page = layout(route, title: "搜索", kind: "search", section: nil, crumbs: [("搜索", nil)])
+        let kinds = PageKind.searchKinds(withOutcomes: outcomes != nil).map { text($0) }
+        var page = layout(route, .search, title: text(.pageSearch), style: "search", section: nil, crumbs: [(text(.pageSearch), nil)])
         page.runsWebAssembly = true
         let view = SearchView(layout: page,
                               kinds: kinds.map { FilterOption(value: $0, label: $0, group: nil) },
                               scenariosHref: route.link(to: .scenarios))
-        return PlannedPage(route: route, template: "search", context: view)
+        return PlannedPage(route: route, kind: .search, context: view)
     }
 }
 

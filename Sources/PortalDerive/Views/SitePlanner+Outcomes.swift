@@ -4,8 +4,6 @@ import PortalModel
 /// OutcomeRelease; this file only arranges them for the templates. Every number shown is
 /// a published count, a sum of published counts, or a share of two published counts.
 extension SitePlanner {
-    static let noTier = "未达基础级"
-
     func outcomePages() -> [PlannedPage] {
         var pages: [PlannedPage] = []
         if let method = standard.method { pages.append(methodPage(method)) }
@@ -24,13 +22,13 @@ extension SitePlanner {
     func shown(_ count: PublishedCount, _ outcomes: OutcomeRelease) -> CellView {
         switch count {
         case .count(let value): return CellView(text: String(value), note: nil)
-        case .withheld(.primary): return CellView(text: "<\(outcomes.k)", note: "少于 \(outcomes.k) 家，不公布")
-        case .withheld(.secondary): return CellView(text: "×", note: "为防止推算出其他不公布的数字而不公布")
+        case .withheld(.primary): return CellView(text: text(.outcomesFewerThanK, ["k": outcomes.k]), note: text(.outcomesFewerThanKNote, ["k": outcomes.k]))
+        case .withheld(.secondary): return CellView(text: text(.outcomesProtectsAnother), note: text(.outcomesProtectsAnotherNote))
         }
     }
 
     func notice(_ outcomes: OutcomeRelease, from route: Route) -> OutcomeNotice {
-        OutcomeNotice(synthetic: outcomes.synthetic, label: outcomes.label ?? (outcomes.synthetic ? "合成示例数据" : "评估数据"),
+        OutcomeNotice(synthetic: outcomes.synthetic, label: outcomes.label ?? text(outcomes.synthetic ? .outcomesSyntheticData : .outcomesAssessmentData),
                       k: outcomes.k, methodHref: route.link(to: .method), heldBack: outcomes.heldBack > 0)
     }
 
@@ -46,7 +44,7 @@ extension SitePlanner {
                          cells: outcomes.tierGroups.groups.indices.map { shown(attribute.groups[$0][value], outcomes) },
                          total: shown(attribute.total[value], outcomes))
         }
-        let totals = CountRowView(label: "合计", cells: outcomes.groupSizes.map { CellView(text: String($0), note: nil) },
+        let totals = CountRowView(label: text(.outcomesTotal), cells: outcomes.groupSizes.map { CellView(text: String($0), note: nil) },
                                   total: CellView(text: String(outcomes.total), note: nil))
         return CountTableView(caption: caption, corner: corner, columns: outcomes.groupNames, rows: rows, totals: totals,
                               hasRowTotals: true, legend: legend(outcomes, [attribute.total] + attribute.groups))
@@ -67,7 +65,7 @@ extension SitePlanner {
             CountRowView(label: row, cells: counts[row]!.map { CellView(text: String($0), note: nil) },
                          total: CellView(text: String(counts[row]!.reduce(0, +)), note: nil))
         }
-        let totals = CountRowView(label: "合计", cells: outcomes.groupSizes.map { CellView(text: String($0), note: nil) },
+        let totals = CountRowView(label: text(.outcomesTotal), cells: outcomes.groupSizes.map { CellView(text: String($0), note: nil) },
                                   total: CellView(text: String(outcomes.total), note: nil))
         return CountTableView(caption: caption, corner: corner, columns: outcomes.groupNames, rows: rows, totals: totals,
                               hasRowTotals: true, legend: nil)
@@ -81,14 +79,23 @@ extension SitePlanner {
         return LegendView(primary: primary, secondary: secondary, k: outcomes.k)
     }
 
-    func outcomeLayout(_ route: Route, title: String, kind: String, crumb: String?) -> Layout {
-        let crumbs: [(String, Route?)] = crumb.map { [("评估结果", .outcomes), ($0, nil)] } ?? [("评估结果", nil)]
-        let page = layout(route, title: title, kind: "outcomes \(kind)", section: .outcomes, crumbs: crumbs)
-        // Cohort pages are numbers, not text worth finding: only the summaries are indexed.
-        return kind == "cohort" || kind == "cohorts" || kind == "records" ? page : indexed(page, kind: "评估结果")
+    /// The frame of an outcome page; `crumb` is its own label (a cohort's name).
+    func outcomeLayout(_ route: Route, _ kind: PageKind, title: String, style: String, crumb: String?) -> Layout {
+        let crumbs: [(String, Route?)] = crumb.map { [self.crumb(.outcomes), ($0, nil)] } ?? [(text(.pageOutcomes), nil)]
+        return layout(route, kind, title: title, style: "outcomes \(style)", section: .outcomes, crumbs: crumbs)
+    }
+
+    /// The label of tier column `column`: 0 is "not built" (or "below the first tier").
+    func columnLabel(_ column: Int, zero: TextKey) -> String {
+        column == 0 ? text(zero) : framework.tier(TierID.allCases[column - 1]).name
     }
 
     func percent(_ share: Double) -> String { round1(share * 100) + "%" }
+
+    /// What a cohort covers; the whole when it is not split that way.
+    func place(_ cohort: OutcomeRelease.Cohort) -> String { cohort.place ?? text(.outcomesWholeRegion) }
+    func sector(_ cohort: OutcomeRelease.Cohort) -> String { cohort.sector ?? text(.outcomesAllSectors) }
+    func year(_ cohort: OutcomeRelease.Cohort) -> String { cohort.year.map { text(.outcomesYear, ["year": $0]) } ?? text(.outcomesAllYears) }
 
     // MARK: Pages
 
@@ -99,27 +106,27 @@ extension SitePlanner {
                           name: outcomes.groupNames[group], count: String(outcomes.groupSizes[group]))
         }
         let tierTable = attribute(outcomes, .tier).map { tier in
-            valueByGroupTable(tier, outcomes, caption: "按规则认定的层级（合并组内的细分）", corner: "认定层级 \\ 分组")
+            valueByGroupTable(tier, outcomes, caption: text(.outcomesTierBreakdown), corner: text(.outcomesTierCorner))
         }
         let merged = outcomes.tierGroups.groups.contains { $0.count > 1 }
         let declared = attribute(outcomes, .declared).map {
-            valueByGroupTable($0, outcomes, caption: "申报层级与按规则认定层级对照", corner: "申报 \\ 认定",
-                              rowLabels: $0.values.map { $0.key == "none" ? "未申报" : "申报" + $0.label })
+            valueByGroupTable($0, outcomes, caption: text(.outcomesDeclaredCaption), corner: text(.outcomesDeclaredCorner),
+                              rowLabels: $0.values.map { $0.key == "none" ? text(.outcomesNotDeclared) : text(.outcomesDeclared, ["tier": $0.label]) })
         }
-        let byRegion = attribute(outcomes, .region).map { valueByGroupTable($0, outcomes, caption: "各盟市按规则认定的层级", corner: "盟市") }
-            ?? cohortSizeTable(outcomes, caption: "各盟市按规则认定的层级", corner: "盟市") { $0.place }
-        let byYear = attribute(outcomes, .year).map { valueByGroupTable($0, outcomes, caption: "各年度按规则认定的层级", corner: "年度") }
-            ?? cohortSizeTable(outcomes, caption: "各年度按规则认定的层级", corner: "年度") { $0.year.map { "\($0)年" } }
+        let byRegion = attribute(outcomes, .region).map { valueByGroupTable($0, outcomes, caption: text(.outcomesByRegion), corner: text(.outcomesRegionCorner)) }
+            ?? cohortSizeTable(outcomes, caption: text(.outcomesByRegion), corner: text(.outcomesRegionCorner)) { $0.place }
+        let byYear = attribute(outcomes, .year).map { valueByGroupTable($0, outcomes, caption: text(.outcomesByYear), corner: text(.outcomesYearCorner)) }
+            ?? cohortSizeTable(outcomes, caption: text(.outcomesByYear), corner: text(.outcomesYearCorner)) { $0.year.map { text(.outcomesYear, ["year": $0]) } }
         let view = OutcomesIndexView(
-            layout: outcomeLayout(route, title: "评估结果", kind: "index", crumb: nil),
+            layout: outcomeLayout(route, .outcomes, title: text(.pageOutcomes), style: "index", crumb: nil),
             notice: notice(outcomes, from: route), records: String(outcomes.total), tierCards: cards,
             tiers: merged ? tierTable : nil, declared: declared, progress: progress(outcomes, from: route),
             byRegion: byRegion, byYear: byYear, cohorts: outcomes.cohorts.count,
-            links: [Link(label: "各项能力指标的分布", href: route.link(to: .outcomeIndicators)),
-                    Link(label: "典型场景建设情况", href: route.link(to: .outcomeScenarios)),
-                    Link(label: "分组结果（每组至少 \(outcomes.k) 家）", href: route.link(to: .cohorts)),
-                    Link(label: "认定方法与数据保护", href: route.link(to: .method))])
-        return PlannedPage(route: route, template: "outcomes", context: view)
+            links: [Link(label: text(.outcomesLinkIndicators), href: route.link(to: .outcomeIndicators)),
+                    Link(label: text(.outcomesLinkScenarios), href: route.link(to: .outcomeScenarios)),
+                    Link(label: text(.outcomesLinkCohorts, ["k": outcomes.k]), href: route.link(to: .cohorts)),
+                    Link(label: text(.outcomesLinkMethod), href: route.link(to: .method))])
+        return PlannedPage(route: route, kind: .outcomes, context: view)
     }
 
     /// Factories at each tier or above against the plan's 2027 targets, from published
@@ -139,8 +146,10 @@ extension SitePlanner {
                         if let value = year.counts[group] { reached += value } else { partial = true }
                     } else if inGroup.contains(where: columns.contains) { partial = true }
                 }
-                return ProgressView(tier: tierRef(target.tier, from: route), label: "\(year.year)年 \(framework.tier(target.tier).name)及以上",
-                                    target: "每年 \(goal) 家", reached: (partial ? "至少 " : "") + "\(reached) 家",
+                return ProgressView(tier: tierRef(target.tier, from: route),
+                                    label: text(.outcomesProgressYearLabel, ["year": year.year, "tier": framework.tier(target.tier).name]),
+                                    target: text(.outcomesProgressYearTarget, ["goal": goal]),
+                                    reached: text(partial ? .outcomesAtLeast : .outcomesCompanies, ["count": reached]),
                                     percent: min(100, reached * 100 / goal), note: target.task)
             }
             // Whole tier groups count by their (published) sizes; a group only partly at
@@ -152,14 +161,15 @@ extension SitePlanner {
                     if let value = tiers.total[column].value { reached += value } else { withheldCells.append(tiers.total[column]) }
                 }
             }
-            let text: String
+            let shown: String
             if withheldCells == [.withheld(.primary)] {
-                text = reached == 0 ? "少于 \(outcomes.k) 家" : "\(reached + 1)–\(reached + outcomes.k - 1) 家"
+                shown = reached == 0 ? text(.outcomesFewerThan, ["k": outcomes.k])
+                    : text(.outcomesBetween, ["low": reached + 1, "high": reached + outcomes.k - 1])
             } else {
-                text = (withheldCells.isEmpty ? "" : "至少 ") + "\(reached) 家"
+                shown = text(withheldCells.isEmpty ? .outcomesCompanies : .outcomesAtLeast, ["count": reached])
             }
-            return ProgressView(tier: tierRef(target.tier, from: route), label: "\(framework.tier(target.tier).name)及以上",
-                                target: "2027 年 \(goal) 家", reached: text,
+            return ProgressView(tier: tierRef(target.tier, from: route), label: text(.outcomesProgressLabel, ["tier": framework.tier(target.tier).name]),
+                                target: text(.outcomesProgressTarget, ["year": framework.targets.year, "goal": goal]), reached: shown,
                                 percent: min(100, reached * 100 / goal), note: target.task)
         }
     }
@@ -183,55 +193,57 @@ extension SitePlanner {
             let options = distribution.values.map(\.label)
             let groups = outcomes.tierGroups.groups.indices.map { group in
                 (label: outcomes.groupNames[group], total: Optional(outcomes.groupSizes[group]), counts: distribution.groups[group].map(\.value))
-            } + [(label: "全部", total: Optional(outcomes.total), counts: distribution.total.map(\.value))]
+            } + [(label: text(.outcomesAll), total: Optional(outcomes.total), counts: distribution.total.map(\.value))]
             let chart = StackedBarChart.make(
-                id: "chart-i\(indicator.code)", title: "指标\(indicator.no) \(indicator.name)：按认定层级的等级分布",
-                description: "每一横条是一个认定层级分组的企业，按所选等级分段；灰色斜纹为不公布的数字合在一起的部分。数值见右侧表格。",
-                options: options, groups: groups)
+                id: "chart-i\(indicator.code)", title: text(.outcomesIndicatorChartTitle, ["no": indicator.no, "name": indicator.name]),
+                description: text(.outcomesIndicatorChartDescription), options: options, groups: groups, text: text)
             return IndicatorOutcomeView(
                 id: "i\(indicator.code)", code: indicator.code, name: indicator.name,
                 href: route.link(to: .indicator(indicator.code)), chart: chart,
-                table: valueByGroupTable(distribution, outcomes, caption: "指标\(indicator.no) \(indicator.name)", corner: "选项 \\ 认定层级"))
+                table: valueByGroupTable(distribution, outcomes, caption: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
+                                         corner: text(.outcomesIndicatorCorner)))
         }
-        let view = IndicatorOutcomesView(layout: outcomeLayout(route, title: "能力指标分布", kind: "indicators", crumb: "能力指标分布"),
+        let view = IndicatorOutcomesView(layout: outcomeLayout(route, .outcomeIndicators, title: text(.pageOutcomeIndicators), style: "indicators",
+                                                               crumb: text(.pageOutcomeIndicators)),
                                          notice: notice(outcomes, from: route), indicators: views)
-        return PlannedPage(route: route, template: "outcome-indicators", context: view)
+        return PlannedPage(route: route, kind: .outcomeIndicators, context: view)
     }
 
     static let heatBuckets = 10
 
     private func scenarioOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.outcomeScenarios
-        let columns = ["未建设"] + TierID.allCases.map { framework.tier($0).name }
+        let columns = (0...TierID.allCases.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
         let rows = standard.scenarios.map { scenario in
             HeatRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
-                        cells: (0..<5).map { heatCell(column: $0, scenario: scenario, outcomes) })
+                        cells: columns.indices.map { heatCell(column: $0, scenario: scenario, outcomes) })
         }
         let legend = (0..<Self.heatBuckets).map { HeatLegendItem(bucket: "heat-\($0)", label: "\($0 * 10)–\($0 * 10 + 10)%") }
-            + [HeatLegendItem(bucket: "heat-withheld", label: "<\(outcomes.k)：少于 \(outcomes.k) 家，不公布"),
-               HeatLegendItem(bucket: "heat-withheld", label: "×：为防止推算其他数字而不公布"),
-               HeatLegendItem(bucket: "heat-na", label: "/：该层级未定义")]
-        let view = ScenarioOutcomesView(layout: outcomeLayout(route, title: "典型场景建设情况", kind: "scenarios", crumb: "典型场景建设情况"),
+            + [HeatLegendItem(bucket: "heat-withheld", label: text(.outcomesLegendFewerThanK, ["k": outcomes.k])),
+               HeatLegendItem(bucket: "heat-withheld", label: text(.outcomesLegendProtectsAnother)),
+               HeatLegendItem(bucket: "heat-na", label: text(.outcomesLegendNotDefined))]
+        let view = ScenarioOutcomesView(layout: outcomeLayout(route, .outcomeScenarios, title: text(.pageOutcomeScenarios), style: "scenarios",
+                                                              crumb: text(.pageOutcomeScenarios)),
                                         notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend)
-        return PlannedPage(route: route, template: "outcome-scenarios", context: view)
+        return PlannedPage(route: route, kind: .outcomeScenarios, context: view)
     }
 
     private func heatCell(column: Int, scenario: Scenario, _ outcomes: OutcomeRelease) -> HeatCellView {
-        let label = column == 0 ? "未建设" : framework.tier(TierID.allCases[column - 1]).name
+        let label = columnLabel(column, zero: .outcomesNotBuilt)
         if column > 0 && scenario.text(at: TierID.allCases[column - 1]) == nil {
-            return HeatCellView(text: "/", bucket: "heat-na", title: "\(scenario.code) \(scenario.name)：\(label)未定义")
+            return HeatCellView(text: "/", bucket: "heat-na", title: text(.outcomesScenarioNotDefined, ["code": scenario.code, "name": scenario.name, "tier": label]))
         }
         guard let adoption = attribute(outcomes, .scenario(scenario.no)) else {
-            return HeatCellView(text: "—", bucket: "heat-na", title: "")
+            return HeatCellView(text: text(.outcomesNoValue), bucket: "heat-na", title: "")
         }
         let count = adoption.total[column]
         guard let value = count.value else {
             let cell = shown(count, outcomes)
-            return HeatCellView(text: cell.text, bucket: "heat-withheld", title: "\(scenario.code) \(scenario.name) · \(label)：\(cell.note ?? "")")
+            return HeatCellView(text: cell.text, bucket: "heat-withheld", title: text(.outcomesScenarioWithheld, ["code": scenario.code, "name": scenario.name, "tier": label, "note": cell.note ?? ""]))
         }
         let share = Double(value) / Double(max(outcomes.total, 1))
         return HeatCellView(text: percent(share), bucket: "heat-\(min(Self.heatBuckets - 1, Int(share * Double(Self.heatBuckets))))",
-                            title: "\(scenario.code) \(scenario.name) · \(label)：\(value) 家（\(percent(share))）")
+                            title: text(.outcomesScenarioCell, ["code": scenario.code, "name": scenario.name, "tier": label, "count": value, "share": percent(share)]))
     }
 
     /// A scenario's adoption across all assessments, for its own page.
@@ -239,11 +251,11 @@ extension SitePlanner {
         guard let outcomes else { return nil }
         let scenario = standard.scenarios[index]
         guard let adoption = attribute(outcomes, .scenario(scenario.no)) else { return nil }
-        let cells = (0..<5).compactMap { column -> AdoptionCellView? in
-            let label = column == 0 ? "未建设" : framework.tier(TierID.allCases[column - 1]).name
+        let cells = (0...TierID.allCases.count).compactMap { column -> AdoptionCellView? in
+            let label = columnLabel(column, zero: .outcomesNotBuilt)
             if column > 0 && scenario.text(at: TierID.allCases[column - 1]) == nil { return nil }
             let count = adoption.total[column]
-            let share = count.value.map { percent(Double($0) / Double(max(outcomes.total, 1))) } ?? "—"
+            let share = count.value.map { percent(Double($0) / Double(max(outcomes.total, 1))) } ?? text(.outcomesNoValue)
             return AdoptionCellView(label: label, count: shown(count, outcomes).text, share: share)
         }
         return ScenarioAdoptionView(records: String(outcomes.total), cells: cells,
@@ -256,22 +268,21 @@ extension SitePlanner {
         let rows = outcomes.cohorts.map { cohort in
             CohortRowView(href: route.link(to: .cohort(cohort.slug)), name: cohort.name, group: outcomes.groupNames[cohort.group],
                           groupId: outcomes.tierGroups.groups[cohort.group].count == 1 ? TierGroups.columnKey(outcomes.tierGroups.groups[cohort.group][0]) : "group",
-                          place: cohort.place ?? "全区", sector: cohort.sector ?? "全部行业", year: cohort.year.map { "\($0)年" } ?? "全部年度",
-                          size: String(cohort.size))
+                          place: place(cohort), sector: sector(cohort), year: year(cohort), size: String(cohort.size))
         }
-        let view = CohortsListView(layout: outcomeLayout(route, title: "分组结果", kind: "cohorts", crumb: "分组结果"),
-                                   notice: notice(outcomes, from: route), scheme: outcomes.scheme.description, cohorts: rows)
-        return PlannedPage(route: route, template: "cohorts", context: view)
+        let view = CohortsListView(layout: outcomeLayout(route, .cohorts, title: text(.pageCohorts), style: "cohorts", crumb: text(.pageCohorts)),
+                                   notice: notice(outcomes, from: route), scheme: outcomes.scheme.description(text), cohorts: rows)
+        return PlannedPage(route: route, kind: .cohorts, context: view)
     }
 
     /// /outcomes/records/ was the per-assessment listing: it now explains why there is
     /// none and points to the cohorts, so old links still lead somewhere.
     private func recordsMoved(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.records
-        let view = RecordsMovedView(layout: outcomeLayout(route, title: "评估记录", kind: "records", crumb: "评估记录"),
+        let view = RecordsMovedView(layout: outcomeLayout(route, .records, title: text(.pageRecords), style: "records", crumb: text(.pageRecords)),
                                     notice: notice(outcomes, from: route), cohortsHref: route.link(to: .cohorts),
                                     methodHref: route.link(to: .method))
-        return PlannedPage(route: route, template: "records", context: view)
+        return PlannedPage(route: route, kind: .records, context: view)
     }
 
     private func cohortPage(_ index: Int, _ outcomes: OutcomeRelease, grid: RadarChart.Grid) -> PlannedPage {
@@ -284,7 +295,7 @@ extension SitePlanner {
             }.map { value -> DistributionCellView in
                 let cell = shown(counts[value], outcomes)
                 return DistributionCellView(label: attribute.values[value].label, count: cell.text, note: cell.note,
-                                            share: counts[value].value.map { percent(Double($0) / Double(cohort.size)) } ?? "—")
+                                            share: counts[value].value.map { percent(Double($0) / Double(cohort.size)) } ?? text(.outcomesNoValue))
             }
             return DistributionView(id: attribute.id, title: attribute.title, cells: cells)
         }
@@ -302,31 +313,31 @@ extension SitePlanner {
             return MedianRange(counts: attribute.cohorts[index].prefix(indicator.levels.count).map(\.value),
                                others: attribute.cohorts[index].dropFirst(indicator.levels.count).map(\.value), size: cohort.size)
         }
-        let radar = RadarChart.make(id: "radar-\(cohort.slug)", title: "能力指标中位等级",
-                                    description: "\(graded.count) 项分级指标在本组的中位等级（1–6 级）；不公布的数字使中位数只能确定在一个范围内时，外圈为范围上限。数值见下表。",
+        let radar = RadarChart.make(id: "radar-\(cohort.slug)", title: text(.outcomesRadarTitle),
+                                    description: text(.outcomesRadarDescription, ["count": graded.count, "first": 1, "last": levelColumns]),
                                     grid: grid, levels: medians.map { $0?.low ?? 0 }, upper: medians.map { $0?.high ?? 0 })
         let medianRows = zip(graded, medians).map { indicator, median in
-            LevelRowView(name: "指标\(indicator.no) \(indicator.name)", value: median.map { $0.text } ?? "—")
+            LevelRowView(name: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
+                         value: median.map { $0.text(text) } ?? text(.outcomesNoValue))
         }
         let scenarios = standard.scenarios.compactMap { scenario -> AdoptionRowView? in
             guard let attribute = attribute(outcomes, .scenario(scenario.no)) else { return nil }
             return AdoptionRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
                                    cells: attribute.values.indices.map { value in
-                                       attribute.impossible.contains(value) ? CellView(text: "/", note: "该层级未定义")
+                                       attribute.impossible.contains(value) ? CellView(text: "/", note: text(.outcomesNotDefined))
                                            : shown(attribute.cohorts[index][value], outcomes)
                                    })
         }
-        let scenarioColumns = ["未建设"] + TierID.allCases.map { framework.tier($0).name }
+        let scenarioColumns = (0...TierID.allCases.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
         let allCohortRows = outcomes.attributes.map { $0.cohorts[index] }
         let view = CohortView(
-            layout: outcomeLayout(route, title: "分组 \(cohort.name)", kind: "cohort", crumb: cohort.name),
+            layout: outcomeLayout(route, .cohort, title: text(.pageCohort, ["name": cohort.name]), style: "cohort", crumb: cohort.name),
             notice: notice(outcomes, from: route), name: cohort.name, group: outcomes.groupNames[cohort.group],
-            size: String(cohort.size), place: cohort.place ?? "全区", sector: cohort.sector ?? "全部行业",
-            year: cohort.year.map { "\($0)年" } ?? "全部年度", profile: profile,
+            size: String(cohort.size), place: place(cohort), sector: sector(cohort), year: year(cohort), profile: profile,
             indicators: indicatorAttributes.map(distribution), radar: radar, medians: medianRows,
             scenarioColumns: scenarioColumns, scenarios: scenarios, legend: legend(outcomes, allCohortRows),
             listHref: route.link(to: .cohorts))
-        return PlannedPage(route: route, template: "cohort", context: view)
+        return PlannedPage(route: route, kind: .cohort, context: view)
     }
 
     /// A zero the cohort's name already implies (a 蒙西 cohort has no assessment from a
@@ -343,13 +354,13 @@ extension SitePlanner {
 
     private func methodPage(_ page: Page) -> PlannedPage {
         let route = Route.method
-        let crumbs: [(String, Route?)] = outcomes == nil ? [(page.nav, nil)] : [("评估结果", .outcomes), (page.nav, nil)]
-        let view = MethodView(layout: layout(route, title: page.title, kind: "page method", section: outcomes == nil ? nil : .outcomes, crumbs: crumbs),
+        let crumbs: [(String, Route?)] = outcomes == nil ? [(page.nav, nil)] : [crumb(.outcomes), (page.nav, nil)]
+        let view = MethodView(layout: layout(route, .method, title: page.title, style: "page method", section: outcomes == nil ? nil : .outcomes, crumbs: crumbs),
                               body: RichText(page.markdown), tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
-                              scheme: outcomes?.scheme.description, groups: outcomes?.groupNames.joined(separator: "、"),
+                              scheme: outcomes?.scheme.description(text), groups: outcomes?.groupNames.joined(separator: text(.tierListSeparator)),
                               primary: outcomes.map { String($0.audit.primary) }, secondary: outcomes.map { String($0.audit.secondary) },
                               release: outcomes.map { String($0.release) })
-        return PlannedPage(route: route, template: "method", context: view)
+        return PlannedPage(route: route, kind: .method, context: view)
     }
 
     // MARK: Open data
@@ -392,5 +403,7 @@ struct MedianRange {
         (self.low, self.high) = (low, high)
     }
 
-    var text: String { low == high ? "\(low) 级" : "\(low)–\(high) 级" }
+    func text(_ ui: UIText) -> String {
+        low == high ? ui(.outcomesLevel, ["level": low]) : ui(.outcomesLevelRange, ["low": low, "high": high])
+    }
 }

@@ -4,6 +4,8 @@ import PortalModel
 /// the open data. Pure: the same standard gives the same plan.
 public struct SitePlanner: Sendable {
     let standard: Standard
+    /// The site's own words (Templates/strings.zh-CN.yaml).
+    let text: UIText
     let baseURL: String
     /// Assessment outcomes, protected and audited, when there are assessments to publish.
     let outcomes: OutcomeRelease?
@@ -15,8 +17,9 @@ public struct SitePlanner: Sendable {
     let scenariosOfSegment: [String: [Scenario]]
 
     /// `baseURL` overrides site.yaml's when given (`portal build --base-url`).
-    public init(standard: Standard, baseURL: String? = nil, outcomes: OutcomeRelease? = nil) {
+    public init(standard: Standard, text: UIText, baseURL: String? = nil, outcomes: OutcomeRelease? = nil) {
         self.standard = standard
+        self.text = text
         self.baseURL = baseURL ?? standard.site.baseURL
         self.outcomes = outcomes
         scenariosOfSegment = Dictionary(grouping: standard.scenarios, by: \.segment)
@@ -47,9 +50,11 @@ public struct SitePlanner: Sendable {
 
     func absoluteURL(_ route: Route) -> String { baseURL + route.path }
 
-    /// The sections of the main navigation, and the one a route belongs to.
-    func layout(_ route: Route, title: String, kind: String, section: Route?,
-                        crumbs: [(String, Route?)] = [], description: String? = nil) -> Layout {
+    /// The frame of a page of kind `page`: the main navigation (marking `section`), its
+    /// breadcrumbs, and, for kinds search indexes, its search kind and `filters`.
+    /// `style` names the page for the style sheet.
+    func layout(_ route: Route, _ pageKind: PageKind, title: String, style: String, section: Route?,
+                crumbs: [(String, Route?)] = [], description: String? = nil, filters: [String] = []) -> Layout {
         let linkBase = route == .notFound ? nil : route
         func href(_ target: Route, _ fragment: String? = nil) -> String {
             // The 404 page is served at any URL, so its links start from the base path.
@@ -57,33 +62,36 @@ public struct SitePlanner: Sendable {
             return from.link(to: target, fragment: fragment)
         }
         // The brand links home; the navigation lists the sections.
-        let sections: [(String, Route)] = [("层级要求", .tiers), ("典型场景", .scenarios), ("层级对比", .compare),
-                                           ("对照矩阵", .matrix), ("能力评估", .indicators)]
-            + (outcomes == nil ? [] : [("评估结果", Route.outcomes)])
-            + [("自查", Route.selfCheck)]
+        let sections: [(String, Route)] = PageKind.allCases
+            .compactMap { kind -> (Int, String, Route)? in
+                guard let place = kind.entry.navigation, let label = kind.entry.label, outcomes != nil || !kind.isOutcome else { return nil }
+                return (place, text(label), Route(kind.path()))
+            }
+            .sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
             + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route.page($0.slug)) }
         let nav = sections.map { Link(label: $0.0, href: href($0.1), current: $0.1 == section) }
         let footer = standard.pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(.page($0.slug))) }
-        let data = [Link(label: "全部下载与说明", href: href(Route("data/")))]
+        let data = [Link(label: text(.layoutAllDownloads), href: href(Route(PageKind.data.path())))]
             + ["scenarios.csv", "scenarios.json", "indicators.csv", "indicators.json"].map { Link(label: $0, href: href(.data($0))) }
-        let breadcrumbs = crumbs.isEmpty ? [] : [Link(label: "首页", href: href(.home))]
+        let breadcrumbs = crumbs.isEmpty ? [] : [Link(label: text(.pageHome), href: href(.home))]
             + crumbs.map { Link(label: $0.0, href: $0.1.map { href($0) } ?? "") }
         var page = Layout(lang: site.language, siteTitle: site.title, shortTitle: site.shortTitle, edition: site.edition,
                           title: title, description: description ?? site.description,
-                          root: linkBase?.rootPrefix ?? basePath, canonical: absoluteURL(route), kind: kind,
+                          root: linkBase?.rootPrefix ?? basePath, canonical: absoluteURL(route), kind: style,
                           home: href(.home), nav: nav, breadcrumbs: breadcrumbs, footer: footer, data: data)
         page.image = absoluteURL(Route("assets/og-card.png"))
         page.searchHref = href(.search)
         page.searchFallback = href(.scenarios)
+        if let search = pageKind.entry.search {
+            page.indexed = true
+            page.searchFilters = ["kind:\(text(search))"] + filters
+        }
         return page
     }
 
-    /// Marks a page's content for the search index, with its filters.
-    func indexed(_ layout: Layout, kind: String, filters: [String] = []) -> Layout {
-        var layout = layout
-        layout.indexed = true
-        layout.searchFilters = ["kind:\(kind)"] + filters
-        return layout
+    /// The label a page kind has in breadcrumbs, with the route of its index page.
+    func crumb(_ kind: PageKind) -> (String, Route?) {
+        (kind.entry.label.map { text($0) } ?? kind.rawValue, Route(kind.path()))
     }
 
     /// Path part of the base URL: "/portal/" for "https://host/portal/".
@@ -98,23 +106,21 @@ public struct SitePlanner: Sendable {
     }
 
     func areaName(_ id: String?) -> String {
-        id.flatMap { framework.area($0)?.name } ?? "不属于任何环节"
+        id.flatMap { framework.area($0)?.name } ?? text(.tierNoArea)
     }
 
     private func areaOf(_ scenario: Scenario) -> String? {
         framework.segment(named: scenario.segment)?.area
     }
 
-    private static let chineseDigits = ["一", "二", "三", "四", "五", "六"]
-
     private func maturityText(_ level: Int?) -> String {
-        guard let level else { return "达到相应要求" }
-        return "\(Self.chineseDigits[level - 1])级及以上"
+        guard let level else { return text(.tierMaturityAsRequired) }
+        return text(.tierMaturityAtLeast, ["level": framework.maturityLevels[level - 1]])
     }
 
     func summary(_ tier: Tier, from route: Route) -> TierSummary {
         TierSummary(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
-                    requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: "、"),
+                    requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
                     maturity: maturityText(tier.minMaturity),
                     definedCount: standard.scenarios.filter { $0.text(at: tier.id) != nil }.count,
                     total: standard.scenarios.count)
@@ -136,6 +142,11 @@ public struct SitePlanner: Sendable {
         }
     }
 
+    /// "基础级 → 先进级".
+    func pairLabel(_ low: TierID, _ high: TierID) -> String {
+        text(.tierPair, ["low": framework.tier(low).name, "high": framework.tier(high).name])
+    }
+
     private func neighbour(_ index: Int, of count: Int, _ link: (Int) -> Link) -> (Link?, Link?) {
         (index > 0 ? link(index - 1) : nil, index + 1 < count ? link(index + 1) : nil)
     }
@@ -144,35 +155,34 @@ public struct SitePlanner: Sendable {
 
     private func home() -> PlannedPage {
         let route = Route.home
-        let entries = [
-            EntryView(title: "层级要求", text: "四个梯度层级的要素条件：场景数量、覆盖环节与成熟度等级。", href: route.link(to: .tiers)),
-            EntryView(title: "典型场景", text: "\(standard.scenarios.count) 个典型场景在各层级的参考标准。", href: route.link(to: .scenarios)),
-            EntryView(title: "对照矩阵", text: "全部场景 × 四个层级的完整对照参考表。", href: route.link(to: .matrix)),
-            EntryView(title: "能力评估", text: "\(standard.indicators.count) 项智能制造能力评估指标及其等级。", href: route.link(to: .indicators)),
-            EntryView(title: "层级对比", text: "相邻层级逐个场景对比：下一层级还要求什么。", href: route.link(to: .compare)),
-            EntryView(title: "自查", text: "填写已建场景和成熟度，看按规则可达到的层级和差距。数据不离开浏览器。", href: route.link(to: .selfCheck)),
-        ] + standard.pages.map { EntryView(title: $0.nav, text: $0.title, href: route.link(to: .page($0.slug))) }
+        let counts: [PageKind: Int] = [.tiers: framework.tiers.count, .scenarios: standard.scenarios.count, .indicators: standard.indicators.count]
+        let entry = { (kind: PageKind, key: TextKey) in
+            EntryView(title: text(kind.entry.label ?? key), text: text(key, ["count": counts[kind] ?? 0]), href: route.link(to: Route(kind.path())))
+        }
+        let entries = [entry(.tiers, .homeTiers), entry(.scenarios, .homeScenarios), entry(.matrix, .homeMatrix),
+                       entry(.indicators, .homeIndicators), entry(.compareIndex, .homeCompare), entry(.selfCheck, .homeSelfCheck)]
+            + standard.pages.map { EntryView(title: $0.nav, text: $0.title, href: route.link(to: .page($0.slug))) }
         let targets = framework.targets.perTier.map {
             TargetView(tier: tierRef($0.tier, from: route), heading: $0.heading, task: $0.task, figure: $0.figure, figureLabel: $0.figureLabel)
         }
-        let view = HomeView(layout: layout(route, title: site.title, kind: "home", section: .home),
+        let view = HomeView(layout: layout(route, .home, title: site.title, style: "home", section: .home),
                             lead: site.description, tiersHref: route.link(to: .tiers), scenariosHref: route.link(to: .scenarios),
                             tiers: framework.tiers.map { summary($0, from: route) },
                             goal: framework.targets.goal, targets: targets, entries: entries)
-        return PlannedPage(route: route, template: "home", context: view)
+        return PlannedPage(route: route, kind: .home, context: view)
     }
 
     private func tiersIndex() -> PlannedPage {
         let route = Route.tiers
         let areas = framework.areas.map { area in
             AreaView(id: area.id, name: area.name, note: area.note,
-                     segments: framework.segments.filter { $0.area == area.id }.map(\.name).joined(separator: "、"))
+                     segments: framework.segments.filter { $0.area == area.id }.map(\.name).joined(separator: text(.tierListSeparator)))
         }
-        let view = TiersIndexView(layout: layout(route, title: "层级要求", kind: "tiers", section: .tiers, crumbs: [("层级要求", nil)]),
+        let view = TiersIndexView(layout: layout(route, .tiers, title: text(.pageTiers), style: "tiers", section: .tiers, crumbs: [(text(.pageTiers), nil)]),
                                   intro: framework.intro,
                                   requirements: framework.requirements.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
                                   tiers: framework.tiers.map { summary($0, from: route) }, areas: areas)
-        return PlannedPage(route: route, template: "tiers", context: view)
+        return PlannedPage(route: route, kind: .tiers, context: view)
     }
 
     private func tierPage(_ id: TierID) -> PlannedPage {
@@ -193,28 +203,27 @@ public struct SitePlanner: Sendable {
             return Link(label: other.name, href: route.link(to: .tier(other.id.rawValue)))
         }
         let view = TierView(
-            layout: indexed(layout(route, title: "\(tier.name)智能工厂", kind: "tier tier-\(id.rawValue)", section: .tiers,
-                                   crumbs: [("层级要求", .tiers), (tier.name, nil)], description: tier.intro), kind: "层级要求"),
+            layout: layout(route, .tier, title: text(.pageTier, ["tier": tier.name]), style: "tier tier-\(id.rawValue)", section: .tiers,
+                           crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro),
             tier: tierRef(id, from: route), summary: summary(tier, from: route), intro: tier.intro,
             areaTexts: tier.areaTexts.enumerated().map { AreaTextView(number: $0.offset + 1, label: $0.element.label, text: $0.element.text) },
             segments: segments,
             compareLinks: Self.tierPairs.filter { pair in
                 (pair.0 == id || pair.1 == id) && abs(TierID.allCases.firstIndex(of: pair.0)! - TierID.allCases.firstIndex(of: pair.1)!) == 1
             }.map { pair in
-                Link(label: "\(framework.tier(pair.0).name) → \(framework.tier(pair.1).name)",
-                     href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)))
+                Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)))
             },
             previous: previous, next: next)
-        return PlannedPage(route: route, template: "tier", context: view)
+        return PlannedPage(route: route, kind: .tier, context: view)
     }
 
     private func scenariosIndex() -> PlannedPage {
         let route = Route.scenarios
         let view = ScenariosIndexView(
-            layout: layout(route, title: "典型场景", kind: "scenarios", section: .scenarios, crumbs: [("典型场景", nil)]),
+            layout: layout(route, .scenarios, title: text(.pageScenarios), style: "scenarios", section: .scenarios, crumbs: [(text(.pageScenarios), nil)]),
             tiers: TierID.allCases.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
             count: standard.scenarios.count)
-        return PlannedPage(route: route, template: "scenarios", context: view)
+        return PlannedPage(route: route, kind: .scenarios, context: view)
     }
 
     private func scenarioPage(_ index: Int) -> PlannedPage {
@@ -230,20 +239,18 @@ public struct SitePlanner: Sendable {
         }
         let firstText = TierID.allCases.lazy.compactMap { scenario.text(at: $0) }.first ?? scenario.name
         let view = ScenarioView(
-            layout: indexed(layout(route, title: "\(scenario.code) \(scenario.name)", kind: "scenario", section: .scenarios,
-                                   crumbs: [("典型场景", .scenarios), (scenario.segment, nil)], description: firstText),
-                            kind: "典型场景",
-                            filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" }),
+            layout: layout(route, .scenario, title: "\(scenario.code) \(scenario.name)", style: "scenario", section: .scenarios,
+                           crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
+                           filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" }),
             code: scenario.code, name: scenario.name, segment: scenario.segment, area: areaName(areaOf(scenario)),
             sections: sections,
-            definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: "、"),
+            definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: text(.tierListSeparator)),
             notes: scenario.notes.isEmpty ? nil : RichText(scenario.notes), adoption: adoption(of: index, from: route),
             compareLinks: Self.tierPairs.filter { scenario.text(at: $0.0) != nil || scenario.text(at: $0.1) != nil }.map { pair in
-                Link(label: "\(framework.tier(pair.0).name) → \(framework.tier(pair.1).name)",
-                     href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
+                Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
             },
             previous: previous, next: next)
-        return PlannedPage(route: route, template: "scenario", context: view)
+        return PlannedPage(route: route, kind: .scenario, context: view)
     }
 
     private func indicatorsIndex() -> PlannedPage {
@@ -255,9 +262,9 @@ public struct SitePlanner: Sendable {
             if groups.last?.name == indicator.group { groups[groups.count - 1].indicators.append(row) }
             else { groups.append(IndicatorGroup(name: indicator.group, indicators: [row])) }
         }
-        let view = IndicatorsIndexView(layout: layout(route, title: "能力评估指标", kind: "indicators", section: .indicators,
-                                                      crumbs: [("能力评估", nil)]), groups: groups)
-        return PlannedPage(route: route, template: "indicators", context: view)
+        let view = IndicatorsIndexView(layout: layout(route, .indicators, title: text(.pageIndicatorsTitle), style: "indicators", section: .indicators,
+                                                      crumbs: [(text(.pageIndicators), nil)]), groups: groups)
+        return PlannedPage(route: route, kind: .indicators, context: view)
     }
 
     private func indicatorPage(_ index: Int) -> PlannedPage {
@@ -268,37 +275,35 @@ public struct SitePlanner: Sendable {
             return Link(label: "\(other.code) \(other.name)", href: route.link(to: .indicator(other.code)))
         }
         let view = IndicatorView(
-            layout: indexed(layout(route, title: "指标\(indicator.no) \(indicator.name)", kind: "indicator", section: .indicators,
-                                   crumbs: [("能力评估", .indicators), (indicator.group, nil)], description: indicator.description),
-                            kind: "能力指标"),
+            layout: layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]), style: "indicator",
+                           section: .indicators, crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description),
             code: indicator.code, name: indicator.name, group: indicator.group, description: indicator.description,
             levels: indicator.levels.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
             question: indicator.question, unit: indicator.unit, notApplicable: indicator.notApplicable,
             notes: indicator.notes.isEmpty ? nil : RichText(indicator.notes), previous: previous, next: next)
-        return PlannedPage(route: route, template: "indicator", context: view)
+        return PlannedPage(route: route, kind: .indicator, context: view)
     }
 
     private func matrix() -> PlannedPage {
         let route = Route.matrix
-        let view = MatrixView(layout: layout(route, title: "对照矩阵", kind: "matrix", section: .matrix, crumbs: [("对照矩阵", nil)]),
+        let view = MatrixView(layout: layout(route, .matrix, title: text(.pageMatrix), style: "matrix", section: .matrix, crumbs: [(text(.pageMatrix), nil)]),
                               tiers: TierID.allCases.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
                               filters: filters(tiers: true))
-        return PlannedPage(route: route, template: "matrix", context: view)
+        return PlannedPage(route: route, kind: .matrix, context: view)
     }
 
     private func markdownPage(_ page: Page) -> PlannedPage {
         let route = Route.page(page.slug)
-        let view = MarkdownPageView(layout: indexed(layout(route, title: page.title, kind: "page", section: route, crumbs: [(page.nav, nil)]),
-                                                    kind: "文件原文"),
+        let view = MarkdownPageView(layout: layout(route, .page, title: page.title, style: "page", section: route, crumbs: [(page.nav, nil)]),
                                     body: RichText(page.markdown))
-        return PlannedPage(route: route, template: "page", context: view)
+        return PlannedPage(route: route, kind: .page, context: view)
     }
 
     private func notFound() -> PlannedPage {
         let route = Route.notFound
-        let page = layout(route, title: "页面未找到", kind: "not-found", section: nil)
-        let links = page.nav.filter { $0.label != "首页" }
-        return PlannedPage(route: route, template: "404", context: NotFoundView(layout: page, links: links))
+        let page = layout(route, .notFound, title: text(.pageNotFound), style: "not-found", section: nil)
+        let links = page.nav
+        return PlannedPage(route: route, kind: .notFound, context: NotFoundView(layout: page, links: links))
     }
 
     // MARK: Open data

@@ -10,11 +10,8 @@ public struct TemplateSet: Sendable {
     /// Identifies the templates' text, so caches of rendered pages know when to forget.
     public var fingerprint = ""
 
-    /// Page templates the site needs; each must exist.
-    public static let required = ["layout", "pages/home", "pages/tiers", "pages/tier", "pages/scenarios", "pages/scenario",
-                                  "pages/indicators", "pages/indicator", "pages/matrix", "pages/page", "pages/404", "sitemap",
-                                  "pages/outcomes", "pages/outcome-indicators", "pages/outcome-scenarios", "pages/records",
-                                  "pages/cohorts", "pages/cohort", "pages/method", "pages/compare-index", "pages/compare", "pages/self-check", "pages/search", "pages/data"]
+    /// Templates the site needs, one per kind of page in the catalogue; each must exist.
+    public static var required: [String] { PageKind.templates }
 
     public static func load(from directory: String) throws(DiagnosticList) -> TemplateSet {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
