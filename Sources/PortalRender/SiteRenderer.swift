@@ -24,24 +24,43 @@ public struct SiteRenderer: Sendable {
         self.assetsDirectory = assetsDirectory
     }
 
+    /// A page that could not be rendered: which, with which template, and why.
+    public struct PageFailure: Error {
+        public let page: String
+        public let template: String
+        public let reason: String
+    }
+
     public func render(_ plan: SitePlan, cache: RenderCache? = nil) throws -> [RenderedFile] {
         cache?.use(templates: templates.fingerprint)
         // Pages are independent: render them on every core, keep plan order. With a cache
         // (portal serve), a page whose view model is unchanged is not rendered again.
         var files = try plan.pages.parallelMap { page in
-            let key = try cache.map { _ in try Self.cacheKey(page) }
-            if let cache, let key, let hit = cache.page(page.route.file, key: key) {
-                return RenderedFile(path: page.route.file, contents: hit)
+            do {
+                let key = try cache.map { _ in try Self.cacheKey(page) }
+                if let cache, let key, let hit = cache.page(page.route.file, key: key) {
+                    return RenderedFile(path: page.route.file, contents: hit)
+                }
+                let context = try TemplateTree.make(page.context)
+                guard let bytes = templates.render(context, template: "pages/" + page.template) else {
+                    throw PageFailure(page: page.route.file, template: page.template, reason: "the template pages/\(page.template) is not loaded")
+                }
+                let contents = Data(bytes)
+                if let cache, let key { cache.store(page.route.file, key: key, contents: contents) }
+                return RenderedFile(path: page.route.file, contents: contents)
+            } catch let failure as PageFailure {
+                throw failure
+            } catch {
+                throw PageFailure(page: page.route.file, template: page.template, reason: "its view model cannot be read (\(error))")
             }
-            let context = try TemplateTree.make(page.context)
-            let contents = Data(templates.render(context, template: "pages/" + page.template))
-            if let cache, let key { cache.store(page.route.file, key: key, contents: contents) }
-            return RenderedFile(path: page.route.file, contents: contents)
         }
         files += try plan.data.map { RenderedFile(path: $0.route.file, contents: try Self.json($0.value)) }
         // CSV with a byte-order mark: Excel then reads it as UTF-8.
         files += plan.csv.map { RenderedFile(path: $0.route.file, contents: Data([0xEF, 0xBB, 0xBF]) + Data($0.table.text.utf8)) }
-        files.append(RenderedFile(path: "sitemap.xml", contents: Data(templates.render(try TemplateTree.make(plan.sitemap), template: "sitemap"))))
+        guard let sitemap = templates.render(try TemplateTree.make(plan.sitemap), template: "sitemap") else {
+            throw PageFailure(page: "sitemap.xml", template: "sitemap", reason: "the template sitemap is not loaded")
+        }
+        files.append(RenderedFile(path: "sitemap.xml", contents: Data(sitemap)))
         files.append(RenderedFile(path: "robots.txt", contents: Data(plan.robots.utf8)))
         files += try assets()
         return files

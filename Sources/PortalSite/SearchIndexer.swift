@@ -23,6 +23,18 @@ struct SearchIndexer {
         return nil
     }
 
+    /// The indexer a build uses under `mode`, with a note when `auto` finds none; `on`
+    /// without one is an error.
+    static func choose(_ mode: SearchMode, environment: [String: String]) throws(DiagnosticList) -> (indexer: SearchIndexer?, note: String?) {
+        guard mode != .off else { return (nil, nil) }
+        if let indexer = locate(environment: environment) { return (indexer, nil) }
+        if mode == .on {
+            throw DiagnosticList([Diagnostic(path: "PAGEFIND", line: 1, column: 1,
+                "--search on, but the search indexer was not found: set PAGEFIND or put pagefind_extended on PATH (make site installs it)")])
+        }
+        return (nil, "search index not built: pagefind_extended not found (set PAGEFIND, or run make site); use --search off to silence this")
+    }
+
     /// Indexes `site` in place (into `site/pagefind/`).
     func index(_ site: String) throws(DiagnosticList) {
         let process = Process()

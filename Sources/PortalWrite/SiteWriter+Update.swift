@@ -14,28 +14,12 @@ extension SiteWriter {
             return (result.count, 0)
         }
         try checkOutputIsSafe()
-        var written = 0, removed = 0
+        // The same sync the staging folder gets, in place (the one way a folder is
+        // brought up to date); a page being read while it is rewritten reloads after.
         do {
-            var wanted: Set<String> = [Self.marker]
-            for file in files {
-                wanted.insert(file.path)
-                let path = output + "/" + file.path
-                if fm.contents(atPath: path) == file.contents { continue }
-                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try file.contents.write(to: URL(fileURLWithPath: path), options: .atomic)
-                written += 1
-            }
-            let existing = (fm.enumerator(atPath: output)?.allObjects as? [String]) ?? []
-            for path in existing where !wanted.contains(path) {
-                var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    try fm.removeItem(atPath: output + "/" + path)
-                    removed += 1
-                }
-            }
+            return try Self.sync(files + [Self.markerFile], into: output)
         } catch {
-            throw DiagnosticList([Diagnostic(path: output, line: 1, column: 1, "cannot update the preview (\(error.localizedDescription)): check that the folder is writable")])
+            throw DiagnosticList([Diagnostic(path: output, line: 1, column: 1, "cannot update the preview (\(Self.reason(error))): check that the folder is writable")])
         }
-        return (written, removed)
     }
 }

@@ -47,7 +47,7 @@ public struct SiteWriter: Sendable {
         let name = (output as NSString).lastPathComponent
         removeLeftovers(in: parent, name: name)
         let staging = parent + "/.\(name).tmp-\(getpid())"
-        let site = files + [(Self.marker, Data("Made by portal build. portal replaces only folders holding this file.\n".utf8))]
+        let site = files + [Self.markerFile]
         do {
             try FileTree.remove(staging)
             // Renamed first, so a build killed while updating it leaves a staging folder,
@@ -72,6 +72,9 @@ public struct SiteWriter: Sendable {
                 "cannot write the site (\(Self.reason(error))): check that the folder's parent exists and is writable; the previous site is unchanged")])
         }
     }
+
+    /// The file that marks a folder as portal's, written with every site.
+    static let markerFile = (path: marker, contents: Data("Made by portal build. portal replaces only folders holding this file.\n".utf8))
 
     /// Where the previous site is kept for the next build to rewrite.
     public var spare: String {
@@ -102,7 +105,9 @@ public struct SiteWriter: Sendable {
     /// on every core. Plain open/write/close: no temporary file and no fsync per file as
     /// Foundation's atomic writes do; what makes the output atomic is swapping the
     /// finished folder in, and that the files were written is checked call by call.
-    static func sync(_ files: [(path: String, contents: Data)], into root: String) throws {
+    @discardableResult
+    static func sync(_ files: [(path: String, contents: Data)], into root: String) throws -> (written: Int, removed: Int) {
+        var removed = 0
         let wantedFiles = Set(files.map(\.path))
         let wantedFolders = Set(folders(of: files))
         func prune(_ folder: String) throws {
@@ -113,6 +118,7 @@ public struct SiteWriter: Sendable {
                     try prune(folder + "/" + entry.name)
                 } else if !(entry.isFile && wantedFiles.contains(relative)) {
                     try FileTree.remove(root + "/" + relative)
+                    removed += 1
                 }
             }
         }
@@ -120,10 +126,13 @@ public struct SiteWriter: Sendable {
         for folder in folders(of: files) where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw POSIXFailure(path: root + "/" + folder, code: errno)
         }
-        _ = try files.parallelMap { file in
+        let written = try files.parallelMap { file -> Bool in
             let path = root + "/" + file.path
-            if !FileTree.holds(path, file.contents) { try writeFile(path, file.contents) }
+            if FileTree.holds(path, file.contents) { return false }
+            try writeFile(path, file.contents)
+            return true
         }
+        return (written.filter { $0 }.count, removed)
     }
 
     static func writeFile(_ path: String, _ contents: Data) throws {
@@ -211,7 +220,7 @@ public struct SiteWriter: Sendable {
         return result
     }
 
-    private static func reason(_ error: Error) -> String {
+    static func reason(_ error: Error) -> String {
         if let failure = error as? POSIXFailure {
             return "\(String(cString: strerror(failure.code)).lowercased()) at \(failure.path)"
         }

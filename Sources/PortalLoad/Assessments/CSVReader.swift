@@ -42,44 +42,63 @@ struct CSVReader {
         var offset = 0, line = 1
     }
 
+    /// The quote rule, in one place for both the splitter and the reader: a cell that
+    /// starts with `"` is quoted (a quote elsewhere is text), `""` inside it is a quote,
+    /// and a single `"` closes it. Gives the offset just past the closing quote, nil when
+    /// the cell is never closed. Line ends inside are counted into `line` and
+    /// `lineStart`; with `collect`, the cell's text goes into `value`.
+    func quotedCellEnd(open: Int, end: Int, line: inout Int, lineStart: inout Int,
+                       collect: Bool, value: inout [UInt8]) -> Int? {
+        var cursor = open + 1
+        while cursor < end {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                guard cursor + 1 < end && bytes[cursor + 1] == UInt8(ascii: "\"") else { return cursor + 1 }
+                if collect { value.append(byte) }
+                cursor += 2
+                continue
+            }
+            if byte == 0x0A { line += 1; lineStart = cursor + 1 }
+            if collect { value.append(byte) }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// Where an unquoted cell (or what follows a quoted one) ends: at a comma, a line end
+    /// or `end`.
+    func plainCellEnd(from start: Int, end: Int) -> Int {
+        var cursor = start
+        while cursor < end && bytes[cursor] != UInt8(ascii: ",") && bytes[cursor] != 0x0A { cursor += 1 }
+        return cursor
+    }
+
     /// Cuts the rows from `start` on into about `count` runs of whole rows, at line ends
-    /// outside quoted cells, so the runs can be read on every core. One pass over the
-    /// bytes with the reader's own rule for quotes: a quote opens a quoted cell only at
-    /// the start of a cell (elsewhere it is text), `""` inside one is a quote, and a
-    /// single `"` closes it. Each run ends where the next starts.
+    /// outside quoted cells, so the runs can be read on every core. Each run ends where
+    /// the next starts; a quote never closed leaves the rest as one run, where the reader
+    /// reports it.
     func runs(from start: Start, count: Int) -> [(start: Start, end: Int)] {
         let size = bytes.count - start.offset
         guard count > 1, size > 1 << 16 else { return [(start, bytes.count)] }
         var starts = [start]
-        var line = start.line, next = start.offset + size / count
-        var quoted = false, cellStart = true
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = start.offset
-            while index < buffer.count {
-                let byte = buffer[index]
-                if quoted {
-                    if byte == UInt8(ascii: "\"") {
-                        if index + 1 < buffer.count && buffer[index + 1] == UInt8(ascii: "\"") { index += 1 } else { quoted = false }
-                    } else if byte == 0x0A {
-                        line += 1
-                    }
-                } else if byte == UInt8(ascii: "\"") && cellStart {
-                    quoted = true
-                    cellStart = false
-                } else if byte == UInt8(ascii: ",") {
-                    cellStart = true
-                } else if byte == 0x0A {
-                    line += 1
-                    cellStart = true
-                    if index >= next, index + 1 < buffer.count {
-                        starts.append(Start(offset: index + 1, line: line))
-                        next = index + 1 + size / count
-                    }
-                } else {
-                    cellStart = false
-                }
-                index += 1
+        var line = start.line, lineStart = start.offset, next = start.offset + size / count
+        var index = start.offset
+        var unused: [UInt8] = []
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\"") {
+                guard let after = quotedCellEnd(open: index, end: bytes.count, line: &line, lineStart: &lineStart,
+                                                collect: false, value: &unused) else { break }
+                index = after
             }
+            index = plainCellEnd(from: index, end: bytes.count)
+            guard index < bytes.count else { break }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            line += 1 // a line end outside quotes: a row ends here
+            if index >= next, index + 1 < bytes.count {
+                starts.append(Start(offset: index + 1, line: line))
+                next = index + 1 + size / count
+            }
+            index += 1
         }
         return starts.indices.map { (starts[$0], $0 + 1 < starts.count ? starts[$0 + 1].offset : bytes.count) }
     }
@@ -118,25 +137,8 @@ struct CSVReader {
                     var value: String
                     if index < count && bytes[index] == UInt8(ascii: "\"") {
                         var buffer: [UInt8] = []
-                        var cursor = index + 1
-                        var closed = false
-                        while cursor < count {
-                            let byte = bytes[cursor]
-                            if byte == UInt8(ascii: "\"") {
-                                if cursor + 1 < count && bytes[cursor + 1] == UInt8(ascii: "\"") {
-                                    buffer.append(byte)
-                                    cursor += 2
-                                    continue
-                                }
-                                closed = true
-                                cursor += 1
-                                break
-                            }
-                            if byte == 0x0A { line += 1; lineStart = cursor + 1 }
-                            buffer.append(byte)
-                            cursor += 1
-                        }
-                        guard closed else {
+                        guard let cursor = table.quotedCellEnd(open: index, end: count, line: &line, lineStart: &lineStart,
+                                                               collect: true, value: &buffer) else {
                             return .failure(Diagnostic(path: path, line: fieldLine, column: table.column(of: fieldOffset, lineStart: fieldLineStart),
                                                        "a quoted cell is never closed: add the closing \" (a quote inside a cell is written \"\")"))
                         }
@@ -147,8 +149,7 @@ struct CSVReader {
                         value = String(decoding: buffer, as: UTF8.self)
                         index = cursor
                     } else {
-                        var cursor = index
-                        while cursor < count && bytes[cursor] != UInt8(ascii: ",") && bytes[cursor] != 0x0A { cursor += 1 }
+                        let cursor = table.plainCellEnd(from: index, end: count)
                         value = String(decoding: bytes[index..<cursor], as: UTF8.self)
                         index = cursor
                     }

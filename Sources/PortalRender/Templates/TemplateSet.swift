@@ -59,8 +59,10 @@ public struct TemplateSet: Sendable {
         return set
     }
 
-    /// The template `name` (e.g. "pages/scenario") rendered with `value`, as UTF-8.
-    public func render(_ value: TemplateValue, template name: String) -> [UInt8] {
-        renderer.render(value, template: name) ?? []
+    /// The template `name` (e.g. "pages/scenario") rendered with `value`, as UTF-8; nil
+    /// when there is no such template (the load check makes that impossible for every
+    /// kind of page in the catalogue).
+    public func render(_ value: TemplateValue, template name: String) -> [UInt8]? {
+        renderer.render(value, template: name)
     }
 }

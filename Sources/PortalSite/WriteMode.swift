@@ -1,0 +1,28 @@
+import Foundation
+import PortalModel
+import PortalRender
+import PortalWrite
+
+/// How a build's files reach the output folder: a new folder swapped in whole (`portal
+/// build`), or the existing preview brought up to date in place (`portal serve`). Either
+/// way `finish` (the search index, the release ledger) runs on the finished folder.
+enum WriteMode {
+    case swap
+    case updateInPlace
+
+    init(updateInPlace: Bool) { self = updateInPlace ? .updateInPlace : .swap }
+
+    func write(_ files: [RenderedFile], with writer: SiteWriter, finish: ((String) throws -> Void)?) throws(DiagnosticList) -> SiteWriter.Files {
+        let pairs = files.map { ($0.path, $0.contents) }
+        switch self {
+        case .swap:
+            return try writer.write(pairs, finish: finish)
+        case .updateInPlace:
+            let changes = try writer.update(pairs)
+            do { try finish?(writer.output) } catch let list as DiagnosticList { throw list } catch {
+                throw DiagnosticList([Diagnostic(path: writer.output, line: 1, column: 1, "\(error)")])
+            }
+            return SiteWriter.Files(count: changes.written, bytes: files.reduce(0) { $0 + $1.contents.count })
+        }
+    }
+}
