@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "PortalLoadTests", dependencies: ["PortalLoad", "PortalModel", "PortalFuzzTargets", "PortalTestSupport"], path: "Tests/PortalLoadTests"),
         // The command line as users run it: the bad-input corpus, interrupted builds, determinism.
         .testTarget(name: "PortalCLITests", dependencies: ["PortalTestSupport"], path: "Tests/PortalCLITests"),
-        .testTarget(name: "PortalDeriveTests", dependencies: ["PortalDerive", "PortalLoad", "PortalModel", "PortalSynth"], path: "Tests/PortalDeriveTests"),
+        .testTarget(name: "PortalDeriveTests", dependencies: ["PortalDerive", "PortalLoad", "PortalModel", "PortalSynth", "PortalTestSupport"], path: "Tests/PortalDeriveTests"),
         .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel", "PortalTestSupport"], path: "Tests/PortalRenderTests"),
         .testTarget(name: "PortalWriteTests", dependencies: ["PortalWrite", "PortalModel", "PortalTestSupport"], path: "Tests/PortalWriteTests"),
         .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalLoad", "PortalModel", "PortalSynth", "PortalDerive", "PortalRender", "PortalTestSupport"], path: "Tests/PortalSiteTests"),

@@ -20,6 +20,7 @@ Environment: PORTAL (default .build/release/portal), HUGO (default hugo),
 BENCH_RUNS (default 5), BENCH_DIR (default .build/bench), BENCH_CASES (comma-separated
 case names to run only those; "serve" for the serve measurement).
 """
+import hashlib
 import json
 import os
 import queue
@@ -120,11 +121,16 @@ def content_for(case):
     if case.real:
         return ROOT / "Content"
     folder = WORK / f"content-n{case.scenarios}-m{case.assessments}"
-    if not (folder / "assessments" / "assessments.csv").exists():
+    # Made again whenever Content/framework/ changes: a tree made from another framework
+    # may not load.
+    stamp = hashlib.sha256(b"".join(p.read_bytes() for p in sorted((ROOT / "Content" / "framework").iterdir()))).hexdigest()
+    made_from = (folder / ".framework-stamp").read_text() if (folder / ".framework-stamp").exists() else None
+    if made_from != stamp or not (folder / "assessments" / "assessments.csv").exists():
         shutil.rmtree(folder, ignore_errors=True)
         subprocess.run([PORTAL, "synth", "--content", ROOT / "Content", "--scenarios", str(case.scenarios),
                         "--assessments", str(case.assessments), "--seed", str(SEED), "--output", folder],
                        check=True, stdout=subprocess.DEVNULL)
+        (folder / ".framework-stamp").write_text(stamp)
     return folder
 
 

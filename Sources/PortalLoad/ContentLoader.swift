@@ -21,7 +21,8 @@ public struct ContentLoader: Sendable {
         let site = ContentFile.read("site.yaml", in: root, from: files, sink: sink).flatMap { SiteConfigLoader.load($0, sink: sink) }
         let framework = FrameworkLoader.load(directory: root + "/framework", from: files, sink: sink)
         let segments = framework?.segments.map(\.name)
-        let (scenarios, allScenarios) = loadAll("scenarios", kind: "scenario", sink: sink) { ScenarioLoader.load($0, segments: segments, sink: $1) }
+        let tierIDs = framework?.tierIDs
+        let (scenarios, allScenarios) = loadAll("scenarios", kind: "scenario", sink: sink) { ScenarioLoader.load($0, segments: segments, tiers: tierIDs, sink: $1) }
         let (indicators, allIndicators) = loadAll("indicators", kind: "indicator", sink: sink, IndicatorLoader.load)
         let (pages, _) = loadAll("pages", kind: "page", sink: sink, PageLoader.load)
         let method = files.exists(root + "/outcomes/method.md")

@@ -4,7 +4,7 @@ import Yams
 /// Content/framework/*.yaml → Framework (Annex 1 rules and texts, the plan's targets).
 enum FrameworkLoader {
     static let files = ["tiers.yaml", "areas.yaml", "segments.yaml", "requirements.yaml", "targets.yaml",
-                        "regions.yaml", "industries.yaml", "outcomes.yaml", "maturity.yaml"]
+                        "regions.yaml", "industries.yaml", "outcomes.yaml", "maturity.yaml", "assessments.yaml"]
 
     static func load(directory: String, from source: FileSource, sink: DiagnosticSink) -> Framework? {
         func document(_ name: String) -> YAMLDocument? {
@@ -16,21 +16,44 @@ enum FrameworkLoader {
             return ContentFile.read(name, in: directory, from: source, sink: sink)?.yaml(sink: sink)
         }
         let maturity = document("maturity.yaml").flatMap { loadMaturity($0, sink: sink) }
+        let format = document("assessments.yaml").flatMap { loadAssessmentFormat($0, sink: sink) }
         let areas = document("areas.yaml").flatMap { loadAreas($0, sink: sink) }
         let areaIDs = (areas ?? []).map(\.id)
         let segments = document("segments.yaml").flatMap { loadSegments($0, areaIDs: areaIDs, sink: sink) }
         let tiers = document("tiers.yaml").flatMap { loadTiers($0, areaIDs: areaIDs, maturityLevels: maturity?.count ?? 1, sink: sink) }
+        let tierIDs = (tiers ?? []).map(\.id)
         let requirements = document("requirements.yaml").flatMap { loadRequirements($0, sink: sink) }
-        let targets = document("targets.yaml").flatMap { loadTargets($0, sink: sink) }
+        let targets = document("targets.yaml").flatMap { loadTargets($0, tiers: tierIDs, sink: sink) }
         let regionsDocument = document("regions.yaml")
         let regions = regionsDocument.flatMap { loadRegions($0, sink: sink) }
         let partSlugs = regionsDocument.map { loadPartSlugs($0, sink: sink) } ?? [:]
         let sectors = document("industries.yaml").flatMap { loadSectors($0, sink: sink) }
         let bands = document("outcomes.yaml").flatMap { loadBands($0, sink: sink) }
-        guard let maturity, let areas, let segments, let tiers, let requirements, let targets, let regions, let sectors, let bands else { return nil }
+        guard let maturity, let format, let areas, let segments, let tiers, let requirements, let targets, let regions, let sectors, let bands else { return nil }
         return Framework(tiers: tiers, areas: areas, segments: segments, intro: requirements.intro,
                          requirements: requirements.items, targets: targets, regions: regions, sectors: sectors,
-                         investmentBands: bands, maturityLevels: maturity, partSlugs: partSlugs)
+                         investmentBands: bands, maturityLevels: maturity, partSlugs: partSlugs, assessmentFormat: format)
+    }
+
+    /// assessments.yaml: the headers, the not-applicable words, the synthetic marker.
+    private static func loadAssessmentFormat(_ document: YAMLDocument, sink: DiagnosticSink) -> AssessmentFormat? {
+        guard let top = FieldReader(document.root, in: document, sink: sink, what: document.path) else { return nil }
+        top.rejectUnknownKeys(["headers", "not_applicable", "synthetic_marker"])
+        guard let fields = top.fields("headers", hint: "followed by `key: header` lines", what: "'headers'") else { return nil }
+        fields.rejectUnknownKeys(AssessmentFormat.keys)
+        var headers: [String: String] = [:]
+        for key in AssessmentFormat.keys {
+            guard let header = fields.text(key, hint: key == "indicator" || key == "scenario" ? "<header with {no}>" : "<header>") else { continue }
+            if (key == "indicator" || key == "scenario") && !header.contains("{no}"), let node = fields.node(key) {
+                fields.error(node, "the \(key) header must hold {no}, which stands for the \(key)'s number")
+                continue
+            }
+            headers[key] = header
+        }
+        let words = top.list("not_applicable", hint: "followed by the words for 'not applicable', as [NA]")?
+            .compactMap { top.textValue($0, key: "not_applicable") }
+        guard headers.count == AssessmentFormat.keys.count, let words, let marker = top.text("synthetic_marker") else { return nil }
+        return AssessmentFormat(headers: headers, notApplicable: words, syntheticMarker: marker)
     }
 
     /// maturity.yaml: the GB/T 39116 levels, lowest first.
@@ -92,11 +115,19 @@ enum FrameworkLoader {
         var tiers: [Tier] = []
         for fields in entries {
             fields.rejectUnknownKeys(["id", "name", "min_scenarios", "required_areas", "min_maturity", "intro", "areas"])
-            guard let idText = fields.text("id", hint: "basic|advanced|excellent|leading") else { continue }
-            guard let id = TierID(rawValue: idText) else {
-                fields.error(fields.node("id")!, "unknown tier '\(idText)': use basic, advanced, excellent or leading")
-                continue
+            guard let idText = fields.text("id", hint: "<a key for URLs, e.g. basic>") else { continue }
+            if let node = fields.node("id") {
+                if !idText.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) {
+                    fields.error(node, "a tier id is used in URLs: use lower-case letters, digits and '-', as basic")
+                    continue
+                }
+                if tiers.contains(where: { $0.id.rawValue == idText }) {
+                    fields.error(node, "tier id '\(idText)' is used twice: each tier needs its own id")
+                    continue
+                }
             }
+            // Tiers are listed lowest first: the order is the tiers' rank.
+            let id = TierID(idText, index: tiers.count)
             func knownArea(_ node: Node) -> String? {
                 guard let area = fields.textValue(node, key: "area") else { return nil }
                 if !areaIDs.isEmpty, !areaIDs.contains(area) {
@@ -119,24 +150,24 @@ enum FrameworkLoader {
             tiers.append(Tier(id: id, name: name, minScenarios: minimum, requiredAreas: required,
                               minMaturity: fields.optionalInt("min_maturity", in: 1...maturityLevels), intro: intro, areaTexts: areaTexts))
         }
-        // A tier that failed to load is already reported; only a complete list is judged.
-        if tiers.count == entries.count, tiers.map(\.id) != TierID.allCases,
-           let top = FieldReader(document.root, in: document, sink: sink, what: document.path) {
-            sink.report(top.location, "tiers.yaml must list the four tiers once each, in order: basic, advanced, excellent, leading")
+        if entries.isEmpty, let top = FieldReader(document.root, in: document, sink: sink, what: document.path) {
+            sink.report(top.location, "tiers.yaml lists no tier: list the tiers, lowest first")
             return nil
         }
+        // A tier that failed to load is already reported, and later tiers would be
+        // numbered wrongly without it.
         return tiers.count == entries.count ? tiers : nil
     }
 
     private static func loadRequirements(_ document: YAMLDocument, sink: DiagnosticSink) -> (intro: String, items: [String])? {
         guard let fields = FieldReader(document.root, in: document, sink: sink, what: document.path) else { return nil }
         fields.rejectUnknownKeys(["intro", "requirements"])
-        let items = fields.list("requirements", hint: "followed by the 基础要求 items")?.compactMap { fields.textValue($0, key: "requirements") }
+        let items = fields.list("requirements", hint: "followed by the items of the basic requirements")?.compactMap { fields.textValue($0, key: "requirements") }
         guard let intro = fields.text("intro"), let items else { return nil }
         return (intro, items)
     }
 
-    private static func loadTargets(_ document: YAMLDocument, sink: DiagnosticSink) -> Targets? {
+    private static func loadTargets(_ document: YAMLDocument, tiers: [TierID], sink: DiagnosticSink) -> Targets? {
         guard let fields = FieldReader(document.root, in: document, sink: sink, what: document.path),
               let entries = entries("targets", of: document, sink: sink, what: "target") else { return nil }
         fields.rejectUnknownKeys(["goal", "year", "targets"])
@@ -144,8 +175,10 @@ enum FrameworkLoader {
         for entry in entries {
             entry.rejectUnknownKeys(["tier", "heading", "task", "figure", "figure_label", "count", "per_year"])
             guard let tierText = entry.text("tier") else { continue }
-            guard let tier = TierID(rawValue: tierText) else {
-                entry.error(entry.node("tier")!, "unknown tier '\(tierText)': use basic, advanced, excellent or leading")
+            guard let tier = tiers.first(where: { $0.rawValue == tierText }) else {
+                if !tiers.isEmpty, let node = entry.node("tier") {
+                    entry.error(node, "unknown tier '\(tierText)': use one of tiers.yaml (\(tiers.map(\.rawValue).joined(separator: ", ")))")
+                }
                 continue
             }
             guard let heading = entry.text("heading"), let task = entry.text("task"),
@@ -176,7 +209,7 @@ extension FrameworkLoader {
     static func loadPartSlugs(_ document: YAMLDocument, sink: DiagnosticSink) -> [String: String] {
         guard let parts = document.root.mapping?["parts"] else { return [:] }
         guard let mapping = parts.mapping else {
-            sink.report(document.location(of: parts), "'parts' must be `name: id` lines, as `蒙东: east`")
+            sink.report(document.location(of: parts), "'parts' must be `name: id` lines, a part's name (a region's group) and its id, as `<name>: east`")
             return [:]
         }
         var slugs: [String: String] = [:]
@@ -216,7 +249,19 @@ extension FrameworkLoader {
             if let previous = bands.last, previous.to != from, let node = fields.node("from") {
                 fields.error(node, "bands must follow each other: this one must start where the previous one ends")
             }
+            if bands.isEmpty, from != 0, let node = fields.node("from") {
+                fields.error(node, "the first band must start at 0: every amount (0 or more) must fall in a band")
+            }
             bands.append(InvestmentBand(from: from, to: to, label: label))
+        }
+        // Every amount 0 or more falls in exactly one band: the last has no upper bound.
+        if entries.isEmpty, let top = FieldReader(document.root, in: document, sink: sink, what: document.path) {
+            sink.report(top.location, "'investment_bands' is empty: list the bands amounts are published in, from 0 up")
+            return nil
+        }
+        if let last = bands.last, last.to != nil, let top = FieldReader(document.root, in: document, sink: sink, what: document.path) {
+            sink.report(top.location, "the last band must have no 'to': amounts above it would fall in no band")
+            return nil
         }
         return bands
     }

@@ -10,7 +10,7 @@ enum IndicatorLoader {
         else { return nil }
         fields.rejectUnknownKeys(["no", "group", "name", "description", "levels", "question", "unit", "not_applicable"])
         let no = fields.int("no", in: 1...99, hint: "<indicator number>")
-        let group = fields.text("group", hint: "数字化应用能力 or 数字化支撑能力")
+        let group = fields.text("group", hint: "<the first-level indicator it belongs to>")
         let name = fields.text("name")
         let description = fields.text("description")
         let question = fields.optionalText("question")

@@ -9,7 +9,7 @@ enum SiteConfigLoader {
         else { return nil }
         fields.rejectUnknownKeys(["title", "short_title", "description", "language", "edition", "base_url", "k_anonymity"])
         guard let title = fields.text("title"), let description = fields.text("description"),
-              let language = fields.text("language", hint: "zh-CN"), let edition = fields.text("edition", hint: "2025年版")
+              let language = fields.text("language", hint: "zh-CN"), let edition = fields.text("edition", hint: "<the edition as the standard prints it>")
         else { return nil }
         return SiteConfig(title: title, shortTitle: fields.optionalText("short_title") ?? title, description: description,
                           language: language, edition: edition, baseURL: normaliseBaseURL(fields.optionalText("base_url") ?? "/"),

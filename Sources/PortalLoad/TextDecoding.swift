@@ -1,27 +1,42 @@
 import Foundation
 import PortalModel
 
-/// Content files are UTF-8 (a byte-order mark is tolerated); line ends are normalised
-/// to LF so line numbers are the same whatever editor saved the file.
+/// How every input text is read: a UTF-8 byte-order mark is dropped and line ends are
+/// normalised to LF, so line numbers are the same whatever editor saved the file.
+/// Content files must be UTF-8; assessment tables may also be GB18030 (TableText).
 enum TextDecoding {
     static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        // CRLF and CR → LF on the bytes (both are ASCII, so UTF-8 sequences are untouched).
-        if bytes.contains(0x0D) {
-            var lf: [UInt8] = []
-            lf.reserveCapacity(bytes.count)
-            for (index, byte) in bytes.enumerated() where !(byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
-                lf.append(byte == 0x0D ? 0x0A : byte)
-            }
-            bytes = lf
-        }
+        let bytes = normaliseLineEnds(withoutByteOrderMark([UInt8](data)))
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(bytes)
             return .failure(Diagnostic(path: path, line: line, column: column,
                 "the file is not valid UTF-8: save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
         }
         return .success(text)
+    }
+
+    static func withoutByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+    }
+
+    /// CRLF and CR → LF, on the bytes (both are ASCII: UTF-8 and GB18030 sequences never
+    /// contain them).
+    static func normaliseLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x0D) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                result.append(0x0A)
+                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                result.append(byte)
+            }
+            index += 1
+        }
+        return result
     }
 
     /// Line and column (in characters) of the first byte that is not valid UTF-8.

@@ -18,10 +18,12 @@ public struct Framework: Sendable, Equatable {
     public var maturityLevels: [String]
     /// The parts of the region (蒙东 …) by name: their id in URLs (regions.yaml `parts`).
     public var partSlugs: [String: String]
+    /// How assessment CSVs are written (assessments.yaml).
+    public var assessmentFormat: AssessmentFormat
 
     public init(tiers: [Tier], areas: [Area], segments: [Segment], intro: String, requirements: [String], targets: Targets,
                 regions: [Region] = [], sectors: [Sector] = [], investmentBands: [InvestmentBand] = [],
-                maturityLevels: [String], partSlugs: [String: String] = [:]) {
+                maturityLevels: [String], partSlugs: [String: String] = [:], assessmentFormat: AssessmentFormat) {
         self.tiers = tiers
         self.areas = areas
         self.segments = segments
@@ -33,11 +35,25 @@ public struct Framework: Sendable, Equatable {
         self.investmentBands = investmentBands
         self.maturityLevels = maturityLevels
         self.partSlugs = partSlugs
+        self.assessmentFormat = assessmentFormat
     }
 
     public func sector(of industry: String) -> Sector? { sectors.first { $0.industries.contains(industry) } }
 
-    public func tier(_ id: TierID) -> Tier { tiers.first { $0.id == id }! }
+    /// Every tier's id, lowest first.
+    public var tierIDs: [TierID] { tiers.map(\.id) }
+
+    /// The tier `id` names. Ids are made only by the framework's loader, from these
+    /// tiers, so one always exists; a stray id is a programming error.
+    public func tier(_ id: TierID) -> Tier {
+        guard id.index < tiers.count, tiers[id.index].id == id else { preconditionFailure("tier \(id) is not one of the framework's") }
+        return tiers[id.index]
+    }
+
+    /// The tier whose key or name is `text` (`basic` or 基础级), if any.
+    public func tierID(named text: String) -> TierID? {
+        tiers.first { $0.id.rawValue == text || $0.name == text }?.id
+    }
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
     public func segment(named name: String) -> Segment? { segments.first { $0.name == name } }
 }

@@ -4,7 +4,8 @@ public struct Scenario: Sendable, Equatable {
     public var name: String
     /// Segment name as in the table, e.g. 工厂建设.
     public var segment: String
-    /// Text per tier; nil where the source prints "/" (not defined at that tier).
+    /// Text per tier, one entry for each of the framework's tiers; nil where the source
+    /// prints "/" (not defined at that tier).
     public var tiers: [TierID: String?]
     /// Optional editorial notes (Markdown) below the front matter.
     public var notes: String
@@ -23,7 +24,7 @@ public struct Scenario: Sendable, Equatable {
     public func text(at tier: TierID) -> String? { tiers[tier] ?? nil }
 
     /// Tiers at which the standard defines this scenario, ascending.
-    public var definedTiers: [TierID] { TierID.allCases.filter { text(at: $0) != nil } }
+    public var definedTiers: [TierID] { tiers.keys.sorted().filter { text(at: $0) != nil } }
 
     /// Two-digit number used in URLs and file names: 7 → "07".
     public var code: String { twoDigits(no) }

@@ -1,27 +1,35 @@
-/// The four tiers of the standard, in ascending order. The raw value is the stable
-/// English key used in content files, URLs (`/tiers/basic/`) and element ids (`#basic`).
-public enum TierID: String, CaseIterable, Sendable, Comparable, Codable {
-    case basic, advanced, excellent, leading
+/// A tier of the standard: its stable English key, used in content files, URLs
+/// (`/tiers/basic/`) and element ids (`#basic`), and its place in framework/tiers.yaml,
+/// which lists the tiers lowest first. How many tiers there are, and which, is the
+/// framework's to say (`Framework.tierIDs`).
+public struct TierID: Hashable, Comparable, Sendable, Encodable, CustomStringConvertible {
+    public let rawValue: String
+    /// Position in ascending order (0 = the lowest tier).
+    public let index: Int
 
-    /// Position in ascending order (basic 0 … leading 3).
-    public var index: Int {
-        switch self {
-        case .basic: 0
-        case .advanced: 1
-        case .excellent: 2
-        case .leading: 3
-        }
+    public init(_ rawValue: String, index: Int) {
+        self.rawValue = rawValue
+        self.index = index
     }
 
+    public static func == (lhs: TierID, rhs: TierID) -> Bool { lhs.rawValue == rhs.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
     public static func < (lhs: TierID, rhs: TierID) -> Bool { lhs.index < rhs.index }
+    public var description: String { rawValue }
+
+    /// Written as its key.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// One tier with its Annex 1 rules and texts.
 public struct Tier: Sendable, Equatable {
     public var id: TierID
-    /// 基础级, 先进级, 卓越级, 领航级.
+    /// Its name as the standard prints it.
     public var name: String
-    /// Minimum number of scenarios built at this tier (5/10/16/20).
+    /// Minimum number of scenarios built at this tier.
     public var minScenarios: Int
     /// Areas a factory must cover at this tier.
     public var requiredAreas: [String]

@@ -28,8 +28,9 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// General category Zs, spelled out: the category lookup was most of the trimming of
-    /// millions of CSV cells, and the set is fixed by Unicode's stability policy.
+    /// General category Zs, spelled out: a general-category lookup per character is
+    /// costly over millions of CSV cells, and the set is fixed by Unicode's stability
+    /// policy.
     var isSpaceSeparator: Bool {
         switch value {
         case 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true

@@ -54,22 +54,24 @@ public struct AssessmentSynthesizer {
         let year = random.chance(0.6) ? 2025 : 2026
         // Capability 0…1, skewed low: most factories are early in their digital journey.
         let capability = min(1, max(0, 0.27 + 0.17 * random.normal()))
-        let maturity = min(5, max(1, Int((1 + capability * 4.4 + 0.5 * random.normal()).rounded())))
+        let levels = standard.framework.maturityLevels.count
+        let maturity = min(levels, max(1, Int((1 + capability * Double(levels - 1) * 1.1 + 0.5 * random.normal()).rounded())))
+        let allTiers = standard.framework.tierIDs
         var scenarios: [Int: TierID] = [:]
         for scenario in standard.scenarios {
             let tiers = scenario.definedTiers
             guard !tiers.isEmpty, random.chance(0.12 + 0.75 * capability) else { continue }
             // The tier it was built at follows capability, within the tiers it is defined at.
-            let reach = capability * 4.2 + 0.6 * random.normal()
-            let wanted = TierID.allCases[min(3, max(0, Int(reach)))]
+            let reach = capability * Double(allTiers.count) * 1.05 + 0.6 * random.normal()
+            let wanted = allTiers[min(allTiers.count - 1, max(0, Int(reach)))]
             scenarios[scenario.no] = tiers.last { $0 <= wanted } ?? tiers[0]
         }
         let derived = engine.evaluate(built: scenarios, maturity: maturity).derived
         let declared: TierID? = {
             if random.chance(0.1) { return nil }
-            guard let derived else { return random.chance(0.5) ? .basic : nil }
+            guard let derived else { return random.chance(0.5) ? allTiers.first : nil }
             // About one in five declares a tier above what the rules give.
-            if random.chance(0.2), let above = TierID.allCases.first(where: { $0 > derived }) { return above }
+            if random.chance(0.2), let above = allTiers.first(where: { $0 > derived }) { return above }
             return derived
         }()
         var cells = [name(region: region, sector: sector), code(region: region, codes: &codes), region.name, industry,

@@ -55,7 +55,7 @@ public struct ContentTreeSynthesizer {
         let slug = URL(fileURLWithPath: model.source.path).lastPathComponent.drop { $0.isASCII && $0.isNumber }
         let name = no <= real.count ? model.name : "\(model.name)（合成\(no)）"
         var lines = ["---", "no: \(no)", "name: \(Self.quoted(name))", "segment: \(Self.quoted(model.segment))", "tiers:"]
-        for tier in TierID.allCases {
+        for tier in standard.framework.tierIDs {
             lines.append("  \(tier.rawValue): \(model.text(at: tier).map(Self.quoted) ?? "null")")
         }
         lines.append("---")

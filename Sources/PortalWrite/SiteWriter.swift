@@ -36,9 +36,9 @@ public struct SiteWriter: Sendable {
     /// build kept beside the output as `.<output>.spare` — brought up to date in place:
     /// only files whose bytes differ are written, files and folders no longer in the site
     /// are deleted. Without a spare it is a new, empty folder. Why: creating files and
-    /// folders was most of this stage when builds follow each other (ext4 searches past
-    /// recently freed inodes for every new one: `recently_deleted` in the kernel profile);
-    /// a rebuild of an unchanged site now creates nothing. The swap keeps it atomic.
+    /// folders is the costly part when builds follow each other (ext4 searches past
+    /// recently freed inodes for every new one), and a rebuild of an unchanged site
+    /// creates nothing this way. The swap keeps it atomic.
     @discardableResult
     public func write(_ files: [(path: String, contents: Data)],
                       finish: ((String) throws -> Void)? = nil) throws(DiagnosticList) -> Files {

@@ -62,8 +62,8 @@ struct Check: ParsableCommand {
 
 /// `portal serve` is the separate `portal-serve` executable beside this one: the HTTP
 /// server (FlyingFox) brings in FoundationNetworking and libcurl with some thirty shared
-/// libraries, which every `portal build` would otherwise load at start-up (4 ms); without
-/// them the Swift libraries can also be linked statically (3 ms more).
+/// libraries, which every `portal build` would otherwise load at start-up; without them
+/// the Swift libraries can also be linked statically.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build, serve over HTTP and rebuild on every change; open pages reload themselves (runs portal-serve).")

@@ -5,12 +5,15 @@
 (function (root) {
   "use strict";
 
-  var ORDER = ["basic", "advanced", "excellent", "leading"];
+  /* The tiers' order is rules.json's: lowest first, as framework/tiers.yaml lists them. */
+  function ranker(rules) {
+    var order = rules.tiers.map(function (t) { return t.id; });
+    return function (tier) { return order.indexOf(tier); };
+  }
 
-  function rank(tier) { return ORDER.indexOf(tier); }
-
-  /* built: {scenario number: tier id}; maturity: GB/T 39116 level (1–5). */
+  /* built: {scenario number: tier id}; maturity: GB/T 39116 level (1 … rules.maturity_levels.length). */
   function evaluate(rules, built, maturity) {
+    var rank = ranker(rules);
     var areaOf = {};
     rules.scenarios.forEach(function (s) { areaOf[s.no] = s.area; });
     var checks = rules.tiers.map(function (tier) {
@@ -67,6 +70,6 @@
     return candidates.slice(0, needed);
   }
 
-  var api = { evaluate: evaluate, suggestions: suggestions, ORDER: ORDER };
+  var api = { evaluate: evaluate, suggestions: suggestions };
   if (typeof module === "object" && module.exports) { module.exports = api; } else { root.PortalRules = api; }
 })(this);

@@ -12,8 +12,16 @@
   rules.tiers.forEach(function (t) { tierName[t.id] = t.name; });
   var areaName = {};
   rules.areas.forEach(function (a) { areaName[a.id] = a.name; });
-  var codes = { basic: "b", advanced: "a", excellent: "e", leading: "l" };
-  var fromCode = { b: "basic", a: "advanced", e: "excellent", l: "leading" };
+  /* One character per tier in shared links: its id's first letter (b, a, e, l), or its
+     place when two ids share a letter. */
+  var codes = {};
+  var fromCode = {};
+  rules.tiers.forEach(function (t, i) {
+    var code = t.id.charAt(0);
+    if (fromCode[code] || code === "-") { code = String(i); }
+    codes[t.id] = code;
+    fromCode[code] = t.id;
+  });
   var result = document.getElementById("result");
   var maturity = form.elements.maturity;
 
@@ -37,7 +45,7 @@
   function restore() {
     var params = new URLSearchParams(location.hash.replace(/^#/, ""));
     var m = parseInt(params.get("m"), 10);
-    if (m >= 1 && m <= 5) { maturity.value = String(m); }
+    if (m >= 1 && m <= rules.maturity_levels.length) { maturity.value = String(m); }
     var s = params.get("s") || "";
     rules.scenarios.forEach(function (sc, i) {
       var tier = fromCode[s.charAt(i)];

@@ -41,12 +41,12 @@ import Testing
     }
 
     @Test func rareTiersAreMergedUpwardIntoGroupsOfK() {
-        #expect(TierGroups(counts: [40, 100, 30, 4, 1], k: 5).groups == [[0], [1], [2], [3, 4]])
-        #expect(TierGroups(counts: [40, 100, 30, 3, 1], k: 5).groups == [[0], [1], [2, 3, 4]])
-        #expect(TierGroups(counts: [40, 100, 30, 9, 0], k: 5).groups == [[0], [1], [2], [3], [4]])
+        #expect(TierGroups(counts: [40, 100, 30, 4, 1], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2], [3, 4]])
+        #expect(TierGroups(counts: [40, 100, 30, 3, 1], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2, 3, 4]])
+        #expect(TierGroups(counts: [40, 100, 30, 9, 0], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2], [3], [4]])
         // Too few at the bottom: they join the groups above until the group holds k.
-        #expect(TierGroups(counts: [2, 0, 10, 0, 0], k: 5).groups == [[0, 1, 2], [3], [4]])
-        #expect(TierGroups(counts: [1, 1, 1, 1, 1], k: 5).groups == [[0, 1, 2, 3, 4]])
+        #expect(TierGroups(counts: [2, 0, 10, 0, 0], k: 5, tiers: TierID.allCases).groups == [[0, 1, 2], [3], [4]])
+        #expect(TierGroups(counts: [1, 1, 1, 1, 1], k: 5, tiers: TierID.allCases).groups == [[0, 1, 2, 3, 4]])
     }
 
     /// Three cohorts (sizes 7, 6, 20) × three values; figures: each cohort and the total.

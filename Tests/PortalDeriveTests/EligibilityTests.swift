@@ -3,6 +3,7 @@ import PortalDerive
 import PortalLoad
 import PortalModel
 import Testing
+import PortalTestSupport
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let standard = try! ContentLoader(root: repository + "/Content").load()

@@ -142,7 +142,7 @@ import Testing
         #expect(unknown.contains { $0.hasPrefix("in/a.csv:1:") && $0.contains("unknown column 'maturty'") })
         // A data row where the header should be: one message, and no cell of it repeated.
         let headerless = diagnostics(Self.row(1) + "\n" + Self.row(2))
-        #expect(headerless == ["in/a.csv:1:1: error: the first row is not a header (none of its cells is a column name): add a header row with the column names of README.md (enterprise, credit_code, region, … or 企业名称, 统一社会信用代码, 盟市, …)"])
+        #expect(headerless == ["in/a.csv:1:1: error: the first row is not a header (none of its cells is a column name): add a header row with the column names of README.md (enterprise or 企业名称, credit_code or 统一社会信用代码, region or 盟市, i01 or 指标1, s01 or 场景1, …)"])
         // A header cell holding something other than a short word is named by its position.
         let pasted = diagnostics(Self.header.replacingOccurrences(of: "maturity", with: Self.code(9)) + "\n" + Self.row(1))
         #expect(pasted.contains { $0.contains("unknown column 7:") } && !pasted.joined().contains(Self.code(9)))

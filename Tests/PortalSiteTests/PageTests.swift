@@ -1,6 +1,7 @@
 import Foundation
 import PortalModel
 import Testing
+import PortalTestSupport
 
 /// The rendered site holds the model's text where reviewers and enterprises expect it.
 @Suite struct PageTests {

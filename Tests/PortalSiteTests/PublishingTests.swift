@@ -2,6 +2,7 @@ import Foundation
 import PortalDerive
 import PortalModel
 import Testing
+import PortalTestSupport
 
 /// What a web host and a chat app see: absolute URLs under a base URL, link-preview
 /// metadata on every page, and the CSV downloads.

@@ -2,6 +2,7 @@ import Foundation
 import PortalDerive
 import PortalModel
 import Testing
+import PortalTestSupport
 
 /// One engine in Swift (outcome pages), one evaluator in JavaScript (the self-check):
 /// both are run on the same few hundred answer sets and must agree on every figure.
@@ -47,7 +48,7 @@ import Testing
         let answers = Self.answers(count: 400)
         let engine = Eligibility(standard: SiteBuild.standard)
         let swift = answers.map { answer -> Result in
-            let built = Dictionary(uniqueKeysWithValues: answer.built.map { (Int($0.key)!, TierID(rawValue: $0.value)!) })
+            let built = Dictionary(uniqueKeysWithValues: answer.built.map { (Int($0.key)!, SiteBuild.standard.framework.tierID(named: $0.value)!) })
             let result = engine.evaluate(built: built, maturity: answer.maturity)
             return Result(derived: result.derived?.rawValue, next: result.next?.tier.rawValue, tiers: result.tiers.map {
                 TierResult(tier: $0.tier.rawValue, counted: $0.counted, scenariosShort: $0.scenariosShort, areasCovered: $0.areasCovered,

@@ -36,8 +36,9 @@ struct Attribute: Sendable {
     static func all(text: UIText, records: [Assessment], derived: [Int], standard: Standard, quasi: QuasiIdentifiers,
                     scheme: CohortScheme, years: [Int]) -> [Attribute] {
         let framework = standard.framework
-        let tierValues = (0...TierID.allCases.count).map { column in
-            (key: TierGroups.columnKey(column), label: column == 0 ? text(.outcomesNoTier) : framework.tier(TierID.allCases[column - 1]).name)
+        let tierKeys = TierGroups(groups: [], tiers: framework.tierIDs)
+        let tierValues = (0...framework.tiers.count).map { column in
+            (key: tierKeys.columnKey(column), label: column == 0 ? text(.outcomesNoTier) : framework.tiers[column - 1].name)
         }
         let level = { (level: Int) in (key: "level-\(level)", label: text(.outcomesLevelValue, ["level": level])) }
         var attributes: [Attribute] = []
@@ -69,8 +70,8 @@ struct Attribute: Sendable {
                                     values: (1...maturityLevels).map(level),
                                     valueOf: records.map { min(max($0.maturity, 1), maturityLevels) - 1 }, impossible: []))
         // Indicator answers and built scenarios read in one pass over the records, not one
-        // dictionary lookup per record and attribute (a fifth of disclosure control at
-        // 100,000 assessments).
+        // dictionary lookup per record and attribute: at 100,000 assessments those
+        // lookups would rival the protection itself.
         let bands = framework.investmentBands
         let indicatorIndex = Dictionary(uniqueKeysWithValues: standard.indicators.enumerated().map { ($1.no, $0) })
         let scenarioIndex = Dictionary(uniqueKeysWithValues: standard.scenarios.enumerated().map { ($1.no, $0) })
@@ -93,7 +94,13 @@ struct Attribute: Sendable {
                 switch answer {
                 case .level(let level)?: return level - 1
                 case .notApplicable?: return indicator.levels.count
-                case .amount(let amount)?: return bands.firstIndex { $0.contains(amount) } ?? missing
+                case .amount(let amount)?:
+                    // The loader makes the bands cover every amount from 0 up, and refuses
+                    // a negative one: an amount outside them is a broken model.
+                    guard let band = bands.firstIndex(where: { $0.contains(amount) }) else {
+                        preconditionFailure("amount \(amount) in no investment band")
+                    }
+                    return band
                 case nil: return missing
                 }
             }
@@ -103,7 +110,7 @@ struct Attribute: Sendable {
                                         values: values, valueOf: valueOf, impossible: []))
         }
         for (scenarioPosition, scenario) in standard.scenarios.enumerated() {
-            let impossible = Set(TierID.allCases.indices.filter { scenario.text(at: TierID.allCases[$0]) == nil }.map { $0 + 1 })
+            let impossible = Set(framework.tierIDs.filter { scenario.text(at: $0) == nil }.map { $0.index + 1 })
             attributes.append(Attribute(kind: .scenario(scenario.no), id: "s" + scenario.code, title: "\(scenario.code) \(scenario.name)",
                                         values: [(key: "not-built", label: text(.outcomesNotBuilt))]
                                             + tierValues.dropFirst().map { (key: $0.key, label: text(.outcomesBuiltAt, ["tier": $0.label])) },

@@ -51,7 +51,7 @@ public struct RecordKey: Sendable {
 
     private static let digits = Array("0123456789abcdef".utf8)
 
-    /// Lower-case hex without String(format:), which was most of fingerprinting.
+    /// Lower-case hex by table: String(format:) would parse its format for every byte.
     static func hex(_ bytes: ArraySlice<UInt8>) -> String {
         var text = [UInt8]()
         text.reserveCapacity(bytes.count * 2)

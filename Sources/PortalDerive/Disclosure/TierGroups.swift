@@ -2,18 +2,24 @@ import PortalModel
 
 /// The derived tiers as the outcome pages group them: neighbouring tiers merged until
 /// every group holds no assessment or at least k, so no table, card or chart describes
-/// a handful of 领航级 factories. Columns of the tier tables: index 0 is 未达基础级, then
-/// the four tiers in order.
+/// a handful of factories at the top tier. Columns of the tier tables: index 0 is "below
+/// the lowest tier", then the framework's tiers in order.
 public struct TierGroups: Sendable, Equatable {
     /// Each group's tier columns (0 = no tier), lowest first.
     public let groups: [[Int]]
+    /// The framework's tiers, lowest first: column c > 0 is tiers[c − 1].
+    public let tiers: [TierID]
 
-    public init(groups: [[Int]]) { self.groups = groups }
+    public init(groups: [[Int]], tiers: [TierID]) {
+        self.groups = groups
+        self.tiers = tiers
+    }
 
     /// Merges from the top (the rarest tiers) down: a group closes once it holds k or
     /// more; a tier with no assessment stays on its own when nothing is pending (a 0 is
     /// safe to publish); what is left at the bottom joins the group above it.
-    public init(counts: [Int], k: Int) {
+    public init(counts: [Int], k: Int, tiers: [TierID]) {
+        self.tiers = tiers
         var groups: [[Int]] = []
         var pending: [Int] = [], pendingCount = 0
         for column in counts.indices.reversed() {
@@ -39,11 +45,11 @@ public struct TierGroups: Sendable, Equatable {
     public func group(ofColumn column: Int) -> Int { groups.firstIndex { $0.contains(column) }! }
 
     /// Stable key: the tier ids joined ("excellent+leading").
-    public func key(_ group: Int) -> String { groups[group].map(Self.columnKey).joined(separator: "+") }
+    public func key(_ group: Int) -> String { groups[group].map(columnKey).joined(separator: "+") }
 
-    public static func columnKey(_ column: Int) -> String { column == 0 ? "none" : TierID.allCases[column - 1].rawValue }
+    public func columnKey(_ column: Int) -> String { column == 0 ? "none" : tiers[column - 1].rawValue }
 
-    public static func column(ofKey key: String) -> Int? {
-        key == "none" ? 0 : TierID.allCases.firstIndex { $0.rawValue == key }.map { $0 + 1 }
+    public func column(ofKey key: String) -> Int? {
+        key == "none" ? 0 : tiers.firstIndex { $0.rawValue == key }.map { $0 + 1 }
     }
 }

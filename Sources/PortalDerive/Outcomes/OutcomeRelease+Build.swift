@@ -6,6 +6,7 @@ extension OutcomeRelease {
     public static func make(set: AssessmentSet, standard: Standard, text: UIText, key: RecordKey, ledger: ReleaseLedger)
         throws(DiagnosticList) -> OutcomeRelease? {
         let k = standard.site.kAnonymity
+        let tierIDs = standard.framework.tierIDs
         let engine = Eligibility(standard: standard)
         let all = set.records
         let derivedColumns = all.parallelMap { record -> Int in
@@ -29,18 +30,19 @@ extension OutcomeRelease {
                 throw DiagnosticList([Diagnostic(path: ledgerFile(0), line: 1, column: 1,
                     "this release series was published with k = \(changed.k), and site.yaml now says \(k): groups formed under the old k could be published under the new one: set k_anonymity back, or start a new series in another --releases folder once the statistics office agrees")])
             }
-            let columns = first.tierGroups.map { $0.compactMap(TierGroups.column(ofKey:)) }
+            let keys = TierGroups(groups: [], tiers: tierIDs)
+            let columns = first.tierGroups.map { $0.compactMap(keys.column(ofKey:)) }
             guard let fixed = CohortScheme(rawValue: first.scheme),
-                  columns.flatMap({ $0 }).sorted() == Array(0...TierID.allCases.count) else {
+                  columns.flatMap({ $0 }).sorted() == Array(0...tierIDs.count) else {
                 throw DiagnosticList([Diagnostic(path: ledgerFile(0), line: 1, column: 1,
                     "the release record's scheme or tier groups are not ones this version of portal knows: restore the file as it was written")])
             }
-            tierGroups = TierGroups(groups: columns)
+            tierGroups = TierGroups(groups: columns, tiers: tierIDs)
             scheme = fixed
         } else {
-            var counts = [Int](repeating: 0, count: TierID.allCases.count + 1)
+            var counts = [Int](repeating: 0, count: tierIDs.count + 1)
             for column in derivedColumns { counts[column] += 1 }
-            tierGroups = TierGroups(counts: counts, k: k)
+            tierGroups = TierGroups(counts: counts, k: k, tiers: tierIDs)
             scheme = CohortScheme.choose(quasi, groups: derivedColumns.map(tierGroups.group(ofColumn:)), k: k)
         }
         let cohortOf = all.indices.map { scheme.key($0, quasi, group: tierGroups.group(ofColumn: derivedColumns[$0])) }
@@ -273,7 +275,7 @@ extension OutcomeRelease {
         var figures: [String: [String: [String: Int?]]] = [:]
         for (published, ledgerFigures, _, _, _) in protectedAttributes { figures[published.id] = ledgerFigures }
         let record = ReleaseRecord(release: current + 1, keyCheck: key.check, k: k, scheme: scheme.rawValue,
-                                   tierGroups: tierGroups.groups.indices.map { tierGroups.groups[$0].map(TierGroups.columnKey) },
+                                   tierGroups: tierGroups.groups.indices.map { tierGroups.groups[$0].map(tierGroups.columnKey) },
                                    members: members, figures: figures)
         let isNew = earlier.last.map { !members.isEmpty || $0.figures != figures } ?? true
 
@@ -302,10 +304,10 @@ extension OutcomeRelease {
 
     static func groupName(_ group: Int, _ groups: TierGroups, standard: Standard, text: UIText) -> String {
         let columns = groups.groups[group]
-        func name(_ column: Int) -> String { column == 0 ? text(.outcomesNoTier) : standard.framework.tier(TierID.allCases[column - 1]).name }
+        func name(_ column: Int) -> String { column == 0 ? text(.outcomesNoTier) : standard.framework.tiers[column - 1].name }
         guard let first = columns.first, let last = columns.last else { return "" }
         if columns.count == 1 { return name(first) }
-        if last == TierID.allCases.count && first > 0 { return text(.outcomesGroupAndAbove, ["tier": name(first)]) }
+        if last == standard.framework.tiers.count && first > 0 { return text(.outcomesGroupAndAbove, ["tier": name(first)]) }
         return text(.outcomesGroupRange, ["low": name(first), "high": name(last)])
     }
 

@@ -6,7 +6,7 @@ import Foundation
 // the output is stable and small.
 
 func round1(_ value: Double) -> String {
-    // In tenths, as integers: Double's description was slow where charts are many.
+    // In tenths, as integers: Double's description is slow where charts are many.
     let tenths = Int((value * 10).rounded())
     let whole = String(abs(tenths) / 10), sign = tenths < 0 ? "-" : ""
     return tenths % 10 == 0 ? sign + whole : sign + whole + "." + String(abs(tenths) % 10)

@@ -90,6 +90,8 @@ public struct SelfCheckView: ViewModel {
     public var rulesJSON: String
     public var segments: [SelfCheckSegment]
     public var tiers: [TierSummary]
+    /// The maturity levels to choose from (framework/maturity.yaml).
+    public var maturityLevels: [FilterOption]
 }
 
 public struct SelfCheckSegment: ViewModel {

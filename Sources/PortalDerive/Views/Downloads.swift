@@ -53,10 +53,10 @@ extension SitePlanner {
         let levels = levelColumns
         var files = [
             PlannedCSV(route: .data("scenarios.csv"), table: CSVTable(
-                header: ["no", "name", "segment", "area"] + TierID.allCases.map(\.rawValue) + ["url"],
+                header: ["no", "name", "segment", "area"] + framework.tierIDs.map(\.rawValue) + ["url"],
                 rows: standard.scenarios.map { scenario in
                     [String(scenario.no), scenario.name, scenario.segment, areaName(framework.segment(named: scenario.segment)?.area ?? nil)]
-                        + TierID.allCases.map { scenario.text(at: $0) ?? "" } + [absoluteURL(.scenario(scenario.code))]
+                        + framework.tierIDs.map { scenario.text(at: $0) ?? "" } + [absoluteURL(.scenario(scenario.code))]
                 })),
             PlannedCSV(route: .data("indicators.csv"), table: CSVTable(
                 header: ["no", "group", "name", "description"] + (0..<levels).map { "level_\($0 + 1)" } + ["question", "unit", "not_applicable", "url"],
@@ -102,7 +102,7 @@ extension SitePlanner {
         let column = { (name: String, key: TextKey, values: [String: any CustomStringConvertible]) in
             ColumnDoc(name: name, meaning: text(key, values))
         }
-        let tierIDs = TierID.allCases.map(\.rawValue)
+        let tierIDs = framework.tierIDs.map(\.rawValue)
         let tierColumns = tierIDs.count > 2 ? "\(tierIDs[0]) … \(tierIDs[tierIDs.count - 1])" : tierIDs.joined(separator: " / ")
         let levels = levelColumns
         var downloads = [

@@ -29,7 +29,7 @@ struct OutcomesRecord: Encodable, Sendable {
             var item = groups.nestedContainer(keyedBy: Key.self)
             try item.encode(outcomes.tierGroups.key(group), forKey: Key("key"))
             try item.encode(outcomes.groupNames[group], forKey: Key("name"))
-            try item.encode(outcomes.tierGroups.groups[group].map(TierGroups.columnKey), forKey: Key("tiers"))
+            try item.encode(outcomes.tierGroups.groups[group].map(outcomes.tierGroups.columnKey), forKey: Key("tiers"))
             try item.encode(outcomes.groupSizes[group], forKey: Key("records"))
         }
         var cohorts = root.nestedUnkeyedContainer(forKey: Key("cohorts"))

@@ -30,6 +30,12 @@ public struct RulesRecord: Encodable, Sendable {
     let tiers: [TierRule]
     let areas: [AreaEntry]
     let scenarios: [ScenarioEntry]
+    /// GB/T 39116's levels by name, lowest first: a maturity is 1 … their number.
+    let maturityLevels: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case tiers, areas, scenarios, maturityLevels = "maturity_levels"
+    }
 
     public init(standard: Standard) {
         let framework = standard.framework
@@ -37,6 +43,7 @@ public struct RulesRecord: Encodable, Sendable {
             TierRule(id: $0.id.rawValue, name: $0.name, minScenarios: $0.minScenarios, requiredAreas: $0.requiredAreas, minMaturity: $0.minMaturity)
         }
         areas = framework.areas.map { AreaEntry(id: $0.id, name: $0.name) }
+        maturityLevels = framework.maturityLevels
         scenarios = standard.scenarios.map { scenario in
             ScenarioEntry(no: scenario.no, code: scenario.code, name: scenario.name, segment: scenario.segment,
                           area: framework.segment(named: scenario.segment)?.area ?? nil,

@@ -4,12 +4,13 @@ import PortalModel
 /// The comparison pages (/compare/…) and the self-check (/self-check/).
 extension SitePlanner {
     /// Every pair of tiers, lower first: basic-advanced, basic-excellent, … excellent-leading.
-    static let tierPairs: [(TierID, TierID)] = TierID.allCases.enumerated().flatMap { index, low in
-        TierID.allCases.dropFirst(index + 1).map { (low, $0) }
+    var tierPairs: [(TierID, TierID)] {
+        let tiers = framework.tierIDs
+        return tiers.enumerated().flatMap { index, low in tiers.dropFirst(index + 1).map { (low, $0) } }
     }
 
     func comparePages() -> [PlannedPage] {
-        [compareIndex()] + Self.tierPairs.map { comparePage(low: $0.0, high: $0.1) }
+        [compareIndex()] + tierPairs.map { comparePage(low: $0.0, high: $0.1) }
     }
 
     func filters(tiers: Bool) -> MatrixFilters {
@@ -17,12 +18,12 @@ extension SitePlanner {
             areas: framework.areas.map { FilterOption(value: $0.id, label: $0.name, group: nil) }
                 + [FilterOption(value: "none", label: text(.compareMultiAreaFilter), group: nil)],
             segments: framework.segments.map { FilterOption(value: $0.id, label: $0.name, group: $0.area ?? "none") },
-            tiers: tiers ? TierID.allCases.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) } : [])
+            tiers: tiers ? framework.tierIDs.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) } : [])
     }
 
     private func compareIndex() -> PlannedPage {
         let route = Route.compare
-        let pairs = Self.tierPairs.map { pair in
+        let pairs = tierPairs.map { pair in
             ComparePairLink(slug: "\(pair.0.rawValue)-\(pair.1.rawValue)",
                             label: pairLabel(pair.0, pair.1),
                             href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)),
@@ -99,7 +100,10 @@ extension SitePlanner {
         let view = SelfCheckView(layout: layout(route, .selfCheck, title: text(.pageSelfCheck), style: "self-check", section: .selfCheck,
                                                 crumbs: [(text(.pageSelfCheck), nil)], description: text(.selfCheckDescription)),
                                  rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)), segments: segments,
-                                 tiers: framework.tiers.map { summary($0, from: route) })
+                                 tiers: framework.tiers.map { summary($0, from: route) },
+                                 maturityLevels: framework.maturityLevels.enumerated().map {
+                                     FilterOption(value: String($0.offset + 1), label: $0.element, group: nil)
+                                 })
         return PlannedPage(route: route, kind: .selfCheck, context: view)
     }
 
@@ -109,8 +113,8 @@ extension SitePlanner {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        // One pass over the bytes (three NSString replacements were a quarter of planning a
-        // 4,000-scenario site).
+        // One pass over the bytes, not one per character replaced: the rules of a large
+        // standard are megabytes.
         var escaped: [UInt8] = []
         escaped.reserveCapacity(json.count + 64)
         for byte in json {

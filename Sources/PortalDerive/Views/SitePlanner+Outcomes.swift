@@ -87,7 +87,7 @@ extension SitePlanner {
 
     /// The label of tier column `column`: 0 is "not built" (or "below the first tier").
     func columnLabel(_ column: Int, zero: TextKey) -> String {
-        column == 0 ? text(zero) : framework.tier(TierID.allCases[column - 1]).name
+        column == 0 ? text(zero) : framework.tiers[column - 1].name
     }
 
     func percent(_ share: Double) -> String { round1(share * 100) + "%" }
@@ -102,7 +102,7 @@ extension SitePlanner {
     private func outcomesIndex(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.outcomes
         let cards = outcomes.tierGroups.groups.indices.map { group in
-            TierCountView(id: outcomes.tierGroups.groups[group].count == 1 ? TierGroups.columnKey(outcomes.tierGroups.groups[group][0]) : "group",
+            TierCountView(id: outcomes.tierGroups.groups[group].count == 1 ? outcomes.tierGroups.columnKey(outcomes.tierGroups.groups[group][0]) : "group",
                           name: outcomes.groupNames[group], count: String(outcomes.groupSizes[group]))
         }
         let tierTable = attribute(outcomes, .tier).map { tier in
@@ -135,7 +135,7 @@ extension SitePlanner {
         guard let tiers = attribute(outcomes, .tier) else { return [] }
         return framework.targets.perTier.compactMap { target -> ProgressView? in
             guard let goal = target.count else { return nil }
-            let columns = (1...TierID.allCases.count).filter { TierID.allCases[$0 - 1] >= target.tier }
+            let columns = framework.tierIDs.filter { $0 >= target.tier }.map { $0.index + 1 }
             var reached = 0, partial = false
             if target.perYear {
                 // Per year: the latest year's cohorts or year counts, by whole tier groups.
@@ -213,7 +213,7 @@ extension SitePlanner {
 
     private func scenarioOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.outcomeScenarios
-        let columns = (0...TierID.allCases.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
+        let columns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
         let rows = standard.scenarios.map { scenario in
             HeatRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
                         cells: columns.indices.map { heatCell(column: $0, scenario: scenario, outcomes) })
@@ -230,7 +230,7 @@ extension SitePlanner {
 
     private func heatCell(column: Int, scenario: Scenario, _ outcomes: OutcomeRelease) -> HeatCellView {
         let label = columnLabel(column, zero: .outcomesNotBuilt)
-        if column > 0 && scenario.text(at: TierID.allCases[column - 1]) == nil {
+        if column > 0 && scenario.text(at: framework.tierIDs[column - 1]) == nil {
             return HeatCellView(text: "/", bucket: "heat-na", title: text(.outcomesScenarioNotDefined, ["code": scenario.code, "name": scenario.name, "tier": label]))
         }
         guard let adoption = attribute(outcomes, .scenario(scenario.no)) else {
@@ -251,9 +251,9 @@ extension SitePlanner {
         guard let outcomes else { return nil }
         let scenario = standard.scenarios[index]
         guard let adoption = attribute(outcomes, .scenario(scenario.no)) else { return nil }
-        let cells = (0...TierID.allCases.count).compactMap { column -> AdoptionCellView? in
+        let cells = (0...framework.tiers.count).compactMap { column -> AdoptionCellView? in
             let label = columnLabel(column, zero: .outcomesNotBuilt)
-            if column > 0 && scenario.text(at: TierID.allCases[column - 1]) == nil { return nil }
+            if column > 0 && scenario.text(at: framework.tierIDs[column - 1]) == nil { return nil }
             let count = adoption.total[column]
             let share = count.value.map { percent(Double($0) / Double(max(outcomes.total, 1))) } ?? text(.outcomesNoValue)
             return AdoptionCellView(label: label, count: shown(count, outcomes).text, share: share)
@@ -267,7 +267,7 @@ extension SitePlanner {
         let route = Route.cohorts
         let rows = outcomes.cohorts.map { cohort in
             CohortRowView(href: route.link(to: .cohort(cohort.slug)), name: cohort.name, group: outcomes.groupNames[cohort.group],
-                          groupId: outcomes.tierGroups.groups[cohort.group].count == 1 ? TierGroups.columnKey(outcomes.tierGroups.groups[cohort.group][0]) : "group",
+                          groupId: outcomes.tierGroups.groups[cohort.group].count == 1 ? outcomes.tierGroups.columnKey(outcomes.tierGroups.groups[cohort.group][0]) : "group",
                           place: place(cohort), sector: sector(cohort), year: year(cohort), size: String(cohort.size))
         }
         let view = CohortsListView(layout: outcomeLayout(route, .cohorts, title: text(.pageCohorts), style: "cohorts", crumb: text(.pageCohorts)),
@@ -328,7 +328,7 @@ extension SitePlanner {
                                            : shown(attribute.cohorts[index][value], outcomes)
                                    })
         }
-        let scenarioColumns = (0...TierID.allCases.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
+        let scenarioColumns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
         let allCohortRows = outcomes.attributes.map { $0.cohorts[index] }
         let view = CohortView(
             layout: outcomeLayout(route, .cohort, title: text(.pageCohort, ["name": cohort.name]), style: "cohort", crumb: cohort.name),

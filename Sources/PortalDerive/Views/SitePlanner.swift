@@ -11,9 +11,9 @@ public struct SitePlanner: Sendable {
     let outcomes: OutcomeRelease?
     var site: SiteConfig { standard.site }
     var framework: Framework { standard.framework }
-    /// The scenarios of each segment (by name), in model order: grouped once, where
-    /// filtering all scenarios per segment on every page compared Chinese names
-    /// 60,000 times for a 4,000-scenario standard.
+    /// The scenarios of each segment (by name), in model order: grouped once, because
+    /// filtering every scenario per segment on every page grows with the square of the
+    /// standard's size.
     let scenariosOfSegment: [String: [Scenario]]
 
     /// `baseURL` overrides site.yaml's when given (`portal build --base-url`).
@@ -31,7 +31,7 @@ public struct SitePlanner: Sendable {
         let groups: [@Sendable (SitePlanner) -> [PlannedPage]] = [
             { [$0.home(), $0.tiersIndex(), $0.scenariosIndex(), $0.indicatorsIndex()] },
             { [$0.matrix(), $0.notFound()] },
-            { planner in TierID.allCases.parallelMap { planner.tierPage($0) } },
+            { planner in planner.framework.tierIDs.parallelMap { planner.tierPage($0) } },
             { planner in Array(planner.standard.scenarios.indices).parallelMap { planner.scenarioPage($0) } },
             { planner in planner.standard.indicators.indices.map(planner.indicatorPage) + planner.standard.pages.map(planner.markdownPage) },
             { $0.outcomePages() },
@@ -131,7 +131,7 @@ public struct SitePlanner: Sendable {
         framework.segments.compactMap { segment in
             let rows = (scenariosOfSegment[segment.name] ?? []).map { scenario in
                 ScenarioRow(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
-                            cells: TierID.allCases.map { tier in
+                            cells: framework.tierIDs.map { tier in
                                 MatrixCell(tier: tierRef(tier, from: route), defined: scenario.text(at: tier) != nil,
                                            text: scenario.text(at: tier),
                                            href: route.link(to: .scenario(scenario.code), fragment: tier.rawValue))
@@ -197,9 +197,8 @@ public struct SitePlanner: Sendable {
             }
             return scenarios.isEmpty ? nil : TierSegmentView(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
         }
-        let index = TierID.allCases.firstIndex(of: id)!
-        let (previous, next) = neighbour(index, of: TierID.allCases.count) {
-            let other = framework.tier(TierID.allCases[$0])
+        let (previous, next) = neighbour(id.index, of: framework.tiers.count) {
+            let other = framework.tiers[$0]
             return Link(label: other.name, href: route.link(to: .tier(other.id.rawValue)))
         }
         let view = TierView(
@@ -208,8 +207,8 @@ public struct SitePlanner: Sendable {
             tier: tierRef(id, from: route), summary: summary(tier, from: route), intro: tier.intro,
             areaTexts: tier.areaTexts.enumerated().map { AreaTextView(number: $0.offset + 1, label: $0.element.label, text: $0.element.text) },
             segments: segments,
-            compareLinks: Self.tierPairs.filter { pair in
-                (pair.0 == id || pair.1 == id) && abs(TierID.allCases.firstIndex(of: pair.0)! - TierID.allCases.firstIndex(of: pair.1)!) == 1
+            compareLinks: tierPairs.filter { pair in
+                (pair.0 == id || pair.1 == id) && abs(pair.0.index - pair.1.index) == 1
             }.map { pair in
                 Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)))
             },
@@ -221,7 +220,7 @@ public struct SitePlanner: Sendable {
         let route = Route.scenarios
         let view = ScenariosIndexView(
             layout: layout(route, .scenarios, title: text(.pageScenarios), style: "scenarios", section: .scenarios, crumbs: [(text(.pageScenarios), nil)]),
-            tiers: TierID.allCases.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
+            tiers: framework.tierIDs.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
             count: standard.scenarios.count)
         return PlannedPage(route: route, kind: .scenarios, context: view)
     }
@@ -229,7 +228,7 @@ public struct SitePlanner: Sendable {
     private func scenarioPage(_ index: Int) -> PlannedPage {
         let scenario = standard.scenarios[index]
         let route = Route.scenario(scenario.code)
-        let sections = TierID.allCases.map { tier in
+        let sections = framework.tierIDs.map { tier in
             TierSection(tier: tierRef(tier, from: route), text: scenario.text(at: tier),
                         tierHref: route.link(to: .tier(tier.rawValue)), permalink: "#" + tier.rawValue)
         }
@@ -237,7 +236,7 @@ public struct SitePlanner: Sendable {
             let other = standard.scenarios[$0]
             return Link(label: "\(other.code) \(other.name)", href: route.link(to: .scenario(other.code)))
         }
-        let firstText = TierID.allCases.lazy.compactMap { scenario.text(at: $0) }.first ?? scenario.name
+        let firstText = framework.tierIDs.lazy.compactMap { scenario.text(at: $0) }.first ?? scenario.name
         let view = ScenarioView(
             layout: layout(route, .scenario, title: "\(scenario.code) \(scenario.name)", style: "scenario", section: .scenarios,
                            crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
@@ -246,7 +245,7 @@ public struct SitePlanner: Sendable {
             sections: sections,
             definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: text(.tierListSeparator)),
             notes: scenario.notes.isEmpty ? nil : RichText(scenario.notes), adoption: adoption(of: index, from: route),
-            compareLinks: Self.tierPairs.filter { scenario.text(at: $0.0) != nil || scenario.text(at: $0.1) != nil }.map { pair in
+            compareLinks: tierPairs.filter { scenario.text(at: $0.0) != nil || scenario.text(at: $0.1) != nil }.map { pair in
                 Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
             },
             previous: previous, next: next)
@@ -287,7 +286,7 @@ public struct SitePlanner: Sendable {
     private func matrix() -> PlannedPage {
         let route = Route.matrix
         let view = MatrixView(layout: layout(route, .matrix, title: text(.pageMatrix), style: "matrix", section: .matrix, crumbs: [(text(.pageMatrix), nil)]),
-                              tiers: TierID.allCases.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
+                              tiers: framework.tierIDs.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
                               filters: filters(tiers: true))
         return PlannedPage(route: route, kind: .matrix, context: view)
     }
@@ -311,7 +310,7 @@ public struct SitePlanner: Sendable {
     private func openData() -> [PlannedData] {
         let scenarios = standard.scenarios.map { scenario in
             ScenarioRecord(no: scenario.no, name: scenario.name, segment: scenario.segment, area: areaOf(scenario),
-                           tiers: Dictionary(uniqueKeysWithValues: TierID.allCases.map { ($0.rawValue, scenario.text(at: $0)) }),
+                           tiers: Dictionary(uniqueKeysWithValues: framework.tierIDs.map { ($0.rawValue, scenario.text(at: $0)) }),
                            url: absoluteURL(.scenario(scenario.code)))
         }
         let indicators = standard.indicators.map {

@@ -2,7 +2,8 @@ import Foundation
 import PortalModel
 
 /// The columns of an assessment CSV, derived from the model: one per indicator and one
-/// per scenario, each with its English key and the Chinese header accepted instead.
+/// per scenario, each with its English key and the header framework/assessments.yaml
+/// accepts instead.
 struct AssessmentColumns {
     enum Kind: Hashable {
         case enterprise, creditCode, region, industry, year, declaredTier, maturity
@@ -12,7 +13,7 @@ struct AssessmentColumns {
 
     struct Column {
         var key: String
-        var chinese: String
+        var header: String
         var kind: Kind
     }
 
@@ -20,27 +21,29 @@ struct AssessmentColumns {
     private let byHeader: [String: Column]
 
     init(standard: Standard) {
-        var columns: [Column] = [
-            Column(key: "enterprise", chinese: "企业名称", kind: .enterprise),
-            Column(key: "credit_code", chinese: "统一社会信用代码", kind: .creditCode),
-            Column(key: "region", chinese: "盟市", kind: .region),
-            Column(key: "industry", chinese: "行业", kind: .industry),
-            Column(key: "year", chinese: "年度", kind: .year),
-            Column(key: "declared_tier", chinese: "申报层级", kind: .declaredTier),
-            Column(key: "maturity", chinese: "成熟度等级", kind: .maturity),
-        ]
-        columns += standard.indicators.map { Column(key: "i" + $0.code, chinese: "指标\($0.no)", kind: .indicator($0.no)) }
-        columns += standard.scenarios.map { Column(key: "s" + $0.code, chinese: "场景\($0.no)", kind: .scenario($0.no)) }
+        let format = standard.framework.assessmentFormat
+        let fixed: [(String, Kind)] = [("enterprise", .enterprise), ("credit_code", .creditCode), ("region", .region), ("industry", .industry),
+                                       ("year", .year), ("declared_tier", .declaredTier), ("maturity", .maturity)]
+        var columns = fixed.map { Column(key: $0.0, header: format.header($0.0), kind: $0.1) }
+        columns += standard.indicators.map { Column(key: "i" + $0.code, header: format.header("indicator", no: $0.no), kind: .indicator($0.no)) }
+        columns += standard.scenarios.map { Column(key: "s" + $0.code, header: format.header("scenario", no: $0.no), kind: .scenario($0.no)) }
         self.columns = columns
         var byHeader: [String: Column] = [:]
         for column in columns {
             byHeader[column.key] = column
-            byHeader[column.chinese] = column
+            byHeader[column.header] = column
         }
         self.byHeader = byHeader
     }
 
-    /// The column a header cell names: English key or Chinese name, case and spaces aside.
+    /// A few column names, each with its other header, for messages:
+    /// "enterprise or 企业名称, region or 盟市, i01 or 指标1, …".
+    var examples: String {
+        let shown = columns.filter { [.enterprise, .creditCode, .region].contains($0.kind) || $0.kind == .indicator(1) || $0.kind == .scenario(1) }
+        return shown.map { "\($0.key) or \($0.header)" }.joined(separator: ", ") + ", …"
+    }
+
+    /// The column a header cell names: English key or its header, case and spaces aside.
     func column(named header: String) -> Column? {
         let trimmed = header.trimmingSpaces
         return byHeader[trimmed] ?? byHeader[trimmed.lowercased()]

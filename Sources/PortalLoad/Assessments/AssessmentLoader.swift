@@ -46,12 +46,11 @@ public struct AssessmentLoader: Sendable {
         checkDuplicateCodes(records, sink: sink)
         let diagnostics = sink.diagnostics
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
-        // `portal synth` names every enterprise "…（合成）": such data is synthetic whatever
-        // came with it, so it is never published as real.
-        let marker = Array("（合成）".utf8)
+        // `portal synth` ends every enterprise name with the framework's synthetic marker:
+        // such data is synthetic whatever came with it, so it is never published as real.
+        let marker = Array(standard.framework.assessmentFormat.syntheticMarker.utf8)
         let allSynthetic = !records.isEmpty && records.allSatisfy { $0.identifiers.enterprise.utf8.reversed().starts(with: marker.reversed()) }
-        return AssessmentSet(records: records, synthetic: dataset.synthetic || allSynthetic,
-                             label: dataset.label ?? (allSynthetic ? "合成示例数据" : nil))
+        return AssessmentSet(records: records, synthetic: dataset.synthetic || allSynthetic, label: dataset.label)
     }
 
     /// One enterprise, one assessment: a second row with the same credit code is an error.
@@ -147,7 +146,7 @@ struct AssessmentFileReader {
         // cells (names, credit codes) repeated.
         guard header.fields.contains(where: { columns.column(named: $0.value) != nil }) else {
             sink.report(SourceLocation(path: path, line: header.line, column: 1),
-                        "the first row is not a header (none of its cells is a column name): add a header row with the column names of README.md (enterprise, credit_code, region, … or 企业名称, 统一社会信用代码, 盟市, …)")
+                        "the first row is not a header (none of its cells is a column name): add a header row with the column names of README.md (\(columns.examples))")
             return nil
         }
         for (index, field) in header.fields.enumerated() {
@@ -155,7 +154,7 @@ struct AssessmentFileReader {
                 // Only a short ASCII word is repeated: a header cell could hold an identifier.
                 let shown = field.value.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_ ]{0,11}/) != nil ? "'\(field.value)'" : "\(index + 1)"
                 sink.report(table.location(of: field),
-                            "unknown column \(shown): the header must use the column names of README.md (e.g. region or 盟市, i01 or 指标1, s01 or 场景1)")
+                            "unknown column \(shown): the header must use the column names of README.md (\(columns.examples))")
                 ok = false
                 continue
             }
@@ -167,7 +166,7 @@ struct AssessmentFileReader {
         }
         let missing = columns.columns.filter { !seen.contains($0.kind) }
         if !missing.isEmpty {
-            let names = missing.prefix(5).map { "\($0.key) (\($0.chinese))" }.joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+            let names = missing.prefix(5).map { "\($0.key) (\($0.header))" }.joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
             sink.report(SourceLocation(path: path, line: header.line, column: 1),
                         "the header has no column \(names): a header row is required, with every column of README.md")
             ok = false

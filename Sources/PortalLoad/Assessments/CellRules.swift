@@ -2,9 +2,9 @@ import Foundation
 import PortalModel
 
 /// What each kind of cell may hold, from the model: tier words, regions, industries,
-/// which indicators allow 不涉及, at which tiers each scenario is defined. A class: every
-/// row's reader shares it, and copying a struct of eight collections per row was a fifth
-/// of the ingest (retain/release in the profile).
+/// which indicators allow "not applicable", at which tiers each scenario is defined. A class: every
+/// row's reader shares one, where a struct of eight collections would be copied, with
+/// its reference counting, for every row.
 final class CellRules: Sendable {
     let tierWords: [String: TierID]
     let tierList: String
@@ -16,6 +16,10 @@ final class CellRules: Sendable {
     /// Scenario number → the tiers it is defined at, as bits (1 << tier.index).
     let definedTiers: [Int: UInt8]
     let tierNames: [TierID: String]
+    let format: AssessmentFormat
+    let maturityLevels: Int
+    /// Examples for messages, from the framework: two regions, an industry.
+    let regionExamples: String, industryExample: String, regionCount: Int
 
     init(standard: Standard) {
         var words: [String: TierID] = [:]
@@ -31,6 +35,11 @@ final class CellRules: Sendable {
         scenarios = Dictionary(uniqueKeysWithValues: standard.scenarios.map { ($0.no, $0) })
         definedTiers = scenarios.mapValues { scenario in scenario.definedTiers.reduce(0) { $0 | UInt8(1) << $1.index } }
         tierNames = Dictionary(uniqueKeysWithValues: standard.framework.tiers.map { ($0.id, $0.name) })
+        format = standard.framework.assessmentFormat
+        maturityLevels = standard.framework.maturityLevels.count
+        regionExamples = standard.framework.regions.prefix(2).map(\.name).joined(separator: ", ")
+        regionCount = standard.framework.regions.count
+        industryExample = standard.framework.sectors.first?.industries.first ?? ""
     }
 }
 
@@ -83,13 +92,13 @@ struct RowReader {
                 if value.isEmpty { problem = "the enterprise name is empty: fill it in (it is never published)" } else { enterprise = value }
             case .creditCode:
                 if CreditCode.isValid(value.uppercased()) { code = value.uppercased() }
-                else { problem = "not a valid 18-character unified social credit code (统一社会信用代码; wrong length, character or check digit): correct it" }
+                else { problem = "not a valid 18-character unified social credit code (\(rules.format.header("credit_code")); wrong length, character or check digit): correct it" }
             case .region:
                 if rules.regions.contains(value) { region = value }
-                else { problem = "region must be one of the 12 leagues and cities listed in framework/regions.yaml (e.g. 呼和浩特市, 锡林郭勒盟): correct the cell" }
+                else { problem = "region must be one of the \(rules.regionCount) leagues and cities listed in framework/regions.yaml (e.g. \(rules.regionExamples)): correct the cell" }
             case .industry:
                 if rules.industries.contains(value) { industry = value }
-                else { problem = "industry must be one of framework/industries.yaml (GB/T 4754 names such as 食品制造业): correct the cell or add the industry to a sector" }
+                else { problem = "industry must be one of framework/industries.yaml (GB/T 4754 names such as \(rules.industryExample)): correct the cell or add the industry to a sector" }
             case .year:
                 if let number = Int(value), (2000...2100).contains(number) { year = number }
                 else { problem = "year must be a four-digit year: write it as digits, such as 2025" }
@@ -98,10 +107,10 @@ struct RowReader {
                 if let tier = rules.tierWords[value] { declared = tier }
                 else { problem = "declared tier is not a tier: leave it empty or write one of \(rules.tierList)" }
             case .maturity:
-                if let level = Int(value), (1...5).contains(level) { maturity = level }
-                else { problem = "maturity must be a GB/T 39116 level from 1 to 5: correct the cell" }
+                if let level = Int(value), (1...rules.maturityLevels).contains(level) { maturity = level }
+                else { problem = "maturity must be a GB/T 39116 level from 1 to \(rules.maturityLevels): correct the cell" }
             case .indicator(let no):
-                switch Self.indicatorAnswer(value, indicator: rules.indicators[no]!) {
+                switch Self.indicatorAnswer(value, indicator: rules.indicators[no]!, format: rules.format) {
                 case .success(let answer): indicators[no] = answer
                 case .failure(let message): problem = message.text
                 }
@@ -111,7 +120,7 @@ struct RowReader {
                     if rules.definedTiers[no]! & UInt8(1) << tier.index != 0 {
                         scenarios[no] = tier
                     } else {
-                        let defined = rules.scenarios[no]!.definedTiers.map { rules.tierNames[$0]! }.joined(separator: "、")
+                        let defined = rules.scenarios[no]!.definedTiers.map { rules.tierNames[$0]! }.joined(separator: ", ")
                         problem = "scenario \(twoDigits(no)) is not defined at \(rules.tierNames[tier]!) (the standard prints \"/\"): use one of \(defined) or leave it empty"
                     }
                 } else {
@@ -134,22 +143,23 @@ struct RowReader {
     /// A message for a bad cell (never holding the cell's value).
     struct Problem: Error { let text: String }
 
-    private static func indicatorAnswer(_ value: String, indicator: IndicatorRule) -> Result<IndicatorAnswer, Problem> {
+    private static func indicatorAnswer(_ value: String, indicator: IndicatorRule, format: AssessmentFormat) -> Result<IndicatorAnswer, Problem> {
         var name: String { "indicator \(indicator.no) (\(indicator.name))" } // only messages need it
         if indicator.isAmount {
             guard let amount = Double(value), amount >= 0, amount.isFinite else {
-                return .failure(Problem(text: "\(name) is an amount in \(indicator.unit ?? "万元"): write a number such as 350 or 1200.5"))
+                return .failure(Problem(text: "\(name) is an amount\(indicator.unit.map { " in \($0)" } ?? ""): write a number such as 350 or 1200.5"))
             }
             return .success(.amount(amount))
         }
-        if value == "NA" || value == "不涉及" || value == "na" || value == "Na" || value == "nA" {
+        let notApplicable = format.notApplicable.joined(separator: "/")
+        if format.isNotApplicable(value) {
             guard indicator.allowsNotApplicable else {
-                return .failure(Problem(text: "\(name) has no 不涉及 option: give a level from 1 to \(indicator.levelCount)"))
+                return .failure(Problem(text: "\(name) has no \(notApplicable) option: give a level from 1 to \(indicator.levelCount)"))
             }
             return .success(.notApplicable)
         }
         guard let level = Int(value), (1...indicator.levelCount).contains(level) else {
-            let na = indicator.allowsNotApplicable ? ", or NA/不涉及" : ""
+            let na = indicator.allowsNotApplicable ? ", or \(notApplicable)" : ""
             return .failure(Problem(text: "\(name) must be a level from 1 to \(indicator.levelCount)\(na): correct the cell"))
         }
         return .success(.level(level))

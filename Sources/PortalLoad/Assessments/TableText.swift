@@ -3,26 +3,26 @@ import PortalModel
 
 /// Decodes a CSV file as the spreadsheets that make them save it: UTF-8 with or without a
 /// byte-order mark, or GB18030 (Excel on Chinese Windows). Anything else is refused with
-/// a message saying how to save it; line ends are normalised to LF.
+/// a message saying how to save it; the byte-order mark and line ends as TextDecoding does.
 enum TableText {
     enum Encoding: String { case utf8 = "UTF-8", gb18030 = "GB18030" }
 
     static func decode(_ data: Data, path: String) -> Result<(bytes: [UInt8], encoding: Encoding), Diagnostic> {
-        var bytes = [UInt8](data)
+        let raw = [UInt8](data)
         func refuse(_ message: String) -> Result<(bytes: [UInt8], encoding: Encoding), Diagnostic> {
             .failure(Diagnostic(path: path, line: 1, column: 1, message))
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.contains(0) {
+        if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) || raw.contains(0) {
             return refuse("the file is UTF-16 or binary, not a CSV text: save it as \"CSV UTF-8\" (or CSV in GB18030)")
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = TextDecoding.withoutByteOrderMark(raw)
         if String(validating: bytes, as: UTF8.self) != nil {
-            return .success((normaliseLineEnds(bytes), .utf8))
+            return .success((TextDecoding.normaliseLineEnds(bytes), .utf8))
         }
         guard let converted = convert(bytes, from: "GB18030", to: "UTF-8") else {
             return refuse("the file is neither UTF-8 nor GB18030 text: save it from the spreadsheet as \"CSV UTF-8\"")
         }
-        return .success((normaliseLineEnds(converted), .gb18030))
+        return .success((TextDecoding.normaliseLineEnds(converted), .gb18030))
     }
 
     /// Converts between encodings with the C library's iconv; nil when the bytes are not
@@ -44,23 +44,5 @@ enum TableText {
         }
         guard let length = ok else { return nil }
         return Array(output[..<length])
-    }
-
-    private static func normaliseLineEnds(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0D {
-                result.append(0x0A)
-                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
-            } else {
-                result.append(byte)
-            }
-            index += 1
-        }
-        return result
     }
 }
