@@ -26,7 +26,7 @@ public enum PageKind: String, CaseIterable, Sendable {
     public var entry: Entry {
         switch self {
         case .home: return Entry(template: "home", route: "", label: .pageHome, navigation: nil, search: nil)
-        case .tiers: return Entry(template: "tiers", route: "tiers/", label: .pageTiers, navigation: 1, search: nil)
+        case .tiers: return Entry(template: "tiers", route: "tiers/", label: .pageTiers, navigation: 1, search: .searchKindTier)
         case .tier: return Entry(template: "tier", route: "tiers/{tier}/", label: nil, navigation: nil, search: .searchKindTier)
         case .scenarios: return Entry(template: "scenarios", route: "scenarios/", label: .pageScenarios, navigation: 2, search: nil)
         case .scenario: return Entry(template: "scenario", route: "scenarios/{code}/", label: nil, navigation: nil, search: .searchKindScenario)

@@ -29,6 +29,26 @@ function appendExcerpt(target, html) {
   })(parsed, target);
 }
 
+let currentQuery = "";
+
+/* An excerpt of the page's own text around the first place that holds `q` as typed,
+   with `q` marked: built as text nodes, so it is always clean text. False when the text
+   does not hold `q` (Pagefind's excerpt is used then). */
+function cleanExcerpt(target, text, q) {
+  const at = q ? text.indexOf(q) : -1;
+  if (at < 0) { return false; }
+  const start = Math.max(0, at - 40), end = Math.min(text.length, at + q.length + 60);
+  let rest = text.slice(start, end);
+  if (start > 0) { target.appendChild(document.createTextNode("…")); }
+  for (let found = rest.indexOf(q); found >= 0; found = rest.indexOf(q)) {
+    target.appendChild(document.createTextNode(rest.slice(0, found)));
+    target.appendChild(document.createElement("mark")).textContent = q;
+    rest = rest.slice(found + q.length);
+  }
+  target.appendChild(document.createTextNode(rest + (end < text.length ? "…" : "")));
+  return true;
+}
+
 function item(result) {
   const li = document.createElement("li");
   const link = document.createElement("a");
@@ -45,7 +65,7 @@ function item(result) {
     heading.appendChild(tag);
   }
   const excerpt = document.createElement("p");
-  appendExcerpt(excerpt, result.excerpt);
+  if (!cleanExcerpt(excerpt, pageText(result), currentQuery)) { appendExcerpt(excerpt, result.excerpt); }
   li.appendChild(excerpt);
   const subs = (result.sub_results || []).filter((s) => s.url !== result.url && s.url.includes("#")).slice(0, 4);
   if (subs.length) {
@@ -64,6 +84,54 @@ function item(result) {
   return li;
 }
 
+let pagefind = null;
+
+/* The page's own text: Pagefind's content up to the word lists added for the index
+   (SearchTerms.swift), which are never shown. */
+function pageText(result) {
+  return (result.content || "").split("zzterms")[0];
+}
+
+/* Whether every character of `q` occurs in `text` in order (设备监控 in 设备运行监控). */
+function inOrder(q, text) {
+  let at = 0;
+  for (const character of q.replace(/\s+/g, "")) {
+    at = text.indexOf(character, at);
+    if (at < 0) { return false; }
+    at += character.length;
+  }
+  return true;
+}
+
+/* How well a result answers `q`, before Pagefind's own order: the words exactly in its
+   title, exactly in its text, in order in its title. */
+function closeness(q, result) {
+  const title = result.meta.title || "";
+  if (title.includes(q)) { return 3; }
+  if (pageText(result).includes(q)) { return 2; }
+  if (inOrder(q, title)) { return 1; }
+  return 0;
+}
+
+/* The first `limit` results for `q` (in `kinds`), with their total and how many hold
+   `q` as written: what the page shows, and what the browser suite's query set checks
+   (window.portalSearch). Pagefind cuts Chinese into words, so it also returns pages
+   that hold only some of the characters; those come after the pages that hold the
+   words as typed. */
+async function find(q, kinds = [], limit = 30) {
+  if (!pagefind) {
+    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    await pagefind.options({ baseUrl: root.pathname });
+  }
+  const search = await pagefind.search(q, kinds.length ? { filters: { kind: { any: kinds } } } : {});
+  const loaded = await Promise.all(search.results.slice(0, Math.max(limit, 60)).map((r) => r.data()));
+  const ranked = loaded.map((result, order) => ({ result, order, score: closeness(q, result) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order);
+  const exact = ranked.filter((entry) => entry.score >= 2).length;
+  return { total: search.results.length, exact, results: ranked.slice(0, limit).map((entry) => entry.result) };
+}
+window.portalSearch = async (q, limit) => (await find(q, [], limit)).results.map((r) => r.url.slice(root.pathname.length));
+
 async function run() {
   const { q, kinds } = params();
   form.elements.q.value = q;
@@ -72,12 +140,15 @@ async function run() {
   if (!q) { status.textContent = "输入关键词开始搜索。"; return; }
   status.textContent = "正在搜索…";
   try {
-    const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname });
-    const search = await pagefind.search(q, kinds.length ? { filters: { kind: { any: kinds } } } : {});
-    const results = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
-    status.textContent = results.length ? `找到 ${search.results.length} 个页面包含“${q}”。` : `没有找到包含“${q}”的页面。`;
-    status.dataset.count = String(search.results.length);
+    currentQuery = q;
+    const { total, exact, results } = await find(q, kinds);
+    // Honest counts: pages holding the words as typed, and pages holding only some of
+    // their characters or words (Pagefind finds both).
+    if (!total) { status.textContent = `没有找到与“${q}”相关的页面。`; }
+    else if (exact === total) { status.textContent = `${total} 个页面包含“${q}”。`; }
+    else if (exact) { status.textContent = `${exact} 个页面包含“${q}”，另有 ${total - exact} 个页面包含其中部分字词。`; }
+    else { status.textContent = `没有页面包含完整的“${q}”；${total} 个页面包含其中部分字词。`; }
+    status.dataset.count = String(total);
     for (const result of results) { list.appendChild(item(result)); }
   } catch (error) {
     status.textContent = "搜索索引不可用（从本地文件打开时无法搜索，请通过网站访问）。";

@@ -5,6 +5,8 @@ from selenium.webdriver.common.by import By
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
+from search_queries import queries
+
 
 def search(browser, server, query: str) -> tuple[str, list[str]]:
     browser.get(server + "search/index.html?q=" + urllib.parse.quote(query))
@@ -58,3 +60,46 @@ def test_without_javascript_the_header_links_to_the_scenario_index(server):
         assert not driver.find_element(By.CSS_SELECTOR, "[data-site-search]").is_displayed()
     finally:
         driver.quit()
+
+
+def first_three(browser, server, texts: list[str]) -> dict[str, list[str]]:
+    """The first three results for each query, through the search page's own search."""
+    browser.get(server + "search/index.html")
+    WebDriverWait(browser, 15).until(lambda b: b.execute_script("return typeof window.portalSearch === 'function'"))
+    browser.set_script_timeout(180)
+    return browser.execute_async_script("""
+        const [texts, done] = [arguments[0], arguments[arguments.length - 1]];
+        (async () => {
+          const out = {};
+          for (const text of texts) { out[text] = await window.portalSearch(text, 3); }
+          done(out);
+        })().catch((error) => done({ error: String(error) }));
+    """, texts)
+
+
+def test_the_query_set_finds_each_page_in_the_first_three(browser, server):
+    cases = queries()
+    assert len(cases) >= 100
+    found = first_three(browser, server, [text for text, _ in cases])
+    assert "error" not in found, found
+    missed = [(text, found[text], pages) for text, pages in cases if not set(found[text]) & set(pages)]
+    score = len(cases) - len(missed)
+    print(f"query set: {score}/{len(cases)} with an expected page in the first three")
+    assert missed == [], f"{score}/{len(cases)}; missed: " + "; ".join(f"{t} → {got}" for t, got, _ in missed)
+
+
+def test_excerpts_are_clean_text_and_the_count_says_what_holds_the_words(browser, server):
+    search(browser, server, "碳排放")
+    status = browser.find_element(By.CSS_SELECTOR, "[data-search-status]").text
+    excerpts = [p.text for p in browser.find_elements(By.CSS_SELECTOR, ".search-results > li > p")]
+    assert excerpts and not any("zzterms" in e or "链接到" in e for e in excerpts), excerpts
+    import re
+    holding = re.match(r"(\d+) 个页面包含“碳排放”", status)
+    assert holding, status
+    exact = int(holding.group(1))
+    # The pages counted as holding the words come first, and each excerpt shows them.
+    assert all("碳排放" in e for e in excerpts[:exact])
+    # A page with only 碳 (the basic tier page) is not counted as holding 碳排放.
+    assert "另有" in status or exact == len(excerpts)
+    _, links = search(browser, server, "智能仓储")
+    assert links[0] == "scenarios/18/index.html"

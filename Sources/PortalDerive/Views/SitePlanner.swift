@@ -178,7 +178,11 @@ public struct SitePlanner: Sendable {
             AreaView(id: area.id, name: area.name, note: area.note,
                      segments: framework.segments.filter { $0.area == area.id }.map(\.name).joined(separator: text(.tierListSeparator)))
         }
-        let view = TiersIndexView(layout: layout(route, .tiers, title: text(.pageTiers), style: "tiers", section: .tiers, crumbs: [(text(.pageTiers), nil)]),
+        var frame = layout(route, .tiers, title: text(.pageTiers), style: "tiers", section: .tiers, crumbs: [(text(.pageTiers), nil)])
+        // Where the areas are defined (Annex 1): found first for their names.
+        frame.searchTerms = [SearchTermBlock.of(framework.areas.map(\.name), weight: 10, longest: 0),
+                             SearchTermBlock.of(framework.areas.map(\.name), weight: 3, whole: false)]
+        let view = TiersIndexView(layout: frame,
                                   intro: framework.intro,
                                   requirements: framework.requirements.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
                                   tiers: framework.tiers.map { summary($0, from: route) }, areas: areas)
@@ -201,9 +205,14 @@ public struct SitePlanner: Sendable {
             let other = framework.tiers[$0]
             return Link(label: other.name, href: route.link(to: .tier(other.id.rawValue)))
         }
+        var frame = layout(route, .tier, title: text(.pageTier, ["tier": tier.name]), style: "tier tier-\(id.rawValue)", section: .tiers,
+                           crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro)
+        // Found first for its name and for the areas whose requirements it sets; the
+        // scenario texts it lists are found on their own pages first.
+        frame.searchTerms = [SearchTermBlock.of([tier.name], weight: 10, longest: 0), SearchTermBlock.of([tier.name], weight: 3, whole: false),
+                             SearchTermBlock.of(tier.areaTexts.map(\.label), weight: 4, longest: 0)]
         let view = TierView(
-            layout: layout(route, .tier, title: text(.pageTier, ["tier": tier.name]), style: "tier tier-\(id.rawValue)", section: .tiers,
-                           crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro),
+            layout: frame,
             tier: tierRef(id, from: route), summary: summary(tier, from: route), intro: tier.intro,
             areaTexts: tier.areaTexts.enumerated().map { AreaTextView(number: $0.offset + 1, label: $0.element.label, text: $0.element.text) },
             segments: segments,
@@ -237,10 +246,15 @@ public struct SitePlanner: Sendable {
             return Link(label: "\(other.code) \(other.name)", href: route.link(to: .scenario(other.code)))
         }
         let firstText = framework.tierIDs.lazy.compactMap { scenario.text(at: $0) }.first ?? scenario.name
-        let view = ScenarioView(
-            layout: layout(route, .scenario, title: "\(scenario.code) \(scenario.name)", style: "scenario", section: .scenarios,
+        var frame = layout(route, .scenario, title: "\(scenario.code) \(scenario.name)", style: "scenario", section: .scenarios,
                            crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
-                           filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" }),
+                           filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" })
+        // Found first for its name, then for its segment, then for what its texts say.
+        frame.searchTerms = [SearchTermBlock.of([scenario.name], weight: 10, longest: 0), SearchTermBlock.of([scenario.name], weight: 3, whole: false, longest: 8),
+                             SearchTermBlock.of([scenario.segment], weight: 4, longest: 0), SearchTermBlock.of([scenario.segment], weight: 1, whole: false),
+                             SearchTermBlock.of(framework.tierIDs.compactMap { scenario.text(at: $0) }, weight: 1.5, whole: false)]
+        let view = ScenarioView(
+            layout: frame,
             code: scenario.code, name: scenario.name, segment: scenario.segment, area: areaName(areaOf(scenario)),
             sections: sections,
             definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: text(.tierListSeparator)),
@@ -273,9 +287,12 @@ public struct SitePlanner: Sendable {
             let other = standard.indicators[$0]
             return Link(label: "\(other.code) \(other.name)", href: route.link(to: .indicator(other.code)))
         }
+        var frame = layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]), style: "indicator",
+                           section: .indicators, crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description)
+        frame.searchTerms = [SearchTermBlock.of([indicator.name], weight: 10, longest: 0), SearchTermBlock.of([indicator.name], weight: 3, whole: false, longest: 8),
+                             SearchTermBlock.of([indicator.description] + indicator.levels + [indicator.question].compactMap { $0 }, weight: 1.5, whole: false)]
         let view = IndicatorView(
-            layout: layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]), style: "indicator",
-                           section: .indicators, crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description),
+            layout: frame,
             code: indicator.code, name: indicator.name, group: indicator.group, description: indicator.description,
             levels: indicator.levels.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
             question: indicator.question, unit: indicator.unit, notApplicable: indicator.notApplicable,

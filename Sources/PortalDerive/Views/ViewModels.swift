@@ -43,6 +43,8 @@ public struct Layout: ViewModel {
     /// Pagefind: whether the page's content is indexed, and its filters ("kind:典型场景").
     public var indexed: Bool = false
     public var searchFilters: [String] = []
+    /// Words for the index beyond the page's text (SearchTerms.swift), never shown.
+    public var searchTerms: [SearchTermBlock] = []
     /// The page runs WebAssembly (Pagefind's search), which its Content-Security-Policy
     /// must then allow; every other page forbids it.
     public var runsWebAssembly: Bool = false
