@@ -31,7 +31,8 @@ public struct SiteRenderer: Sendable {
         public let reason: String
     }
 
-    public func render(_ plan: SitePlan, cache: RenderCache? = nil) throws -> [RenderedFile] {
+    /// `rendered` is called once per page rendered (for a progress line).
+    public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws -> [RenderedFile] {
         cache?.use(templates: templates.fingerprint)
         // Pages are independent: render them on every core, keep plan order. With a cache
         // (portal serve), a page whose view model is unchanged is not rendered again.
@@ -47,6 +48,7 @@ public struct SiteRenderer: Sendable {
                 }
                 let contents = Data(bytes)
                 if let cache, let key { cache.store(page.route.file, key: key, contents: contents) }
+                rendered?()
                 return RenderedFile(path: page.route.file, contents: contents)
             } catch let failure as PageFailure {
                 throw failure

@@ -23,6 +23,8 @@ public struct BuildOptions: Sendable {
     /// Update the output folder in place, touching only changed files (`portal serve`),
     /// instead of writing a new folder and swapping it in.
     public var updateInPlace = false
+    /// Where the build is, for whoever shows progress (`portal build` on a terminal).
+    public var progress: BuildProgress?
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
                 assessments: String? = nil, keyFile: String? = nil, releases: String? = nil, search: SearchMode = .auto,
@@ -45,6 +47,9 @@ public struct BuildReport: Sendable {
     public var files: Int
     /// Things the user should know that are not errors (e.g. why outcomes are not published).
     public var notes: [String]
+    /// What the user should fix though the site was built (e.g. a base URL link previews
+    /// cannot use).
+    public var warnings: [String] = []
     public var bytes: Int
     /// Seconds per stage, in pipeline order.
     public var stages: [(name: String, seconds: Double)]

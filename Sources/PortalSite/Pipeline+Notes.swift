@@ -1,6 +1,13 @@
 import PortalDerive
 
 extension Pipeline {
+    /// Link previews (og:image, og:url), the sitemap and robots.txt need the site's
+    /// absolute https:// address; WeChat shows no image for a relative one.
+    static func baseURLWarnings(_ baseURL: String) -> [String] {
+        guard !baseURL.hasPrefix("https://") else { return [] }
+        return ["base_url is '\(baseURL)', not an absolute https:// address: link previews (og:image, og:url), the sitemap and robots.txt need one; set base_url in site.yaml or pass --base-url https://host/path/"]
+    }
+
     /// One line each: what was published, what waits, how it was protected.
     static func outcomeNotes(_ outcomes: OutcomeRelease?, assessments: Int, k: Int) -> [String] {
         guard let outcomes else { return ["outcomes not published: fewer than k = \(k) assessments can be published"] }

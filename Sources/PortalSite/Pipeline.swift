@@ -41,15 +41,23 @@ public enum Pipeline {
         let (standard, theme) = try loadInputs(options)
         let assessments = try loadAssessments(options, standard: standard)
         clock.lap("load")
+        options.progress?.enter("protect")
         var (outcomes, notes) = try publishOutcomes(assessments, ledger: ledgerFolder, standard: standard, theme: theme, options: options)
         if outcomes != nil { clock.lap("protect") } // disclosure control on its own line
-        let plan = SitePlanner(standard: standard, text: theme.text, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes).plan()
+        options.progress?.enter("derive")
+        // The indexer is found before planning: pages carry their word lists for the
+        // index only when an index is built.
+        let (indexer, indexNote) = try SearchIndexer.choose(options.search, environment: options.environment)
+        var planner = SitePlanner(standard: standard, text: theme.text, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes)
+        planner.searchTerms = indexer != nil
+        let plan = planner.plan()
         clock.lap("derive")
+        options.progress?.enter("render", total: plan.pages.count)
         let files = try render(plan, theme: theme, options: options)
         clock.lap("render")
+        options.progress?.enter("write")
         // The search index is built inside the staging folder, before the swap, so the
         // published site never has pages without their index.
-        let (indexer, indexNote) = try SearchIndexer.choose(options.search, environment: options.environment)
         notes += indexNote.map { [$0] } ?? []
         let indexClock = IndexClock()
         // The release is recorded once the new site is complete, before it is swapped in:
@@ -66,7 +74,9 @@ public enum Pipeline {
         let written = try WriteMode(updateInPlace: options.updateInPlace).write(files, with: writer, finish: finish)
         clock.lap("write")
         if indexer != nil { clock.split(last: "write", off: "index", seconds: indexClock.seconds) }
-        return BuildReport(pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
+        var report = BuildReport(pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
+        report.warnings = baseURLWarnings(options.baseURL.map(normaliseBaseURL) ?? standard.site.baseURL)
+        return report
     }
 
     /// The site in the output folder says which release it published: a ledger holding
@@ -112,8 +122,11 @@ public enum Pipeline {
 
     /// The plan's files, or, if a page cannot be rendered, which page and template.
     static func render(_ plan: SitePlan, theme: Theme, options: BuildOptions) throws(DiagnosticList) -> [RenderedFile] {
+        var rendered: (@Sendable () -> Void)?
+        if let progress = options.progress { rendered = { progress.advance() } }
         do {
-            return try SiteRenderer(templates: theme.templates, assetsDirectory: options.templates + "/assets").render(plan, cache: options.renderCache)
+            return try SiteRenderer(templates: theme.templates, assetsDirectory: options.templates + "/assets")
+                .render(plan, cache: options.renderCache, rendered: rendered)
         } catch let failure as SiteRenderer.PageFailure {
             throw DiagnosticList([Diagnostic(path: options.templates + "/pages/" + failure.template + ".mustache", line: 1, column: 1,
                                              "rendering \(failure.page) failed: \(failure.reason)")])

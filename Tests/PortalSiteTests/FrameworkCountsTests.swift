@@ -52,3 +52,15 @@ import Testing
         #expect(error?.description.contains("leading") == true)
     }
 }
+
+/// The publisher is told, in one line that is not an error, when link previews, the
+/// sitemap and robots.txt will carry relative addresses.
+@Suite struct BaseURLWarningTests {
+    @Test func aRelativeBaseURLIsWarnedAboutAndAnHTTPSOneIsNot() throws {
+        let relative = try SiteBuild.build(into: SiteBuild.temporaryDirectory(), baseURL: "/portal/")
+        #expect(relative.warnings.count == 1)
+        #expect(relative.warnings.first?.hasPrefix("base_url is '/portal/', not an absolute https:// address") == true)
+        let absolute = try SiteBuild.build(into: SiteBuild.temporaryDirectory(), baseURL: "https://example.gov.cn/portal/")
+        #expect(absolute.warnings.isEmpty)
+    }
+}

@@ -7,6 +7,8 @@ public struct SitePlanner: Sendable {
     /// The site's own words (Templates/strings.zh-CN.yaml).
     let text: UIText
     let baseURL: String
+    /// Whether pages carry word lists for the search index (only when one is built).
+    public var searchTerms = false
     /// Assessment outcomes, protected and audited, when there are assessments to publish.
     let outcomes: OutcomeRelease?
     var site: SiteConfig { standard.site }
@@ -180,7 +182,7 @@ public struct SitePlanner: Sendable {
         }
         var frame = layout(route, .tiers, title: text(.pageTiers), style: "tiers", section: .tiers, crumbs: [(text(.pageTiers), nil)])
         // Where the areas are defined (Annex 1): found first for their names.
-        frame.searchTerms = [SearchTermBlock.of(framework.areas.map(\.name), weight: 10, longest: 0),
+        frame.searchTerms = !searchTerms ? [] : [SearchTermBlock.of(framework.areas.map(\.name), weight: 10, longest: 0),
                              SearchTermBlock.of(framework.areas.map(\.name), weight: 3, whole: false)]
         let view = TiersIndexView(layout: frame,
                                   intro: framework.intro,
@@ -199,7 +201,7 @@ public struct SitePlanner: Sendable {
                                      href: route.link(to: .scenario(scenario.code), fragment: id.rawValue))
                 }
             }
-            return scenarios.isEmpty ? nil : TierSegmentView(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
+            return scenarios.isEmpty ? nil : TierSegmentView(id: segment.id, name: segment.name, area: areaName(segment.area), scenarios: scenarios)
         }
         let (previous, next) = neighbour(id.index, of: framework.tiers.count) {
             let other = framework.tiers[$0]
@@ -209,7 +211,7 @@ public struct SitePlanner: Sendable {
                            crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro)
         // Found first for its name and for the areas whose requirements it sets; the
         // scenario texts it lists are found on their own pages first.
-        frame.searchTerms = [SearchTermBlock.of([tier.name], weight: 10, longest: 0), SearchTermBlock.of([tier.name], weight: 3, whole: false),
+        frame.searchTerms = !searchTerms ? [] : [SearchTermBlock.of([tier.name], weight: 10, longest: 0), SearchTermBlock.of([tier.name], weight: 3, whole: false),
                              SearchTermBlock.of(tier.areaTexts.map(\.label), weight: 4, longest: 0)]
         let view = TierView(
             layout: frame,
@@ -250,7 +252,7 @@ public struct SitePlanner: Sendable {
                            crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
                            filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" })
         // Found first for its name, then for its segment, then for what its texts say.
-        frame.searchTerms = [SearchTermBlock.of([scenario.name], weight: 10, longest: 0), SearchTermBlock.of([scenario.name], weight: 3, whole: false, longest: 8),
+        frame.searchTerms = !searchTerms ? [] : [SearchTermBlock.of([scenario.name], weight: 10, longest: 0), SearchTermBlock.of([scenario.name], weight: 3, whole: false, longest: 8),
                              SearchTermBlock.of([scenario.segment], weight: 4, longest: 0), SearchTermBlock.of([scenario.segment], weight: 1, whole: false),
                              SearchTermBlock.of(framework.tierIDs.compactMap { scenario.text(at: $0) }, weight: 1.5, whole: false)]
         let view = ScenarioView(
@@ -289,7 +291,7 @@ public struct SitePlanner: Sendable {
         }
         var frame = layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]), style: "indicator",
                            section: .indicators, crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description)
-        frame.searchTerms = [SearchTermBlock.of([indicator.name], weight: 10, longest: 0), SearchTermBlock.of([indicator.name], weight: 3, whole: false, longest: 8),
+        frame.searchTerms = !searchTerms ? [] : [SearchTermBlock.of([indicator.name], weight: 10, longest: 0), SearchTermBlock.of([indicator.name], weight: 3, whole: false, longest: 8),
                              SearchTermBlock.of([indicator.description] + indicator.levels + [indicator.question].compactMap { $0 }, weight: 1.5, whole: false)]
         let view = IndicatorView(
             layout: frame,

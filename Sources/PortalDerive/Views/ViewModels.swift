@@ -135,6 +135,8 @@ public struct AreaTextView: ViewModel {
 }
 
 public struct TierSegmentView: ViewModel {
+    /// The segment's id, the anchor the page's contents list links to.
+    public var id: String
     public var name: String
     public var area: String
     public var scenarios: [TierScenarioView]

@@ -30,16 +30,22 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time each stage took.") var timings = false
 
     func run() throws {
+        let line = ProgressLine()
         do {
-            let report = try Pipeline.build(BuildOptions(content: content, templates: templates, output: output, baseURL: baseURL,
-                                                         assessments: assessments, keyFile: anonKeyFile, releases: releases, search: search))
+            var options = BuildOptions(content: content, templates: templates, output: output, baseURL: baseURL,
+                                       assessments: assessments, keyFile: anonKeyFile, releases: releases, search: search)
+            options.progress = line?.progress
+            let report = try Pipeline.build(options)
+            line?.finish()
             for note in report.notes { print("note: \(note)") }
+            for warning in report.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             print(String(format: "built %d pages (%d files, %.1f MB) into %@ in %.3f s",
                          report.pages, report.files, Double(report.bytes) / 1_000_000, output, report.seconds))
             if timings {
                 for stage in report.stages { print(String(format: "  %-8@ %8.2f ms", stage.name, stage.seconds * 1000)) }
             }
         } catch {
+            line?.finish()
             fail(error, outcome: "\(output) was left as it was")
         }
     }
