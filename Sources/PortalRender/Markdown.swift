@@ -22,7 +22,42 @@ public enum Markdown {
     private static let lock = NSLock()
 
     public static func html(_ markdown: String) -> String {
-        lock.withLock { convert(markdown) }
+        keepCodesWhole(lock.withLock { convert(markdown) })
+    }
+
+    /// Codes with hyphens, dots or slashes between letters and digits (GB/T 39116-2020,
+    /// release-0002.json) in the text between tags, wrapped in `<span class="nw">` so a
+    /// line never breaks inside them (a browser may break after any hyphen). The text
+    /// itself is unchanged: only markup is added, never inside a tag, a link's text (a
+    /// URL may need to wrap on a phone) or code.
+    static func keepCodesWhole(_ html: String) -> String {
+        var result = ""
+        result.reserveCapacity(html.utf8.count + 64)
+        var tag: String?
+        var text = ""
+        var untouched = 0 // depth of <a> and <code> elements around the text
+        func flush() {
+            result += untouched > 0 ? text : text.replacing(/[0-9A-Za-z]+(?:[\-.\/][0-9A-Za-z]+)+/) { "<span class=\"nw\">\($0.output)</span>" }
+            text = ""
+        }
+        for character in html {
+            if var open = tag {
+                open.append(character)
+                tag = open
+                guard character == ">" else { continue }
+                result += open
+                if open.hasPrefix("<a ") || open == "<a>" || open.hasPrefix("<code") { untouched += 1 }
+                if open == "</a>" || open == "</code>" { untouched = max(0, untouched - 1) }
+                tag = nil
+            } else if character == "<" {
+                flush()
+                tag = "<"
+            } else {
+                text.append(character)
+            }
+        }
+        flush()
+        return result + (tag ?? "")
     }
 
     private static func convert(_ markdown: String) -> String {

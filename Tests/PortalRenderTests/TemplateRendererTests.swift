@@ -89,3 +89,14 @@ import Testing
         #expect(parseError("中文{{#a}}") .map { ($0.line, $0.column) }! == (1, 3))
     }
 }
+
+@Suite struct MarkdownCodesTests {
+    @Test func codesAreWrappedWholeAndTheTextStaysTheSame() {
+        let html = Markdown.html("按 GB/T 39116-2020 评估，见 [文件](https://a.b/c-d.json) 与 release-0002.json。")
+        #expect(html.contains("<span class=\"nw\">39116-2020</span>"))
+        #expect(html.contains("<span class=\"nw\">release-0002.json</span>"))
+        #expect(html.contains("href=\"https://a.b/c-d.json\""))  // never inside a tag
+        let text = html.replacingOccurrences(of: "<span class=\"nw\">", with: "").replacingOccurrences(of: "</span>", with: "")
+        #expect(text == Markdown.keepCodesWhole(text).replacingOccurrences(of: "<span class=\"nw\">", with: "").replacingOccurrences(of: "</span>", with: ""))
+    }
+}

@@ -305,8 +305,8 @@ public struct SitePlanner: Sendable {
     private func matrix() -> PlannedPage {
         let route = Route.matrix
         let view = MatrixView(layout: layout(route, .matrix, title: text(.pageMatrix), style: "matrix", section: .matrix, crumbs: [(text(.pageMatrix), nil)]),
-                              tiers: framework.tierIDs.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
-                              filters: filters(tiers: true))
+                              tiers: framework.tierIDs.map { tierRef($0, from: route) }, columns: framework.tiers.count + 2,
+                              segments: segmentGroups(from: route), filters: filters(tiers: true))
         return PlannedPage(route: route, kind: .matrix, context: view)
     }
 

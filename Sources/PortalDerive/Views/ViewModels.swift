@@ -244,6 +244,8 @@ public struct IndicatorView: ViewModel {
 public struct MatrixView: ViewModel {
     public var layout: Layout
     public var tiers: [TierRef]
+    /// Columns of a row: number, name, one per tier.
+    public var columns: Int
     public var segments: [SegmentGroup]
     public var filters: MatrixFilters
 }
