@@ -2,6 +2,12 @@
    "复制链接" buttons copy the address of one tier or one row (the link with its fragment). */
 (function () {
   "use strict";
+  /* The documented address. Links point at index.html so the site also works from disk;
+     on a web server the address bar, and so every copied link, shows the folder instead
+     (/scenarios/07/#advanced). Only the file name goes: relative links resolve alike. */
+  if (/^https?:$/.test(location.protocol) && /\/index\.html$/.test(location.pathname)) {
+    history.replaceState(history.state, "", location.pathname.slice(0, -"index.html".length) + location.search + location.hash);
+  }
   var form = document.querySelector("[data-site-search]");
   var fallback = document.querySelector("[data-search-fallback]");
   if (form && fallback) {

@@ -128,3 +128,15 @@ def test_copy_link_buttons_copy_the_link_with_its_fragment(browser, server):
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", row_button)
     row_button.click()
     assert row_button.get_attribute("data-copied").endswith("compare/basic-advanced/#s12")
+
+
+def test_the_address_bar_and_copied_links_show_the_documented_folder_url(browser, server):
+    browser.get(server + "scenarios/07/index.html#advanced")
+    WebDriverWait(browser, 5).until(lambda b: b.current_url == server + "scenarios/07/#advanced")
+    button = browser.find_element(By.CSS_SELECTOR, "#excellent .copy-link")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    assert button.get_attribute("data-copied") == server + "scenarios/07/#excellent"
+    # Relative links still lead where they did.
+    link = browser.find_element(By.CSS_SELECTOR, "#excellent .tier-more a")
+    assert link.get_attribute("href") == server + "tiers/excellent/index.html"

@@ -16,7 +16,9 @@ def open_page(browser, url):
 
 
 def follow(browser, link, expected_end: str):
-    """Clicks a link as a person would and waits for the browser to arrive."""
+    """Clicks a link as a person would and waits for the browser to arrive at the page's
+    documented address: the folder, without index.html (site.js)."""
+    expected_end = expected_end.replace("/index.html", "/")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", link)
     link.click()
     WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: b.current_url.endswith(expected_end))
