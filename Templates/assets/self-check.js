@@ -45,7 +45,7 @@
   function restore() {
     var params = new URLSearchParams(location.hash.replace(/^#/, ""));
     var m = parseInt(params.get("m"), 10);
-    if (m >= 1 && m <= rules.maturity_levels.length) { maturity.value = String(m); }
+    maturity.value = m >= 0 && m <= rules.maturity_levels.length ? String(m) : "0";
     var s = params.get("s") || "";
     rules.scenarios.forEach(function (sc, i) {
       var tier = fromCode[s.charAt(i)];
@@ -61,12 +61,34 @@
     return node;
   }
 
-  function missingText(check) {
+  function levelName(level) { return rules.maturity_levels[level - 1] || String(level); }
+
+  /* What a tier still needs, in plain words: a scenario counts toward a tier only when it
+     was built at that tier or a higher one, and the standard defines it at that tier. */
+  function missingText(check, state) {
     var items = [];
-    if (check.scenariosShort > 0) { items.push("还差 " + check.scenariosShort + " 个场景（已计入 " + check.counted.length + " 个，至少 " + check.minimum + " 个）"); }
+    if (check.scenariosShort > 0) {
+      items.push("还差 " + check.scenariosShort + " 个场景（至少 " + check.minimum + " 个；已计入 " + check.counted.length +
+        " 个——只计在" + tierName[check.tier] + "或更高层级建成、且标准在" + tierName[check.tier] + "定义的场景）");
+    }
     if (check.areasMissing.length) { items.push("未覆盖环节：" + check.areasMissing.map(function (a) { return areaName[a]; }).join("、")); }
-    if (check.maturityShort > 0) { items.push("成熟度还差 " + check.maturityShort + " 级（至少 " + check.minMaturity + " 级）"); }
+    if (check.minMaturity && state.maturity === 0) { items.push("成熟度未确定：需达到" + levelName(check.minMaturity) + "或以上"); }
+    else if (check.maturityShort > 0) { items.push("成熟度还差 " + check.maturityShort + " 级（至少" + levelName(check.minMaturity) + "）"); }
     return items;
+  }
+
+  /* The answers for the printed summary: maturity, each built scenario, the link. */
+  function printAnswers(state) {
+    var box = document.getElementById("print-answers");
+    box.textContent = "";
+    box.appendChild(el("h2", {}, ["自查的答案"]));
+    var list = el("ul");
+    list.appendChild(el("li", {}, ["成熟度等级：" + (state.maturity ? levelName(state.maturity) : "不确定")]));
+    rules.scenarios.forEach(function (s) {
+      if (state.built[s.no]) { list.appendChild(el("li", {}, [s.code + " " + s.name + "：" + tierName[state.built[s.no]]])); }
+    });
+    box.appendChild(list);
+    box.appendChild(el("p", {}, ["重新打开本次自查：" + location.href]));
   }
 
   function render() {
@@ -74,6 +96,16 @@
     var evaluation = Rules.evaluate(rules, state.built, state.maturity);
     var fragment = encode(state);
     if (location.hash.replace(/^#/, "") !== fragment) { history.replaceState(null, "", "#" + fragment); }
+    var live = document.getElementById("live-verdict");
+    // No verdict before the first answer: with nothing chosen it would only say "未达基础级".
+    if (!Object.keys(state.built).length && !state.maturity) {
+      result.textContent = "";
+      result.appendChild(el("p", { "class": "waiting" }, ["选择第一个已建场景（或成熟度等级）后，这里显示按规则可达到的层级和差距。"]));
+      live.hidden = true;
+      document.getElementById("summary-link").value = location.href;
+      printAnswers(state);
+      return;
+    }
     var name = evaluation.derived ? tierName[evaluation.derived] : "未达基础级";
     result.textContent = "";
     result.appendChild(el("p", { "class": "verdict" }, ["按规则可达到：", el("strong", { id: "derived-tier", "data-tier": evaluation.derived || "none", "class": "tier-label tier-" + (evaluation.derived || "none") }, [name])]));
@@ -83,7 +115,7 @@
     ]);
     var body = el("tbody");
     evaluation.tiers.forEach(function (check) {
-      var missing = missingText(check);
+      var missing = missingText(check, state);
       body.appendChild(el("tr", { "data-tier": check.tier }, [
         el("th", { scope: "row" }, [tierName[check.tier]]),
         el("td", {}, [check.met ? "达到" : "未达到"]),
@@ -103,9 +135,9 @@
     }
     document.getElementById("summary-link").value = location.href;
     // On a phone the result is far from the form: a bar at the bottom keeps it in sight.
-    var live = document.getElementById("live-verdict");
-    live.textContent = "当前结果：" + name + (evaluation.next ? "　距" + tierName[evaluation.next.tier] + "：" + (missingText(evaluation.next)[0] || "") : "");
+    live.textContent = "当前结果：" + name + (evaluation.next ? "　距" + tierName[evaluation.next.tier] + "：" + (missingText(evaluation.next, state)[0] || "") : "");
     live.hidden = false;
+    printAnswers(state);
   }
 
   restore();
@@ -114,7 +146,7 @@
   document.getElementById("print-summary").addEventListener("click", function () { window.print(); });
   document.getElementById("reset").addEventListener("click", function () {
     rules.scenarios.forEach(function (s) { select(s.no).value = ""; });
-    maturity.value = "1";
+    maturity.value = "0";
     render();
   });
   document.getElementById("copy-link").addEventListener("click", function () {

@@ -15,7 +15,9 @@ def choose(browser, scenario: int, tier: str):
 
 def test_self_check_gives_the_tier_of_a_known_case(browser, server):
     browser.get(server + "self-check/")
-    assert derived_tier(browser) == "none"
+    # No verdict before the first answer.
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#result .waiting"))
+    assert not browser.find_elements(By.ID, "derived-tier")
     # Basic: five scenarios that count at basic, covering 生产作业 (09, 10, 12, 13, 14).
     for scenario in (9, 10, 12, 13):
         choose(browser, scenario, "basic")
@@ -140,3 +142,26 @@ def test_the_address_bar_and_copied_links_show_the_documented_folder_url(browser
     # Relative links still lead where they did.
     link = browser.find_element(By.CSS_SELECTOR, "#excellent .tier-more a")
     assert link.get_attribute("href") == server + "tiers/excellent/index.html"
+
+
+def test_the_self_check_reads_for_a_manager(browser, server):
+    browser.get(server + "self-check/")
+    first = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, ".segment-answers select"))
+    # The questions come first: the first scenario question within a screen and a half.
+    top = browser.execute_script("return arguments[0].getBoundingClientRect().top + scrollY", first)
+    assert top < 1.5 * browser.execute_script("return innerHeight")
+    # Maturity starts at 不确定, explained, and the result says what still depends on it.
+    assert Select(browser.find_element(By.ID, "maturity")).first_selected_option.text == "不确定"
+    assert "GB/T 39116-2020" in browser.find_element(By.ID, "maturity-hint").text
+    for scenario in (7, 9, 10, 12, 13, 14, 16, 18, 25, 30):
+        choose(browser, scenario, "advanced")
+    assert derived_tier(browser) == "basic"
+    advanced = browser.find_element(By.CSS_SELECTOR, "#result tr[data-tier=advanced]").text
+    assert "成熟度未确定：需达到二级或以上" in advanced
+    # Each scenario shows what every tier asks of it, and links to its page.
+    details = browser.find_element(By.CSS_SELECTOR, "#s14 ~ details.tier-texts")
+    browser.execute_script("arguments[0].open = true; arguments[0].scrollIntoView({block: 'center'})", details)
+    assert "先进级" in details.text and details.find_element(By.TAG_NAME, "a").get_attribute("href").endswith("scenarios/14/index.html")
+    # The printed summary lists the answers and the link that reopens them.
+    summary = browser.find_element(By.ID, "print-answers").get_attribute("textContent")
+    assert "14 在线智能检测：先进级" in summary and "成熟度等级：不确定" in summary and "#m=0&s=" in summary

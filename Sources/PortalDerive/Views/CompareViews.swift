@@ -106,4 +106,11 @@ public struct SelfCheckScenario: ViewModel {
     public var name: String
     public var href: String
     public var options: [FilterOption]
+    /// What each tier asks of the scenario, to read before answering.
+    public var texts: [SelfCheckTierText]
+}
+
+public struct SelfCheckTierText: ViewModel {
+    public var tier: TierRef
+    public var text: String
 }

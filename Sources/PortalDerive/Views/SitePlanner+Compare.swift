@@ -93,7 +93,10 @@ extension SitePlanner {
             let scenarios = (scenariosOfSegment[segment.name] ?? []).map { scenario in
                 SelfCheckScenario(no: scenario.no, code: scenario.code, name: scenario.name,
                                   href: route.link(to: .scenario(scenario.code)),
-                                  options: scenario.definedTiers.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) })
+                                  options: scenario.definedTiers.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) },
+                                  texts: scenario.definedTiers.compactMap { tier in
+                                      scenario.text(at: tier).map { SelfCheckTierText(tier: tierRef(tier, from: route), text: $0) }
+                                  })
             }
             return scenarios.isEmpty ? nil : SelfCheckSegment(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
         }
