@@ -137,6 +137,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case outcomesLevel = "outcomes.level"
     case outcomesLevelRange = "outcomes.level_range"
     case outcomesWithheldTotal = "outcomes.withheld_total"
+    case outcomesWithheldRow = "outcomes.withheld_row"
+    case outcomesWithheldShort = "outcomes.withheld_short"
     case outcomesBarSegment = "outcomes.bar_segment"
     case outcomesAttributeTier = "outcomes.attribute_tier"
     case outcomesAttributeDeclared = "outcomes.attribute_declared"
@@ -203,6 +205,7 @@ public enum TextKey: String, CaseIterable, Sendable {
         case .outcomesRadarDescription: return ["count", "first", "last"]
         case .outcomesLevel: return ["level"]
         case .outcomesLevelRange: return ["high", "low"]
+        case .outcomesWithheldRow: return ["label"]
         case .outcomesWithheldTotal: return ["count", "label"]
         case .outcomesBarSegment: return ["count", "label", "option"]
         case .outcomesAttributeIndicator: return ["name", "no"]

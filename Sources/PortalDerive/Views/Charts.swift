@@ -22,6 +22,14 @@ public struct StackedBarChart: ViewModel {
     public var labelWidth: Int
     public var bars: [Bar]
     public var legend: [LegendItem]
+    /// The share axis below the bars: 0 %, 25 %, … 100 %.
+    public var ticks: [Tick]
+    public var axisY: String
+
+    public struct Tick: ViewModel {
+        public var x: String
+        public var label: String
+    }
 
     public struct Bar: ViewModel {
         public var label: String
@@ -36,6 +44,9 @@ public struct StackedBarChart: ViewModel {
         public var width: String
         public var series: String
         public var title: String
+        /// The share written on the segment where it is wide enough ("35%").
+        public var share: String?
+        public var labelX: String
     }
 
     public struct LegendItem: ViewModel {
@@ -47,7 +58,7 @@ public struct StackedBarChart: ViewModel {
     ///   - groups: bar label, published total, published count per option (nil = withheld).
     static func make(id: String, title: String, description: String, options: [String],
                      groups: [(label: String, total: Int?, counts: [Int?])], text: UIText) -> StackedBarChart {
-        let labelWidth = 64, plot = 256, barHeight = 20, gap = 10
+        let labelWidth = 80, plot = 304, barHeight = 22, gap = 10
         var bars: [Bar] = []
         for (index, group) in groups.enumerated() {
             let y = Double(index * (barHeight + gap))
@@ -58,36 +69,52 @@ public struct StackedBarChart: ViewModel {
                 for (option, count) in zip(options.indices, group.counts) {
                     guard let count, count > 0 else { continue }
                     let width = Double(plot) * Double(count) / Double(total)
+                    let percent = Int((Double(count) * 100 / Double(total)).rounded())
                     segments.append(Segment(x: round1(x), width: round1(width), series: "s\(option)",
-                                            title: text(.outcomesBarSegment, ["label": group.label, "option": options[option], "count": count])))
+                                            title: text(.outcomesBarSegment, ["label": group.label, "option": options[option], "count": count]),
+                                            share: width >= 26 ? "\(percent)%" : nil, labelX: round1(x + width / 2)))
                     x += width
                     shown += count
                 }
                 if shown < total { // withheld cells: drawn together, never one by one
-                    segments.append(Segment(x: round1(x), width: round1(Double(plot) * Double(total - shown) / Double(total)),
-                                            series: "withheld", title: text(.outcomesWithheldTotal, ["label": group.label, "count": total - shown])))
+                    let width = Double(plot) * Double(total - shown) / Double(total)
+                    segments.append(Segment(x: round1(x), width: round1(width),
+                                            series: "withheld", title: text(.outcomesWithheldTotal, ["label": group.label, "count": total - shown]),
+                                            share: nil, labelX: round1(x + width / 2)))
                 }
+            } else if group.total == nil {
+                // A group whose size is withheld: drawn whole as withheld, never left empty.
+                segments.append(Segment(x: String(labelWidth), width: String(plot), series: "withheld",
+                                        title: text(.outcomesWithheldRow, ["label": group.label]), share: text(.outcomesWithheldShort),
+                                        labelX: round1(Double(labelWidth) + Double(plot) / 2)))
             }
             bars.append(Bar(label: group.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.7),
                             total: group.total.map(String.init) ?? text(.outcomesNoValue), segments: segments))
         }
         let legend = options.indices.map { LegendItem(series: "s\($0)", label: options[$0]) }
-        return StackedBarChart(id: id, title: title, description: description, width: labelWidth + plot + 8,
-                               height: groups.count * (barHeight + gap), labelWidth: labelWidth, bars: bars, legend: legend)
+        let axisY = groups.count * (barHeight + gap)
+        let ticks = stride(from: 0, through: 100, by: 25).map { Tick(x: round1(Double(labelWidth) + Double(plot) * Double($0) / 100), label: "\($0)%") }
+        return StackedBarChart(id: id, title: title, description: description, width: labelWidth + plot + 16,
+                               height: axisY + 22, labelWidth: labelWidth, bars: bars, legend: legend, ticks: ticks, axisY: String(axisY))
     }
 }
 
-/// A radar (spider) chart of levels 1–6 on a number of axes.
+/// A radar (spider) chart of levels 1 to the highest on a number of axes, with its scale
+/// and each axis's full name; an axis without a value (all 不涉及, say) is marked as such,
+/// never drawn as 0.
 public struct RadarChart: ViewModel {
     public var id: String
     public var title: String
     public var description: String
     public var size: Int
     public var rings: [String]
+    public var ringLabels: [RingLabel]
     public var axes: [Axis]
     public var points: String
     /// Where the values are known only as a range: its upper edge (else nil).
     public var upperPoints: String?
+    /// Axes without a value, marked at the centre.
+    public var missing: [Axis]
 
     public struct Axis: ViewModel {
         public var x2: String
@@ -95,6 +122,18 @@ public struct RadarChart: ViewModel {
         public var labelX: String
         public var labelY: String
         public var anchor: String
+        public var label: String
+        /// The name cut into lines of at most seven characters.
+        public var lines: [Line]
+    }
+
+    public struct Line: ViewModel {
+        public var text: String
+        public var dy: String
+    }
+
+    public struct RingLabel: ViewModel {
+        public var y: String
         public var label: String
     }
 
@@ -104,6 +143,7 @@ public struct RadarChart: ViewModel {
         let axisCount: Int
         let maximum: Int
         let rings: [String]
+        let ringLabels: [RingLabel]
         let axes: [Axis]
 
         public init(labels: [String], maximum: Int = 6) {
@@ -112,11 +152,19 @@ public struct RadarChart: ViewModel {
             rings = (1...maximum).map { level in
                 labels.indices.map { Self.point($0, of: labels.count, Double(level) / Double(maximum)) }.joined(separator: " ")
             }
+            ringLabels = (1...maximum).map { level in
+                RingLabel(y: round1(Self.center - Self.radius * Double(level) / Double(maximum) + 4), label: String(level))
+            }
             axes = labels.enumerated().map { index, label -> Axis in
-                let end = Self.coordinates(index, of: labels.count, 1), place = Self.coordinates(index, of: labels.count, 1.18)
+                let end = Self.coordinates(index, of: labels.count, 1), place = Self.coordinates(index, of: labels.count, 1.14)
                 let anchor = abs(place.0 - Self.center) < 8 ? "middle" : place.0 > Self.center ? "start" : "end"
+                let characters = Array(label)
+                let chunks = stride(from: 0, to: characters.count, by: 7).map { String(characters[$0..<min($0 + 7, characters.count)]) }
+                // Labels above the centre grow upwards, those below downwards.
+                let first = place.1 < Self.center - 8 ? -1.2 * Double(chunks.count - 1) : 0
+                let lines = chunks.enumerated().map { Line(text: $1, dy: $0 == 0 ? "\(round1(first))em" : "1.2em") }
                 return Axis(x2: round1(end.0), y2: round1(end.1), labelX: round1(place.0), labelY: round1(place.1 + 4),
-                            anchor: anchor, label: label)
+                            anchor: anchor, label: label, lines: lines)
             }
         }
 
@@ -135,13 +183,16 @@ public struct RadarChart: ViewModel {
 
     /// A radar of `levels` (one per axis of the grid), with `upper` drawn as a second
     /// outline where it differs.
+    /// `levels`: one per axis, 0 where the axis has no value (left out of the outline and
+    /// marked instead).
     static func make(id: String, title: String, description: String, grid: Grid, levels: [Int], upper: [Int]? = nil) -> RadarChart {
         func polygon(_ values: [Int]) -> String {
-            values.enumerated().map { index, level in
+            values.enumerated().filter { $0.element > 0 }.map { index, level in
                 Grid.point(index, of: grid.axisCount, Double(level) / Double(grid.maximum))
             }.joined(separator: " ")
         }
-        return RadarChart(id: id, title: title, description: description, size: Grid.size, rings: grid.rings, axes: grid.axes,
-                          points: polygon(levels), upperPoints: upper.flatMap { $0 == levels ? nil : polygon($0) })
+        return RadarChart(id: id, title: title, description: description, size: Grid.size, rings: grid.rings, ringLabels: grid.ringLabels,
+                          axes: grid.axes, points: polygon(levels), upperPoints: upper.flatMap { $0 == levels ? nil : polygon($0) },
+                          missing: levels.indices.filter { levels[$0] == 0 }.map { grid.axes[$0] })
     }
 }

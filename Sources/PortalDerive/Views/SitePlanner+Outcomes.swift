@@ -10,7 +10,7 @@ extension SitePlanner {
         guard let outcomes else { return pages }
         pages += [outcomesIndex(outcomes), indicatorOutcomes(outcomes), scenarioOutcomes(outcomes), cohortsList(outcomes),
                   recordsMoved(outcomes)]
-        let grid = RadarChart.Grid(labels: standard.indicators.filter { $0.question == nil }.map { String($0.name.prefix(6)) })
+        let grid = RadarChart.Grid(labels: standard.indicators.filter { $0.question == nil }.map(\.name), maximum: max(levelColumns, 1))
         pages += outcomes.cohorts.indices.map { cohortPage($0, outcomes, grid: grid) }
         return pages
     }
