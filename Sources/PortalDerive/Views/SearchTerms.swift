@@ -1,13 +1,16 @@
 import PortalModel
 
 /// Words for the search index that the page's text alone does not give it. Pagefind
-/// cuts Chinese into words by a dictionary, and how it cuts a phrase depends on the
-/// characters around it: 智能仓储 inside a sentence may not yield 仓储, while the query
-/// 仓储 does, so the page is never found. A term block lists, one apart from the next,
-/// every run of two to four characters of the page's own words: whatever word a query
-/// is cut into, a page holding those characters holds that word. Blocks are weighted, so
-/// a page is found first for its own name, then for the texts it defines (a scenario
-/// page for its tier texts), before pages that only repeat them (tier pages).
+/// cuts Chinese into words with its dictionary when it indexes, and the browser cuts the
+/// query with its own segmenter (Intl.Segmenter) when it searches: the same phrase can
+/// come out as different words (智能仓储 on the page, 仓储 or 仓 + 储 in the query), and
+/// then the page is never found. A term block lists, each apart, the runs of characters
+/// of the page's own words, single characters included: however a query is cut, a page
+/// holding its characters holds its words. Blocks are weighted, so a page is found first
+/// for its own name, then for the texts it defines (a scenario page for its tier texts),
+/// before pages that only repeat them (tier pages). The layout writes them hidden after
+/// the page's content, behind the marker word `zzterms`, where search.js stops reading
+/// the page's text for excerpts.
 public struct SearchTermBlock: ViewModel, Equatable {
     /// Pagefind's weight for the block (1 is ordinary text).
     public var weight: String
