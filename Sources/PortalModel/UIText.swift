@@ -14,25 +14,25 @@ public struct UIText: Sendable {
     public func callAsFunction(_ key: TextKey, _ values: [String: any CustomStringConvertible] = [:]) -> String {
         let text = texts[key]!
         guard !values.isEmpty, text.contains("{") else { return text }
-        var result = ""
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            result += values[name].map { String(describing: $0) } ?? String(rest[open...close])
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
+        return Self.filling(text) { name, placeholder in values[String(name)].map { String(describing: $0) } ?? String(placeholder) }
     }
 
     /// The `{name}` placeholders in a text.
     public static func placeholders(in text: String) -> [Substring] {
         var names: [Substring] = []
+        _ = filling(text) { name, _ in names.append(name); return "" }
+        return names
+    }
+
+    /// `text` with each `{name}` replaced by `replace(name, "{name}")`.
+    private static func filling(_ text: String, _ replace: (Substring, Substring) -> String) -> String {
+        var result = ""
         var rest = text[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(rest[rest.index(after: open)..<close])
+            result += rest[..<open]
+            result += replace(rest[rest.index(after: open)..<close], rest[open...close])
             rest = rest[rest.index(after: close)...]
         }
-        return names
+        return result + rest
     }
 }

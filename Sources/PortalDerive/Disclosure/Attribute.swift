@@ -36,9 +36,9 @@ struct Attribute: Sendable {
     static func all(text: UIText, records: [Assessment], derived: [Int], standard: Standard, quasi: QuasiIdentifiers,
                     scheme: CohortScheme, years: [Int]) -> [Attribute] {
         let framework = standard.framework
-        let tierKeys = TierGroups(groups: [], tiers: framework.tierIDs)
+        let tierIDs = framework.tierIDs
         let tierValues = (0...framework.tiers.count).map { column in
-            (key: tierKeys.columnKey(column), label: column == 0 ? text(.outcomesNoTier) : framework.tiers[column - 1].name)
+            (key: TierGroups.columnKey(column, tiers: tierIDs), label: column == 0 ? text(.outcomesNoTier) : framework.tiers[column - 1].name)
         }
         let level = { (level: Int) in (key: "level-\(level)", label: text(.outcomesLevelValue, ["level": level])) }
         var attributes: [Attribute] = []

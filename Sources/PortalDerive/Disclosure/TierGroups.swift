@@ -47,9 +47,13 @@ public struct TierGroups: Sendable, Equatable {
     /// Stable key: the tier ids joined ("excellent+leading").
     public func key(_ group: Int) -> String { groups[group].map(columnKey).joined(separator: "+") }
 
-    public func columnKey(_ column: Int) -> String { column == 0 ? "none" : tiers[column - 1].rawValue }
+    public func columnKey(_ column: Int) -> String { Self.columnKey(column, tiers: tiers) }
 
-    public func column(ofKey key: String) -> Int? {
+    /// A tier column's stable key: "none" for column 0, else the tier's id.
+    public static func columnKey(_ column: Int, tiers: [TierID]) -> String { column == 0 ? "none" : tiers[column - 1].rawValue }
+
+    /// The column of a key `columnKey` gave.
+    public static func column(ofKey key: String, tiers: [TierID]) -> Int? {
         key == "none" ? 0 : tiers.firstIndex { $0.rawValue == key }.map { $0 + 1 }
     }
 }

@@ -30,8 +30,7 @@ extension OutcomeRelease {
                 throw DiagnosticList([Diagnostic(path: ledgerFile(0), line: 1, column: 1,
                     "this release series was published with k = \(changed.k), and site.yaml now says \(k): groups formed under the old k could be published under the new one: set k_anonymity back, or start a new series in another --releases folder once the statistics office agrees")])
             }
-            let keys = TierGroups(groups: [], tiers: tierIDs)
-            let columns = first.tierGroups.map { $0.compactMap(keys.column(ofKey:)) }
+            let columns = first.tierGroups.map { $0.compactMap { TierGroups.column(ofKey: $0, tiers: tierIDs) } }
             guard let fixed = CohortScheme(rawValue: first.scheme),
                   columns.flatMap({ $0 }).sorted() == Array(0...tierIDs.count) else {
                 throw DiagnosticList([Diagnostic(path: ledgerFile(0), line: 1, column: 1,

@@ -16,6 +16,8 @@ public struct SitePlanner: Sendable {
     /// The scenarios of each segment (by name), in model order: grouped once, because
     /// filtering every scenario per segment on every page grows with the square of the
     /// standard's size.
+    /// The main navigation's sections, labels and places.
+    let sections: [(String, Route)]
     let scenariosOfSegment: [String: [Scenario]]
 
     /// `baseURL` overrides site.yaml's when given (`portal build --base-url`).
@@ -25,6 +27,14 @@ public struct SitePlanner: Sendable {
         self.baseURL = baseURL ?? standard.site.baseURL
         self.outcomes = outcomes
         scenariosOfSegment = Dictionary(grouping: standard.scenarios, by: \.segment)
+        // The main navigation is the same on every page: worked out once.
+        sections = PageKind.allCases
+            .compactMap { kind -> (Int, String, Route)? in
+                guard let place = kind.entry.navigation, let label = kind.entry.label, outcomes != nil || !kind.isOutcome else { return nil }
+                return (place, text(label), Route(kind.path()))
+            }
+            .sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
+            + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route.page($0.slug)) }
     }
 
     public func plan() -> SitePlan {
@@ -64,13 +74,6 @@ public struct SitePlanner: Sendable {
             return from.link(to: target, fragment: fragment)
         }
         // The brand links home; the navigation lists the sections.
-        let sections: [(String, Route)] = PageKind.allCases
-            .compactMap { kind -> (Int, String, Route)? in
-                guard let place = kind.entry.navigation, let label = kind.entry.label, outcomes != nil || !kind.isOutcome else { return nil }
-                return (place, text(label), Route(kind.path()))
-            }
-            .sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
-            + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route.page($0.slug)) }
         let nav = sections.map { Link(label: $0.0, href: href($0.1), current: $0.1 == section) }
         let footer = standard.pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(.page($0.slug))) }
         let data = [Link(label: text(.layoutAllDownloads), href: href(Route(PageKind.data.path())))]

@@ -95,7 +95,7 @@ struct MustacheParser {
             if position == 0 || bytes[position - 1] == UInt8(ascii: "\n") {
                 let whitespaceEnd = skipSpaces(from: position)
                 let whitespace = Array(bytes[position..<whitespaceEnd])
-                let indentation = whitespace.starts(with: scope.strip) ? Array(whitespace.dropFirst(scope.strip.count)) : whitespace
+                let indentation = Self.relative(whitespace, to: scope.strip)
                 if starts(with: open, at: whitespaceEnd) {
                     let tag = try tag(at: whitespaceEnd)
                     if let outcome = try standalone(tag, indentation: indentation, scope: scope, into: &nodes) {
@@ -159,7 +159,7 @@ struct MustacheParser {
             // A standalone block's indentation is that of its first line: its content is
             // stored without it and written at the indentation of where it is expanded.
             let firstLine = Array(bytes[position..<skipSpaces(from: position)])
-            let relative = firstLine.starts(with: scope.strip) ? Array(firstLine.dropFirst(scope.strip.count)) : firstLine
+            let relative = Self.relative(firstLine, to: scope.strip)
             let content = try self.nodes(in: Scope(closing: (tag.content, tag), strip: firstLine, role: .body))
             nodes.append(.block(try blockName(of: tag), default: content, indentation: relative, standalone: true))
             return .handled
@@ -294,6 +294,11 @@ struct MustacheParser {
     }
 
     // MARK: Bytes
+
+    /// A line's indentation less the part `strip` (the enclosing block's) accounts for.
+    private static func relative(_ indentation: [UInt8], to strip: [UInt8]) -> [UInt8] {
+        indentation.starts(with: strip) ? Array(indentation.dropFirst(strip.count)) : indentation
+    }
 
     private func starts(with prefix: [UInt8], at offset: Int) -> Bool {
         guard offset + prefix.count <= bytes.count else { return false }
