@@ -30,4 +30,7 @@ public struct Indicator: Sendable, Equatable {
     }
 
     public var code: String { twoDigits(no) }
+
+    /// Answered by a level (a radar axis), not by an amount.
+    public var isGraded: Bool { question == nil }
 }

@@ -70,6 +70,35 @@
     return candidates.slice(0, needed);
   }
 
-  var api = { evaluate: evaluate, suggestions: suggestions };
+  /* The median level of a tier group as far as its published counts fix it: the same
+     algorithm as MedianRange (Sources/PortalDerive/Views/MedianRange.swift). counts: per
+     level (or band) 1…n, null where withheld; others: 不涉及 and the like, null where
+     withheld; size: the group's assessments. The withheld ones may sit at any withheld
+     level or among the others, so the median is the range over those placements;
+     null when nothing is graded. */
+  function medianRange(counts, others, size) {
+    function sum(list) { return list.reduce(function (total, c) { return total + (c === null ? 0 : c); }, 0); }
+    var unknown = size - sum(counts) - sum(others);
+    var places = [];
+    counts.forEach(function (c, i) { if (c === null) { places.push(i); } });
+    if (others.some(function (c) { return c === null; })) { places.push(-1); }
+    if (unknown > 0 && !places.length) { return null; }
+    var medians = [];
+    (unknown > 0 ? places : [-1]).forEach(function (place) {
+      var levels = counts.map(function (c) { return c === null ? 0 : c; });
+      if (place >= 0) { levels[place] += unknown; }
+      var graded = sum(levels);
+      if (graded <= 0) { return; }
+      var seen = 0;
+      for (var level = 0; level < levels.length; level++) {
+        seen += levels[level];
+        if (seen * 2 >= graded) { medians.push(level + 1); break; }
+      }
+    });
+    if (!medians.length) { return null; }
+    return { low: Math.min.apply(null, medians), high: Math.max.apply(null, medians) };
+  }
+
+  var api = { evaluate: evaluate, suggestions: suggestions, medianRange: medianRange };
   if (typeof module === "object" && module.exports) { module.exports = api; } else { root.PortalRules = api; }
 })(this);

@@ -60,9 +60,20 @@ import PortalTestSupport
         try JSONEncoder().encode(RulesRecord(standard: SiteBuild.standard)).write(to: URL(fileURLWithPath: folder + "/rules.json"))
         try JSONEncoder().encode(answers).write(to: URL(fileURLWithPath: folder + "/answers.json"))
 
+        let data = try Self.runJavaScript([folder + "/rules.json", folder + "/answers.json"])
+        let javascript = try JSONDecoder().decode([Result].self, from: data)
+        #expect(javascript.count == swift.count)
+        let disagreements = zip(swift, javascript).enumerated().filter { $0.element.0 != $0.element.1 }
+        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.first.map { "\(answers[$0.offset]) swift \($0.element.0) js \($0.element.1)" } ?? "")")
+        // The cases cover every outcome.
+        #expect(Set(swift.map { $0.derived ?? "none" }).count >= 4)
+    }
+
+    /// Tests/agreement/evaluate.js under Node with `arguments`: its standard output.
+    static func runJavaScript(_ arguments: [String]) throws -> Data {
         let node = Process()
         node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        node.arguments = ["node", SiteBuild.repository + "/Tests/agreement/evaluate.js", folder + "/rules.json", folder + "/answers.json"]
+        node.arguments = ["node", SiteBuild.repository + "/Tests/agreement/evaluate.js"] + arguments
         let output = Pipe(), errors = Pipe()
         node.standardOutput = output
         node.standardError = errors
@@ -70,11 +81,6 @@ import PortalTestSupport
         let data = output.fileHandleForReading.readDataToEndOfFile()
         node.waitUntilExit()
         #expect(node.terminationStatus == 0, "node failed: \(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
-        let javascript = try JSONDecoder().decode([Result].self, from: data)
-        #expect(javascript.count == swift.count)
-        let disagreements = zip(swift, javascript).enumerated().filter { $0.element.0 != $0.element.1 }
-        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.first.map { "\(answers[$0.offset]) swift \($0.element.0) js \($0.element.1)" } ?? "")")
-        // The cases cover every outcome.
-        #expect(Set(swift.map { $0.derived ?? "none" }).count >= 4)
+        return data
     }
 }

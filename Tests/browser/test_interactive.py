@@ -165,3 +165,45 @@ def test_the_self_check_reads_for_a_manager(browser, server):
     # The printed summary lists the answers and the link that reopens them.
     summary = browser.find_element(By.ID, "print-answers").get_attribute("textContent")
     assert "14 在线智能检测：先进级" in summary and "成熟度等级：不确定" in summary and "#m=0&s=" in summary
+
+
+def test_the_self_check_sets_indicator_levels_beside_the_published_medians(browser, server):
+    # Part one gives 基础级 (five basic scenarios covering 生产作业).
+    browser.get(server + "self-check/#m=0&s=" + "-" * 40)
+    for scenario in (9, 10, 12, 13, 14):
+        choose(browser, scenario, "basic")
+    assert derived_tier(browser) == "basic"
+    waiting = browser.find_element(By.CSS_SELECTOR, "#indicator-result .waiting")
+    assert waiting.is_displayed() or waiting.get_attribute("textContent")
+    Select(browser.find_element(By.ID, "i1")).select_by_value("3")
+    Select(browser.find_element(By.ID, "i2")).select_by_value("4")
+    Select(browser.find_element(By.ID, "i5")).select_by_value("n")
+    Select(browser.find_element(By.ID, "i7")).select_by_value("2")
+    rows = {r.get_attribute("data-indicator"): r for r in browser.find_elements(By.CSS_SELECTOR, "#indicator-result tr[data-indicator]")}
+    assert len(rows) == 10
+    cells = lambda no: [c.get_attribute("textContent") for c in rows[no].find_elements(By.TAG_NAME, "td")]
+    assert cells("1")[0] == "3级" and cells("5")[0] == "不涉及" and cells("10")[0] == "未选"
+    assert cells("7")[0] == "100–500万元"
+    # Each answered row sets the answer beside the median of the group part one gives.
+    assert "基础级" in browser.find_element(By.ID, "benchmark-note").text
+    assert all(cells(no)[1] for no in ("1", "2", "7"))
+    # The radar: the two graded answers drawn, 不涉及 and unanswered marked, never drawn as 0.
+    answer = browser.find_element(By.ID, "radar-answer").get_attribute("points").split()
+    assert len(answer) == 2
+    marks = [m.get_attribute("textContent") for m in browser.find_elements(By.CSS_SELECTOR, "#radar-marks text")]
+    assert marks.count("不涉及") == 1 and marks.count("未选") == 6
+    assert browser.find_element(By.ID, "radar-median").get_attribute("points").strip()
+    # Another group, chosen by hand, is kept in the link and restored from it.
+    Select(browser.find_element(By.ID, "benchmark-group")).select_by_value("advanced")
+    assert "先进级" in browser.find_element(By.ID, "benchmark-note").text
+    url = browser.current_url
+    assert "&i=34--n-2---" in url and "&g=advanced" in url
+    browser.get(server)
+    browser.get(url)
+    WebDriverWait(browser, 10).until(lambda b: "先进级" in b.find_element(By.ID, "benchmark-note").text)
+    assert Select(browser.find_element(By.ID, "i2")).first_selected_option.get_attribute("value") == "4"
+    # The printed summary has the indicator answers; nothing was fetched: the figures are in the page.
+    summary = browser.find_element(By.ID, "print-answers").get_attribute("textContent")
+    assert "指标01 研发设计数字化水平：3级；本组中位" in summary
+    entries = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [e for e in entries if "/data/" in e or "i=" in e]

@@ -58,8 +58,9 @@ def test_no_number_or_code_is_split_on_a_phone(phone, server, page):
 
 
 @pytest.mark.parametrize("page", ["compare/basic-advanced/index.html", "compare/advanced-leading/index.html", "matrix/index.html",
-                                  "outcomes/cohorts/index.html"])
-def test_comparisons_the_matrix_and_long_lists_do_not_scroll_sideways_on_a_phone(phone, server, page):
+                                  "outcomes/cohorts/index.html", "outcomes/index.html", "outcomes/indicators/index.html",
+                                  "outcomes/scenarios/index.html", "outcomes/cohorts/basic-2025/index.html", "self-check/index.html"])
+def test_comparisons_the_matrix_lists_and_count_tables_do_not_scroll_sideways_on_a_phone(phone, server, page):
     phone.get(server + page)
     assert phone.execute_script(SIDEWAYS) == []
     assert phone.execute_script("return document.documentElement.scrollWidth") <= 360

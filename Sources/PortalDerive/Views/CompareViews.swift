@@ -92,6 +92,27 @@ public struct SelfCheckView: ViewModel {
     public var tiers: [TierSummary]
     /// The maturity levels to choose from (framework/maturity.yaml).
     public var maturityLevels: [FilterOption]
+    /// The optional second part: a level (or band) for each Annex 2 indicator.
+    public var indicators: [SelfCheckIndicator]
+    /// The tier groups' published distributions to compare with; nil without outcomes.
+    public var benchmarkJSON: String?
+    /// The radar's grid (rings, axes, labels) for the graded indicators; the browser
+    /// draws the answers and medians on it.
+    public var radar: RadarChart?
+}
+
+public struct SelfCheckIndicator: ViewModel {
+    public var no: Int
+    public var code: String
+    public var name: String
+    public var href: String
+    /// "1" … "6" by level, or by investment band for an amount (1 = the lowest band).
+    public var options: [FilterOption]
+    /// Each level's description, to read before choosing.
+    public var levels: [NumberedText]
+    public var notApplicable: String?
+    /// On the radar (levels), or only in the table (an amount in bands).
+    public var graded: Bool
 }
 
 public struct SelfCheckSegment: ViewModel {

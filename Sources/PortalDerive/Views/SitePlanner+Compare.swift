@@ -106,8 +106,32 @@ extension SitePlanner {
                                  tiers: framework.tiers.map { summary($0, from: route) },
                                  maturityLevels: framework.maturityLevels.enumerated().map {
                                      FilterOption(value: String($0.offset + 1), label: $0.element, group: nil)
-                                 })
+                                 },
+                                 indicators: standard.indicators.map { selfCheckIndicator($0, from: route) },
+                                 benchmarkJSON: outcomes.map { Self.embeddedJSON(IndicatorBenchmark(outcomes: $0, standard: standard)) },
+                                 radar: selfCheckRadar())
         return PlannedPage(route: route, kind: .selfCheck, context: view)
+    }
+
+    /// The grid only: which polygons to draw depends on the answers.
+    private func selfCheckRadar() -> RadarChart? {
+        let graded = standard.indicators.filter(\.isGraded)
+        guard !graded.isEmpty else { return nil }
+        let grid = RadarChart.Grid(labels: graded.map(\.name), maximum: max(levelColumns, 1))
+        return RadarChart.make(id: "self-check-radar", title: "", description: "", grid: grid, levels: graded.map { _ in 0 })
+    }
+
+    /// An indicator as a question: its levels by number, or — for an amount such as
+    /// 数字化投入规模 — the bands the outcomes publish it in, so that the answer can be
+    /// set beside the same published counts.
+    private func selfCheckIndicator(_ indicator: Indicator, from route: Route) -> SelfCheckIndicator {
+        let graded = indicator.isGraded
+        let options = graded
+            ? indicator.levels.indices.map { FilterOption(value: String($0 + 1), label: text(.outcomesLevelValue, ["level": $0 + 1]), group: nil) }
+            : framework.investmentBands.enumerated().map { FilterOption(value: String($0.offset + 1), label: $0.element.label, group: nil) }
+        return SelfCheckIndicator(no: indicator.no, code: indicator.code, name: indicator.name, href: route.link(to: .indicator(indicator.code)),
+                                  options: options, levels: indicator.levels.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
+                                  notApplicable: indicator.notApplicable, graded: graded)
     }
 
     /// JSON safe inside a <script type="application/json"> element: "<" is escaped, so no

@@ -10,7 +10,7 @@ extension SitePlanner {
         guard let outcomes else { return pages }
         pages += [outcomesIndex(outcomes), indicatorOutcomes(outcomes), scenarioOutcomes(outcomes), cohortsList(outcomes),
                   recordsMoved(outcomes)]
-        let grid = RadarChart.Grid(labels: standard.indicators.filter { $0.question == nil }.map(\.name), maximum: max(levelColumns, 1))
+        let grid = RadarChart.Grid(labels: standard.indicators.filter(\.isGraded).map(\.name), maximum: max(levelColumns, 1))
         pages += outcomes.cohorts.indices.map { cohortPage($0, outcomes, grid: grid) }
         return pages
     }
@@ -307,7 +307,7 @@ extension SitePlanner {
             }
         }.map(distribution)
         let indicatorAttributes = standard.indicators.compactMap { attribute(outcomes, .indicator($0.no)) }
-        let graded = standard.indicators.filter { $0.question == nil }
+        let graded = standard.indicators.filter(\.isGraded)
         let medians = graded.map { indicator -> MedianRange? in
             guard let attribute = attribute(outcomes, .indicator(indicator.no)) else { return nil }
             return MedianRange(counts: attribute.cohorts[index].prefix(indicator.levels.count).map(\.value),
@@ -368,42 +368,5 @@ extension SitePlanner {
     func outcomeData() -> [PlannedData] {
         guard let outcomes else { return [] }
         return [PlannedData(route: .data("outcomes.json"), value: OutcomesRecord(outcomes))]
-    }
-}
-
-/// The median of a cohort's levels as far as the published counts fix it: the withheld
-/// assessments (size minus the published counts) may sit at any withheld level or among
-/// the not-applicable ones, so the median is given as the range over those placements.
-/// It is worked out from published numbers only, so it tells nothing they do not.
-struct MedianRange {
-    let low: Int
-    let high: Int
-
-    /// - counts: per level 1…n, nil where withheld; others: 不涉及 (and the like), nil where withheld.
-    init?(counts: [Int?], others: [Int?], size: Int) {
-        let known = counts.compactMap { $0 }.reduce(0, +) + others.compactMap { $0 }.reduce(0, +)
-        let unknown = size - known
-        // Where the unknown assessments may be: a withheld level, or outside the levels.
-        var places = counts.indices.filter { counts[$0] == nil }.map { Optional($0) }
-        if others.contains(where: { $0 == nil }) { places.append(nil) }
-        if unknown > 0 && places.isEmpty { return nil }
-        var medians: [Int] = []
-        for place in unknown > 0 ? places : [nil] {
-            var levels = counts.map { $0 ?? 0 }
-            if let place { levels[place] += unknown }
-            let graded = levels.reduce(0, +)
-            guard graded > 0 else { continue }
-            var seen = 0
-            for (level, count) in levels.enumerated() {
-                seen += count
-                if seen * 2 >= graded { medians.append(level + 1); break }
-            }
-        }
-        guard let low = medians.min(), let high = medians.max() else { return nil }
-        (self.low, self.high) = (low, high)
-    }
-
-    func text(_ ui: UIText) -> String {
-        low == high ? ui(.outcomesLevel, ["level": low]) : ui(.outcomesLevelRange, ["low": low, "high": high])
     }
 }

@@ -1,0 +1,55 @@
+import PortalModel
+
+/// What the self-check's second part compares a user's indicator levels with: each tier
+/// group's published counts per level of every indicator — the `group:` rows of
+/// /data/outcomes.json, figure for figure, withheld ones as null. It is embedded in the
+/// self-check page (not fetched) so that the comparison works offline and from file://,
+/// and nothing the user enters leaves the device. The browser works out the medians with
+/// rules.js `medianRange`, the same algorithm as `MedianRange`.
+public struct IndicatorBenchmark: Encodable, Sendable {
+    struct Group: Encodable {
+        var key: String
+        var name: String
+        /// The tiers it holds, by tier id ("none" for 未达基础级).
+        var tiers: [String]
+        var records: Int
+    }
+
+    struct Counts: Encodable {
+        var no: Int
+        /// How many of `values` are ordered levels (or bands); the rest (不涉及) are not.
+        var ordered: Int
+        var values: [String]
+        /// Per group key: the count of each value, null where withheld.
+        var counts: [String: [Int?]]
+    }
+
+    let k: Int
+    let groups: [Group]
+    let indicators: [Counts]
+
+    public init(outcomes: OutcomeRelease, standard: Standard) {
+        k = outcomes.k
+        let tierGroups = outcomes.tierGroups
+        groups = tierGroups.groups.indices.map { group in
+            Group(key: tierGroups.key(group), name: outcomes.groupNames[group],
+                  tiers: tierGroups.groups[group].map(tierGroups.columnKey), records: outcomes.groupSizes[group])
+        }
+        indicators = standard.indicators.compactMap { indicator in
+            guard let attribute = outcomes.attributes.first(where: { $0.kind == .indicator(indicator.no) }) else { return nil }
+            let ordered = indicator.levels.isEmpty ? attribute.values.count : indicator.levels.count
+            var counts: [String: [Int?]] = [:]
+            for group in tierGroups.groups.indices {
+                counts[tierGroups.key(group)] = attribute.groups[group].map(\.value)
+            }
+            return Counts(no: indicator.no, ordered: ordered, values: attribute.values.map(\.key), counts: counts)
+        }
+    }
+
+    /// The median range of indicator `no` in group `key`, as the self-check shows it.
+    public func median(indicator no: Int, group key: String) -> MedianRange? {
+        guard let entry = indicators.first(where: { $0.no == no }), let row = entry.counts[key],
+              let size = groups.first(where: { $0.key == key })?.records else { return nil }
+        return MedianRange(counts: Array(row.prefix(entry.ordered)), others: Array(row.dropFirst(entry.ordered)), size: size)
+    }
+}
