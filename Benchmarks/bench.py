@@ -48,7 +48,7 @@ HUGO_DEBIAN = os.environ.get("HUGO_DEBIAN", "/usr/bin/hugo")
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 WORK = Path(os.environ.get("BENCH_DIR", ROOT / ".build/bench")).resolve()
 SEED = 7
-STAGES = ["load", "protect", "derive", "render", "write"]
+STAGES = ["load", "protect", "derive", "render+write"]
 
 
 @dataclass
@@ -161,7 +161,7 @@ def copy_floor(folder):
 def parse_portal(out, timing):
     """Reads `built N pages` and the `--timings` lines."""
     timing.pages = int(re.search(r"built (\d+) pages", out).group(1))
-    for name, ms in re.findall(r"^\s+(\w+)\s+([\d.]+) ms$", out, re.M):
+    for name, ms in re.findall(r"^\s+([\w+]+)\s+([\d.]+) ms$", out, re.M):
         timing.stages.setdefault(name, []).append(float(ms) / 1000)
 
 
@@ -300,7 +300,7 @@ def main():
           f"output; {os.cpu_count()} cores")
     print("Hugo: " + ", ".join(f"{hugo_version(path)} ({path})" for _, path in hugos))
     versions = [hugo_version(path) for _, path in hugos]
-    header = ["case", "N", "M", "pages", "wall ms", "cpu/wall", "RSS MB", "load", "protect", "derive", "render", "write",
+    header = ["case", "N", "M", "pages", "wall ms", "cpu/wall", "RSS MB", "load", "protect", "derive", "render+write",
               "floor ms", "÷floor"]
     for version in versions:
         header += [f"hugo {version} ms", "MB", "ratio"]

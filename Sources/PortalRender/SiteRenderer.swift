@@ -14,7 +14,8 @@ public struct RenderedFile: Sendable {
 }
 
 /// Stage 3, render: the site plan through the templates, the open data to JSON, and the
-/// static assets copied as they are.
+/// static assets copied as they are. Pages are rendered when the writer asks for them
+/// (`RenderedSite`), so they are never all in memory at once.
 public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     let assetsDirectory: String
@@ -31,32 +32,13 @@ public struct SiteRenderer: Sendable {
         public let reason: String
     }
 
+    /// The site's files: every path now, each page's bytes when `file(at:)` asks for them
+    /// (the writer does, a batch at a time, and lets them go once written). The open data,
+    /// CSV, sitemap, robots.txt and assets are few and made here.
     /// `rendered` is called once per page rendered (for a progress line).
-    public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws -> [RenderedFile] {
+    public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws -> RenderedSite {
         cache?.use(templates: templates.fingerprint)
-        // Pages are independent: render them on every core, keep plan order. With a cache
-        // (portal serve), a page whose view model is unchanged is not rendered again.
-        var files = try plan.pages.parallelMap { page in
-            do {
-                let key = try cache.map { _ in try Self.cacheKey(page) }
-                if let cache, let key, let hit = cache.page(page.route.file, key: key) {
-                    return RenderedFile(path: page.route.file, contents: hit)
-                }
-                let context = try TemplateTree.make(page.context)
-                guard let bytes = templates.render(context, template: "pages/" + page.template) else {
-                    throw PageFailure(page: page.route.file, template: page.template, reason: "the template pages/\(page.template) is not loaded")
-                }
-                let contents = Data(bytes)
-                if let cache, let key { cache.store(page.route.file, key: key, contents: contents) }
-                rendered?()
-                return RenderedFile(path: page.route.file, contents: contents)
-            } catch let failure as PageFailure {
-                throw failure
-            } catch {
-                throw PageFailure(page: page.route.file, template: page.template, reason: "its view model cannot be read (\(error))")
-            }
-        }
-        files += try plan.data.map { RenderedFile(path: $0.route.file, contents: try Self.json($0.value)) }
+        var files = try plan.data.map { RenderedFile(path: $0.route.file, contents: try Self.json($0.value)) }
         // CSV with a byte-order mark: Excel then reads it as UTF-8.
         files += plan.csv.map { RenderedFile(path: $0.route.file, contents: Data([0xEF, 0xBB, 0xBF]) + Data($0.table.text.utf8)) }
         guard let sitemap = templates.render(try TemplateTree.make(plan.sitemap), template: "sitemap") else {
@@ -65,7 +47,28 @@ public struct SiteRenderer: Sendable {
         files.append(RenderedFile(path: "sitemap.xml", contents: Data(sitemap)))
         files.append(RenderedFile(path: "robots.txt", contents: Data(plan.robots.utf8)))
         files += try assets()
-        return files
+        return RenderedSite(pages: plan.pages, others: files, renderer: self, cache: cache, rendered: rendered)
+    }
+
+    /// One page through its template. With a cache (portal serve), a page whose view
+    /// model is unchanged is not rendered again.
+    func page(_ page: PlannedPage, cache: RenderCache?, rendered: (@Sendable () -> Void)?) throws -> Data {
+        do {
+            let key = try cache.map { _ in try Self.cacheKey(page) }
+            if let cache, let key, let hit = cache.page(page.route.file, key: key) { return hit }
+            let context = try TemplateTree.make(page.context)
+            guard let bytes = templates.render(context, template: "pages/" + page.template) else {
+                throw PageFailure(page: page.route.file, template: page.template, reason: "the template pages/\(page.template) is not loaded")
+            }
+            let contents = Data(bytes)
+            if let cache, let key { cache.store(page.route.file, key: key, contents: contents) }
+            rendered?()
+            return contents
+        } catch let failure as PageFailure {
+            throw failure
+        } catch {
+            throw PageFailure(page: page.route.file, template: page.template, reason: "its view model cannot be read (\(error))")
+        }
     }
 
     /// A page's identity for the cache: its template and its view model as JSON (sorted
@@ -97,6 +100,28 @@ public struct SiteRenderer: Sendable {
     }
 }
 
+
+/// The site's files by index: the pages first (rendered on demand, on the caller's
+/// thread, so any number at once), then the files made up front. Order and bytes do not
+/// depend on which thread renders what.
+public struct RenderedSite: Sendable {
+    let pages: [PlannedPage]
+    let others: [RenderedFile]
+    let renderer: SiteRenderer
+    let cache: RenderCache?
+    let rendered: (@Sendable () -> Void)?
+
+    public var paths: [String] { pages.map(\.route.file) + others.map(\.path) }
+
+    public func file(at index: Int) throws -> Data {
+        index < pages.count ? try renderer.page(pages[index], cache: cache, rendered: rendered) : others[index - pages.count].contents
+    }
+
+    /// Every file rendered at once (tests, small sites).
+    public func all() throws -> [RenderedFile] {
+        try zip(paths, paths.indices).map { RenderedFile(path: $0, contents: try file(at: $1)) }
+    }
+}
 
 /// Rendered pages of the previous build, keyed by a dump of their view model, kept by a
 /// long-running process (`portal serve`) so an edit re-renders only the pages it changes.

@@ -52,10 +52,9 @@ public enum Pipeline {
         planner.searchTerms = indexer != nil
         let plan = planner.plan()
         clock.lap("derive")
+        // Pages are rendered as they are written, a batch at a time: one stage.
         options.progress?.enter("render", total: plan.pages.count)
         let files = try render(plan, theme: theme, options: options)
-        clock.lap("render")
-        options.progress?.enter("write")
         // The search index is built inside the staging folder, before the swap, so the
         // published site never has pages without their index.
         notes += indexNote.map { [$0] } ?? []
@@ -72,8 +71,8 @@ public enum Pipeline {
             if let record, let ledgerFolder { try ReleaseLedgerWriter.append(record, to: ledgerFolder) }
         }
         let written = try WriteMode(updateInPlace: options.updateInPlace).write(files, with: writer, finish: finish)
-        clock.lap("write")
-        if indexer != nil { clock.split(last: "write", off: "index", seconds: indexClock.seconds) }
+        clock.lap("render+write")
+        if indexer != nil { clock.split(last: "render+write", off: "index", seconds: indexClock.seconds) }
         var report = BuildReport(pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
         report.warnings = baseURLWarnings(options.baseURL.map(normaliseBaseURL) ?? standard.site.baseURL)
         return report
@@ -120,18 +119,27 @@ public enum Pipeline {
         return (outcomes, outcomeNotes(outcomes, assessments: assessments.records.count, k: standard.site.kAnonymity))
     }
 
-    /// The plan's files, or, if a page cannot be rendered, which page and template.
-    static func render(_ plan: SitePlan, theme: Theme, options: BuildOptions) throws(DiagnosticList) -> [RenderedFile] {
+    /// The plan's files, each page rendered when the writer asks for it; if one cannot be
+    /// rendered, the problem names the page and its template (and nothing is swapped in).
+    static func render(_ plan: SitePlan, theme: Theme, options: BuildOptions) throws(DiagnosticList) -> SiteFiles {
         var rendered: (@Sendable () -> Void)?
         if let progress = options.progress { rendered = { progress.advance() } }
+        let templates = options.templates
+        @Sendable func problem(_ error: Error) -> DiagnosticList {
+            if let failure = error as? SiteRenderer.PageFailure {
+                return DiagnosticList([Diagnostic(path: templates + "/pages/" + failure.template + ".mustache", line: 1, column: 1,
+                                                  "rendering \(failure.page) failed: \(failure.reason)")])
+            }
+            return DiagnosticList([Diagnostic(path: templates, line: 1, column: 1, "rendering failed: \(error)")])
+        }
         do {
-            return try SiteRenderer(templates: theme.templates, assetsDirectory: options.templates + "/assets")
+            let site = try SiteRenderer(templates: theme.templates, assetsDirectory: templates + "/assets")
                 .render(plan, cache: options.renderCache, rendered: rendered)
-        } catch let failure as SiteRenderer.PageFailure {
-            throw DiagnosticList([Diagnostic(path: options.templates + "/pages/" + failure.template + ".mustache", line: 1, column: 1,
-                                             "rendering \(failure.page) failed: \(failure.reason)")])
+            return SiteFiles(paths: site.paths) { index in
+                do { return try site.file(at: index) } catch { throw problem(error) }
+            }
         } catch {
-            throw DiagnosticList([Diagnostic(path: options.templates, line: 1, column: 1, "rendering failed: \(error)")])
+            throw problem(error)
         }
     }
 

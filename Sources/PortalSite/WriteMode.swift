@@ -1,6 +1,5 @@
 import Foundation
 import PortalModel
-import PortalRender
 import PortalWrite
 
 /// How a build's files reach the output folder: a new folder swapped in whole (`portal
@@ -12,17 +11,16 @@ enum WriteMode {
 
     init(updateInPlace: Bool) { self = updateInPlace ? .updateInPlace : .swap }
 
-    func write(_ files: [RenderedFile], with writer: SiteWriter, finish: ((String) throws -> Void)?) throws(DiagnosticList) -> SiteWriter.Files {
-        let pairs = files.map { ($0.path, $0.contents) }
+    func write(_ files: SiteFiles, with writer: SiteWriter, finish: ((String) throws -> Void)?) throws(DiagnosticList) -> SiteWriter.Files {
         switch self {
         case .swap:
-            return try writer.write(pairs, finish: finish)
+            return try writer.write(files, finish: finish)
         case .updateInPlace:
-            let changes = try writer.update(pairs)
+            let changes = try writer.update(files)
             do { try finish?(writer.output) } catch let list as DiagnosticList { throw list } catch {
                 throw DiagnosticList([Diagnostic(path: writer.output, line: 1, column: 1, "\(error)")])
             }
-            return SiteWriter.Files(count: changes.written, bytes: files.reduce(0) { $0 + $1.contents.count })
+            return SiteWriter.Files(count: changes.written, bytes: changes.bytes)
         }
     }
 }

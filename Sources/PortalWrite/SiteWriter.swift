@@ -42,12 +42,20 @@ public struct SiteWriter: Sendable {
     @discardableResult
     public func write(_ files: [(path: String, contents: Data)],
                       finish: ((String) throws -> Void)? = nil) throws(DiagnosticList) -> Files {
+        try write(SiteFiles(files), finish: finish)
+    }
+
+    /// As above, with each file's bytes made while writing (`SiteFiles`). A problem making
+    /// a file, reported as a DiagnosticList, stops the build like any other: the staging
+    /// folder is removed and the previous site stays.
+    @discardableResult
+    public func write(_ files: SiteFiles, finish: ((String) throws -> Void)? = nil) throws(DiagnosticList) -> Files {
         try checkOutputIsSafe()
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         removeLeftovers(in: parent, name: name)
         let staging = parent + "/.\(name).tmp-\(getpid())"
-        let site = files + [Self.markerFile]
+        let site = files.appending(Self.markerFile)
         do {
             try FileTree.remove(staging)
             // Renamed first, so a build killed while updating it leaves a staging folder,
@@ -56,16 +64,19 @@ public struct SiteWriter: Sendable {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
                 guard mkdir(staging, 0o755) == 0 else { throw POSIXFailure(path: staging, code: errno) }
             }
-            try Self.sync(site, into: staging)
+            let synced = try Self.sync(site, into: staging)
             if let finish {
                 do { try finish(staging) } catch let list as DiagnosticList { throw FinishFailed(list: list) }
                 catch { throw FinishFailed(list: DiagnosticList([Diagnostic(path: output, line: 1, column: 1, "\(error)")])) }
             }
             try swapIn(staging)
-            return Files(count: files.count, bytes: files.reduce(0) { $0 + $1.contents.count })
+            return Files(count: files.paths.count, bytes: synced.bytes - Self.markerFile.contents.count)
         } catch let failed as FinishFailed {
             try? FileTree.remove(staging)
             throw failed.list
+        } catch let list as DiagnosticList {
+            try? FileTree.remove(staging)
+            throw list
         } catch {
             try? FileTree.remove(staging)
             throw DiagnosticList([Diagnostic(path: output, line: 1, column: 1,
@@ -88,12 +99,12 @@ public struct SiteWriter: Sendable {
     }
 
     /// Every folder the files need, parents before children.
-    static func folders(of files: [(path: String, contents: Data)]) -> [String] {
+    static func folders(of paths: [String]) -> [String] {
         // (Not NSString.deletingLastPathComponent: this Foundation traps on "a".)
         func parent(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
         var folders: Set<String> = []
-        for file in files {
-            var folder = parent(file.path)
+        for path in paths {
+            var folder = parent(path)
             while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(folder) }
         }
         return folders.sorted()
@@ -102,14 +113,16 @@ public struct SiteWriter: Sendable {
     /// Makes `root` (empty, or holding an older site) hold exactly `files`: what is no
     /// longer wanted is deleted (links and anything else but plain files and folders too),
     /// the folders are made, parents first, then the files whose bytes differ are written
-    /// on every core. Plain open/write/close: no temporary file and no fsync per file as
-    /// Foundation's atomic writes do; what makes the output atomic is swapping the
-    /// finished folder in, and that the files were written is checked call by call.
+    /// on every core, a batch at a time (`SiteFiles`). Plain open/write/close: no
+    /// temporary file and no fsync per file as Foundation's atomic writes do; what makes
+    /// the output atomic is swapping the finished folder in, and that the files were
+    /// written is checked call by call.
     @discardableResult
-    static func sync(_ files: [(path: String, contents: Data)], into root: String) throws -> (written: Int, removed: Int) {
+    static func sync(_ files: SiteFiles, into root: String) throws -> (written: Int, removed: Int, bytes: Int) {
         var removed = 0
-        let wantedFiles = Set(files.map(\.path))
-        let wantedFolders = Set(folders(of: files))
+        let wantedFiles = Set(files.paths)
+        let folderList = folders(of: files.paths)
+        let wantedFolders = Set(folderList)
         func prune(_ folder: String) throws {
             guard let entries = FileTree.entries(of: root + folder) else { throw POSIXFailure(path: root + folder, code: errno) }
             for entry in entries {
@@ -123,16 +136,23 @@ public struct SiteWriter: Sendable {
             }
         }
         try prune("")
-        for folder in folders(of: files) where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
+        for folder in folderList where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw POSIXFailure(path: root + "/" + folder, code: errno)
         }
-        let written = try files.parallelMap { file -> Bool in
-            let path = root + "/" + file.path
-            if FileTree.holds(path, file.contents) { return false }
-            try writeFile(path, file.contents)
-            return true
+        var written = 0, bytes = 0
+        for start in stride(from: 0, to: files.paths.count, by: SiteFiles.batch) {
+            let batch = Array(start..<min(start + SiteFiles.batch, files.paths.count))
+            let results = try batch.parallelMap { index -> (written: Bool, bytes: Int) in
+                let contents = try files.contents(index)
+                let path = root + "/" + files.paths[index]
+                if FileTree.holds(path, contents) { return (false, contents.count) }
+                try writeFile(path, contents)
+                return (true, contents.count)
+            }
+            written += results.filter(\.written).count
+            bytes += results.reduce(0) { $0 + $1.bytes }
         }
-        return (written.filter { $0 }.count, removed)
+        return (written, removed, bytes)
     }
 
     static func writeFile(_ path: String, _ contents: Data) throws {

@@ -27,7 +27,7 @@ import Testing
         let report = try SiteBuild.build(into: output, content: content)
         #expect(FileManager.default.fileExists(atPath: output + "/scenarios/90/index.html"))
         #expect(SiteBuild.html(output, "scenarios/90/index.html").contains("（合成90）"))
-        #expect(report.stages.map(\.name) == ["load", "protect", "derive", "render", "write"])
+        #expect(report.stages.map(\.name) == ["load", "protect", "derive", "render+write"])
     }
 
     @Test func refusesToSynthesiseIntoAFolderThatHoldsFiles() throws {

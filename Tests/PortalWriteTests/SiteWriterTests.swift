@@ -113,10 +113,24 @@ import Testing
         try SiteWriter(output: output).write(files(["index.html": "a", "b.html": "b", "gone.html": "g"]))
         let before = try FileManager.default.attributesOfItem(atPath: output + "/b.html")[.modificationDate] as? Date
         Thread.sleep(forTimeInterval: 0.02)
-        let result = try SiteWriter(output: output).update(files(["index.html": "A", "b.html": "b", "new/c.html": "c"]))
+        let result = try SiteWriter(output: output).update(SiteFiles(files(["index.html": "A", "b.html": "b", "new/c.html": "c"])))
         #expect(result.written == 2 && result.removed == 1)
         #expect(read("index.html") == "A" && read("new/c.html") == "c" && read("gone.html") == nil)
         let after = try FileManager.default.attributesOfItem(atPath: output + "/b.html")[.modificationDate] as? Date
         #expect(before == after, "an unchanged file was rewritten")
+    }
+
+    @Test func aFileThatCannotBeMadeStopsTheWriteAndKeepsThePreviousSite() throws {
+        try SiteWriter(output: output).write(files(["index.html": "old"]))
+        // 600 files: the failure comes in the third batch, after two were written.
+        let paths = (0..<600).map { "p\($0)/index.html" }
+        let site = SiteFiles(paths: paths) { index in
+            if index == 555 { throw DiagnosticList([Diagnostic(path: "Templates/pages/x.mustache", line: 1, column: 1, "rendering p555 failed")]) }
+            return Data("page \(index)".utf8)
+        }
+        let error = #expect(throws: DiagnosticList.self) { try SiteWriter(output: output).write(site) }
+        #expect(error?.diagnostics.first?.message == "rendering p555 failed")
+        #expect(read("index.html") == "old" && read("p0/index.html") == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".tmp-") }.isEmpty)
     }
 }
