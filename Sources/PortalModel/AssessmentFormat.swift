@@ -25,6 +25,7 @@ public struct AssessmentFormat: Sendable, Equatable {
 
     /// Whether `cell` says "not applicable" (case aside).
     public func isNotApplicable(_ cell: String) -> Bool {
-        notApplicable.contains { $0.lowercased() == cell.lowercased() }
+        let cell = cell.lowercased()
+        return notApplicable.contains { $0.lowercased() == cell }
     }
 }

@@ -10,21 +10,34 @@ public enum CreditCode {
         return alphabet[(31 - sum % 31) % 31]
     }
 
+    /// Each allowed character's value by its ASCII byte, -1 for any other byte: every
+    /// assessment row checks its code, so this works on bytes, not Characters.
+    static let values: [Int] = {
+        var table = Array(repeating: -1, count: 256)
+        for (value, character) in alphabet.enumerated() { table[Int(character.asciiValue!)] = value }
+        return table
+    }()
+
     /// Σ value(character) × weight, or nil if the length is wrong or a character is not allowed.
     static func weightedSum(_ body: String, _ weights: [Int]) -> Int? {
-        let characters = Array(body)
-        guard characters.count == weights.count else { return nil }
+        weightedSum(body.utf8, weights)
+    }
+
+    static func weightedSum(_ body: some Collection<UInt8>, _ weights: [Int]) -> Int? {
+        guard body.count == weights.count else { return nil }
         var sum = 0
-        for (character, weight) in zip(characters, weights) {
-            guard let value = alphabet.firstIndex(of: character) else { return nil }
+        for (byte, weight) in zip(body, weights) {
+            let value = values[Int(byte)]
+            guard value >= 0 else { return nil }
             sum += value * weight
         }
         return sum
     }
 
     public static func isValid(_ code: String) -> Bool {
-        guard code.count == 18, let check = checkCharacter(for: String(code.prefix(17))) else { return false }
-        return code.last == check
+        let bytes = code.utf8
+        guard bytes.count == 18, let sum = weightedSum(bytes.prefix(17), weights), let last = bytes.last else { return false }
+        return alphabet[(31 - sum % 31) % 31].asciiValue == last
     }
 
     /// The check character of a 9-character organisation code body (GB 11714: 8 + 1).

@@ -54,10 +54,18 @@ public enum PageKind: String, CaseIterable, Sendable {
 
     /// The path of this kind's page for `part` (the `{…}` of its route).
     public func path(_ part: String = "") -> String {
-        let route = entry.route
-        guard let open = route.firstIndex(of: "{"), let close = route.firstIndex(of: "}") else { return route }
-        return route[..<open] + part + route[route.index(after: close)...]
+        let (head, tail) = Self.routeParts[self]!
+        guard let tail else { return head }
+        return head + part + tail
     }
+
+    /// Each kind's route cut at its `{…}` (no tail: no placeholder), worked out once:
+    /// every link on every page asks for a path.
+    private static let routeParts: [PageKind: (head: String, tail: String?)] = Dictionary(uniqueKeysWithValues: allCases.map { kind in
+        let route = kind.entry.route
+        guard let open = route.firstIndex(of: "{"), let close = route.firstIndex(of: "}") else { return (kind, (route, nil)) }
+        return (kind, (String(route[..<open]), String(route[route.index(after: close)...])))
+    })
 
     /// Every template the site renders pages with (`pages/…`), plus the layout and the
     /// sitemap.

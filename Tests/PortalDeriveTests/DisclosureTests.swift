@@ -162,6 +162,26 @@ import Testing
         #expect(!Self.key.fingerprint(record).contains(record.identifiers.creditCode))
     }
 
+    /// The ledger's fingerprints must keep their bytes across versions of portal, or the
+    /// next release could not be audited against the earlier ones: the message is pinned
+    /// here in its original form (string concatenation, as the first ledgers were made).
+    @Test func fingerprintsKeepTheMessageEarlierLedgersWereMadeWith() throws {
+        for record in try Self.assessments(200, seed: 3) {
+            var text = "record|" + record.identifiers.creditCode + "|" + String(record.year) + "|" + record.region + "|" + record.industry
+            text += "|" + (record.declaredTier?.rawValue ?? "-") + "|" + String(record.maturity)
+            for (no, answer) in record.indicators.sorted(by: { $0.key < $1.key }) {
+                text += "|i" + String(no) + "="
+                switch answer {
+                case .level(let level): text += String(level)
+                case .notApplicable: text += "na"
+                case .amount(let amount): text += String(amount)
+                }
+            }
+            for (no, tier) in record.scenarios.sorted(by: { $0.key < $1.key }) { text += "|s" + String(no) + "=" + tier.rawValue }
+            #expect(Self.key.fingerprint(record) == Self.key.mac(text))
+        }
+    }
+
     @Test func mediansAreRangesOverWhatIsWithheld() {
         #expect(MedianRange(counts: [5, 10, 5, 0, 0, 0], others: [], size: 20).map { [$0.low, $0.high] } == [2, 2])
         // 6 withheld at levels 1 or 6: the median is somewhere from 2 to 3.

@@ -35,7 +35,10 @@ public struct RecordKey: Sendable {
 
     /// HMAC-SHA256(key, message), hex, truncated to `bytes`.
     func mac(_ message: String, bytes: Int = 8) -> String {
-        let data = Array(message.utf8)
+        mac(Array(message.utf8), bytes: bytes)
+    }
+
+    func mac(_ data: [UInt8], bytes: Int = 8) -> String {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let result = secret.withUnsafeBufferPointer { key in
@@ -63,19 +66,26 @@ public struct RecordKey: Sendable {
     public var check: String { mac("portal release ledger key check") }
 
     /// An assessment's fingerprint in the ledger: its credit code, year and every value
-    /// it was published with, so a corrected assessment reads as a different one.
+    /// it was published with, so a corrected assessment reads as a different one. The
+    /// message is "record|code|year|region|industry|declared|maturity|i1=…|s3=…", built
+    /// as bytes in one buffer (every assessment of every build is fingerprinted); its
+    /// bytes may never change, or earlier releases' fingerprints would no longer match.
     public func fingerprint(_ record: Assessment) -> String {
-        var text = "record|" + record.identifiers.creditCode + "|" + String(record.year) + "|" + record.region + "|" + record.industry
-        text += "|" + (record.declaredTier?.rawValue ?? "-") + "|" + String(record.maturity)
-        for (no, answer) in record.indicators.sorted(by: { $0.key < $1.key }) {
-            text += "|i" + String(no) + "="
-            switch answer {
-            case .level(let level): text += String(level)
-            case .notApplicable: text += "na"
-            case .amount(let amount): text += String(amount)
+        var text: [UInt8] = []
+        text.reserveCapacity(96 + 8 * (record.indicators.count + record.scenarios.count))
+        func add(_ part: String) { text.append(contentsOf: part.utf8) }
+        func add(_ number: Int) { text.append(contentsOf: String(number).utf8) }
+        add("record|"); add(record.identifiers.creditCode); add("|"); add(record.year); add("|"); add(record.region)
+        add("|"); add(record.industry); add("|"); add(record.declaredTier?.rawValue ?? "-"); add("|"); add(record.maturity)
+        for no in record.indicators.keys.sorted() {
+            add("|i"); add(no); add("=")
+            switch record.indicators[no]! {
+            case .level(let level): add(level)
+            case .notApplicable: add("na")
+            case .amount(let amount): add(String(amount))
             }
         }
-        for (no, tier) in record.scenarios.sorted(by: { $0.key < $1.key }) { text += "|s" + String(no) + "=" + tier.rawValue }
+        for no in record.scenarios.keys.sorted() { add("|s"); add(no); add("="); add(record.scenarios[no]!.rawValue) }
         return mac(text)
     }
 }

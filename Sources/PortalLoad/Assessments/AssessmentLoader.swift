@@ -56,6 +56,7 @@ public struct AssessmentLoader: Sendable {
     /// One enterprise, one assessment: a second row with the same credit code is an error.
     private func checkDuplicateCodes(_ records: [Assessment], sink: DiagnosticSink) {
         var first: [String: SourceLocation] = [:]
+        first.reserveCapacity(records.count)
         for record in records {
             if let earlier = first[record.identifiers.creditCode] {
                 sink.report(record.source, "this credit code is already used on line \(earlier.line) of \(earlier.path): keep one row per enterprise (each has one assessment)")

@@ -91,7 +91,8 @@ struct RowReader {
             case .enterprise:
                 if value.isEmpty { problem = "the enterprise name is empty: fill it in (it is never published)" } else { enterprise = value }
             case .creditCode:
-                if CreditCode.isValid(value.uppercased()) { code = value.uppercased() }
+                let upper = value.uppercased()
+                if CreditCode.isValid(upper) { code = upper }
                 else { problem = "not a valid 18-character unified social credit code (\(rules.format.header("credit_code")); wrong length, character or check digit): correct it" }
             case .region:
                 if rules.regions.contains(value) { region = value }
@@ -151,17 +152,16 @@ struct RowReader {
             }
             return .success(.amount(amount))
         }
-        let notApplicable = format.notApplicable.joined(separator: "/")
+        // A level is the common answer: tried before the not-applicable words.
+        if let level = Int(value), (1...indicator.levelCount).contains(level) { return .success(.level(level)) }
+        var notApplicable: String { format.notApplicable.joined(separator: "/") } // only messages need it
         if format.isNotApplicable(value) {
             guard indicator.allowsNotApplicable else {
                 return .failure(Problem(text: "\(name) has no \(notApplicable) option: give a level from 1 to \(indicator.levelCount)"))
             }
             return .success(.notApplicable)
         }
-        guard let level = Int(value), (1...indicator.levelCount).contains(level) else {
-            let na = indicator.allowsNotApplicable ? ", or \(notApplicable)" : ""
-            return .failure(Problem(text: "\(name) must be a level from 1 to \(indicator.levelCount)\(na): correct the cell"))
-        }
-        return .success(.level(level))
+        let na = indicator.allowsNotApplicable ? ", or \(notApplicable)" : ""
+        return .failure(Problem(text: "\(name) must be a level from 1 to \(indicator.levelCount)\(na): correct the cell"))
     }
 }
