@@ -6,14 +6,14 @@ import PortalModel
 /// unkeyed hash of one could be recomputed by anyone; under a secret key the ledger joins
 /// nothing for whoever lacks it.
 public struct RecordKey: Sendable {
-    private let secret: [UInt8]
+    private let keyed: KeyedHMAC
 
     /// Accepts at least 128 bits: 32 or more hex digits (as `make site` writes), or 22
     /// or more other characters, and never a short pattern repeated.
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard Self.strength(of: trimmed) >= 128 else { return nil }
-        secret = Array(trimmed.utf8)
+        guard Self.strength(of: trimmed) >= 128, let keyed = KeyedHMAC(Array(trimmed.utf8)) else { return nil }
+        self.keyed = keyed
     }
 
     /// Estimated bits of a key: hex digits carry 4 each, other text at most ~6 per
@@ -39,16 +39,11 @@ public struct RecordKey: Sendable {
     }
 
     func mac(_ data: [UInt8], bytes: Int = 8) -> String {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let result = secret.withUnsafeBufferPointer { key in
-            data.withUnsafeBufferPointer { data in
-                HMAC(EVP_sha256(), key.baseAddress, Int32(key.count), data.baseAddress, data.count, &digest, &length)
-            }
-        }
+        var digest = [UInt8](repeating: 0, count: 32)
+        let result = data.withUnsafeBufferPointer { data in portal_hmac_sha256(keyed.context, data.baseAddress, data.count, &digest) }
         // A failed HMAC would give every record the same fingerprint: stop rather than
         // publish on a wrong ledger.
-        precondition(result != nil && length >= UInt32(bytes), "HMAC-SHA256 failed")
+        precondition(result == 1 && bytes <= 32, "HMAC-SHA256 failed")
         return Self.hex(digest.prefix(bytes))
     }
 
@@ -88,4 +83,17 @@ public struct RecordKey: Sendable {
         for no in record.scenarios.keys.sorted() { add("|s"); add(no); add("="); add(record.scenarios[no]!.rawValue) }
         return mac(text)
     }
+}
+
+/// OpenSSL's HMAC-SHA256 context holding the key, made once and shared read-only by every
+/// thread (each message works on a copy of it).
+private final class KeyedHMAC: @unchecked Sendable {
+    let context: OpaquePointer
+
+    init?(_ secret: [UInt8]) {
+        guard let context = secret.withUnsafeBufferPointer({ portal_hmac_sha256_new($0.baseAddress, $0.count) }) else { return nil }
+        self.context = context
+    }
+
+    deinit { EVP_MAC_CTX_free(context) }
 }
