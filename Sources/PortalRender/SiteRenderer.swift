@@ -38,9 +38,11 @@ public struct SiteRenderer: Sendable {
     /// `rendered` is called once per page rendered (for a progress line).
     public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws -> RenderedSite {
         cache?.use(templates: templates.fingerprint)
-        var files = try plan.data.map { RenderedFile(path: $0.route.file, contents: try Self.json($0.value)) }
+        // The open data on every core: a large release's outcomes.json and its CSV are the
+        // largest files of the site.
+        var files = try plan.data.parallelMap { RenderedFile(path: $0.route.file, contents: try Self.json($0.value)) }
         // CSV with a byte-order mark: Excel then reads it as UTF-8.
-        files += plan.csv.map { RenderedFile(path: $0.route.file, contents: Data([0xEF, 0xBB, 0xBF]) + Data($0.table.text.utf8)) }
+        files += plan.csv.parallelMap { RenderedFile(path: $0.route.file, contents: Data([0xEF, 0xBB, 0xBF] + $0.table.bytes)) }
         guard let sitemap = templates.render(try TemplateTree.make(plan.sitemap), template: "sitemap") else {
             throw PageFailure(page: "sitemap.xml", template: "sitemap", reason: "the template sitemap is not loaded")
         }

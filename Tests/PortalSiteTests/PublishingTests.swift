@@ -75,6 +75,8 @@ import PortalTestSupport
         // A cell a spreadsheet would run as a formula is neutralised (OWASP CSV injection).
         #expect(CSVTable(header: ["a"], rows: [["=HYPERLINK(\"x\")"], ["+1"], ["-2"], ["@SUM(A1)"], ["\t=1"], ["安全"]]).text
                 == "a\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n'+1\r\n'-2\r\n'@SUM(A1)\r\n'\t=1\r\n安全\r\n")
+        // Line ends inside a cell are quoted, a CR+LF pair too (one Character, but two line-end bytes).
+        #expect(CSVTable(header: ["a"], rows: [["一\r\n二"], ["\r=1"], ["a,b"]]).text == "a\r\n\"一\r\n二\"\r\n\"'\r=1\"\r\n\"a,b\"\r\n")
         for name in ["scenarios.csv", "indicators.csv", "outcomes.csv", "scenarios.json", "rules.json"] { #expect(page.contains(name)) }
     }
 }

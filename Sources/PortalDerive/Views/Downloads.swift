@@ -11,17 +11,52 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 
-    public var text: String {
-        ([header] + rows).map { $0.map(Self.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The table as CSV bytes (RFC 4180, CRLF), built in one buffer: the outcomes table of
+    /// a large release has hundreds of thousands of cells.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity((rows.count + 1) * 16 * max(header.count, 1))
+        for row in [header] + rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.append(cell, to: &out)
+            }
+            out.append(contentsOf: [0x0D, 0x0A])
+        }
+        return out
     }
 
     static func cell(_ raw: String) -> String {
-        // A cell a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage
-        // return before one) starts with an apostrophe instead: OWASP's CSV injection rule.
-        let value = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out: [UInt8] = []
+        append(raw, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// One cell. A cell a spreadsheet would read as a formula (=, +, -, @, or a tab or
+    /// carriage return before one) starts with an apostrophe instead: OWASP's CSV
+    /// injection rule. A cell holding a comma, quote or line end is quoted.
+    static func append(_ raw: String, to out: inout [UInt8]) {
+        let utf8 = raw.utf8
+        // The first character, not only its first byte: "=" with a combining mark, or the
+        // "\r\n" pair, is another character and no formula.
+        let formula = utf8.first.map { Self.formulaStarts.contains($0) } == true && raw.first!.unicodeScalars.count == 1
+        let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        if formula { out.append(UInt8(ascii: "'")) }
+        if quoted {
+            for byte in utf8 {
+                out.append(byte)
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+            }
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out.append(contentsOf: utf8)
+        }
+    }
+
+    private static let formulaStarts: Set<UInt8> = Set("=+-@\t\r".utf8)
 }
 
 /// One CSV download of /data/.
