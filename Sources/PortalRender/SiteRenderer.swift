@@ -33,7 +33,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The site's files: every path now, each page's bytes when `file(at:)` asks for them
-    /// (the writer does, a batch at a time, and lets them go once written). The open data,
+    /// (the writer does, on every core, and lets them go once written). The open data,
     /// CSV, sitemap, robots.txt and assets are few and made here.
     /// `rendered` is called once per page rendered (for a progress line).
     public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws -> RenderedSite {

@@ -52,7 +52,7 @@ public enum Pipeline {
         planner.searchTerms = indexer != nil
         let plan = planner.plan()
         clock.lap("derive")
-        // Pages are rendered as they are written, a batch at a time: one stage.
+        // Pages are rendered as they are written, each by the worker that writes it: one stage.
         options.progress?.enter("render", total: plan.pages.count)
         let files = try render(plan, theme: theme, options: options)
         // The search index is built inside the staging folder, before the swap, so the

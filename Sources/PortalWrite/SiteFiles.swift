@@ -2,9 +2,9 @@ import Foundation
 
 /// A site as the writer takes it: every file's path, known before any file is made (so
 /// that what is no longer wanted can be pruned and the folders made first), and each
-/// file's bytes made on demand by `contents(index)`. The writer asks for them a batch at
-/// a time, on every core, and lets each file's bytes go once written: memory stays flat
-/// however large the site, and rendering (CPU) overlaps with writing (the kernel).
+/// file's bytes made on demand by `contents(index)`. The writer asks for them on every
+/// core and lets each file's bytes go once written: memory stays flat however large the
+/// site, and rendering (CPU) overlaps with writing (the kernel).
 public struct SiteFiles: Sendable {
     public let paths: [String]
     let contents: @Sendable (Int) throws -> Data
@@ -25,9 +25,4 @@ public struct SiteFiles: Sendable {
         let count = paths.count, contents = self.contents
         return SiteFiles(paths: paths + [file.path]) { index in index == count ? file.contents : try contents(index) }
     }
-
-    /// Files per batch: enough to keep every core busy between batches, few enough that
-    /// a batch of the largest pages (the matrix of 10,000 scenarios, a few MB each) stays
-    /// far below the memory budget.
-    static let batch = 256
 }

@@ -112,8 +112,8 @@ public struct SiteWriter: Sendable {
 
     /// Makes `root` (empty, or holding an older site) hold exactly `files`: what is no
     /// longer wanted is deleted (links and anything else but plain files and folders too),
-    /// the folders are made, parents first, then the files whose bytes differ are written
-    /// on every core, a batch at a time (`SiteFiles`). Plain open/write/close: no
+    /// the folders are made, parents first, then each file is made (`SiteFiles`) and
+    /// written if its bytes differ, on every core. Plain open/write/close: no
     /// temporary file and no fsync per file as Foundation's atomic writes do; what makes
     /// the output atomic is swapping the finished folder in, and that the files were
     /// written is checked call by call.
@@ -139,20 +139,17 @@ public struct SiteWriter: Sendable {
         for folder in folderList where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw POSIXFailure(path: root + "/" + folder, code: errno)
         }
-        var written = 0, bytes = 0
-        for start in stride(from: 0, to: files.paths.count, by: SiteFiles.batch) {
-            let batch = Array(start..<min(start + SiteFiles.batch, files.paths.count))
-            let results = try batch.parallelMap { index -> (written: Bool, bytes: Int) in
-                let contents = try files.contents(index)
-                let path = root + "/" + files.paths[index]
-                if FileTree.holds(path, contents) { return (false, contents.count) }
-                try writeFile(path, contents)
-                return (true, contents.count)
-            }
-            written += results.filter(\.written).count
-            bytes += results.reduce(0) { $0 + $1.bytes }
+        // Each file is made, written and let go by one worker: at most one file per core
+        // is in memory. (No batches: a barrier after each batch left a core idle while the
+        // other rendered the batch's largest page.)
+        let results = try Array(files.paths.indices).parallelMap { index -> (written: Bool, bytes: Int) in
+            let contents = try files.contents(index)
+            let path = root + "/" + files.paths[index]
+            if FileTree.holds(path, contents) { return (false, contents.count) }
+            try writeFile(path, contents)
+            return (true, contents.count)
         }
-        return (written, removed, bytes)
+        return (results.filter(\.written).count, removed, results.reduce(0) { $0 + $1.bytes })
     }
 
     static func writeFile(_ path: String, _ contents: Data) throws {
