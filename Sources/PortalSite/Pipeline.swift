@@ -39,11 +39,16 @@ public enum Pipeline {
         try InputGuard(content: options.content, templates: options.templates, output: options.output,
                        assessments: assessmentsPath(options), keyFile: options.keyFile, ledger: ledgerFolder).check()
         let (standard, theme) = try loadInputs(options)
-        let assessments = try loadAssessments(options, standard: standard)
-        clock.lap("load")
-        options.progress?.enter("protect")
-        var (outcomes, notes) = try publishOutcomes(assessments, ledger: ledgerFolder, standard: standard, theme: theme, options: options)
-        if outcomes != nil { clock.lap("protect") } // disclosure control on its own line
+        // The assessments live only until their release is made: the pages need the
+        // protected figures, not 100,000 records.
+        var (outcomes, notes) = try { () throws(DiagnosticList) -> (OutcomeRelease?, [String]) in
+            let assessments = try loadAssessments(options, standard: standard)
+            clock.lap("load")
+            options.progress?.enter("protect")
+            let published = try publishOutcomes(assessments, ledger: ledgerFolder, standard: standard, theme: theme, options: options)
+            if published.0 != nil { clock.lap("protect") } // disclosure control on its own line
+            return published
+        }()
         options.progress?.enter("derive")
         // The indexer is found before planning: pages carry their word lists for the
         // index only when an index is built.
