@@ -6,7 +6,8 @@
   "use strict";
   var form = document.querySelector("[data-matrix-controls]");
   var table = document.querySelector("table.matrix");
-  if (!form || !table) { return; }
+  if (!form || !table || !window.PortalWords) { return; }
+  var say = window.PortalWords("matrix-words");
   var area = form.elements.area;
   var segment = form.elements.segment;
   var tierBoxes = Array.prototype.slice.call(form.querySelectorAll("input[name=tier]"));
@@ -70,7 +71,7 @@
     if (row) { row.classList.add("highlight"); }
     if (summary) {
       summary.hidden = false;
-      summary.textContent = "显示 " + shown + " 个场景" + (row ? "，突出显示场景 " + current.row : "");
+      summary.textContent = say("shown", { count: shown }) + (row ? say("highlighted", { code: current.row }) : "");
     }
     return row;
   }
@@ -99,7 +100,7 @@
   });
   form.querySelector("[data-share]").addEventListener("click", function () {
     var url = location.href;
-    var done = function () { status.textContent = "已复制：" + url; };
+    var done = function () { status.textContent = say("copied", { url: url }); };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(url).then(done, function () { status.textContent = url; });
     } else {

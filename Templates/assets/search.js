@@ -5,6 +5,8 @@ const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
 // The index sits at <site root>/pagefind/, wherever the site is published.
 const root = new URL("../", import.meta.url);
+// The page's words (site.js, which runs first, reads them from #search-words).
+const say = window.PortalWords("search-words");
 
 function params() {
   const query = new URLSearchParams(location.search);
@@ -137,21 +139,21 @@ async function run() {
   form.elements.q.value = q;
   for (const box of form.querySelectorAll("input[name=kind]")) { box.checked = kinds.includes(box.value); }
   list.textContent = "";
-  if (!q) { status.textContent = "输入关键词开始搜索。"; return; }
-  status.textContent = "正在搜索…";
+  if (!q) { status.textContent = say("prompt"); return; }
+  status.textContent = say("searching");
   try {
     currentQuery = q;
     const { total, exact, results } = await find(q, kinds);
     // Honest counts: pages holding the words as typed, and pages holding only some of
     // their characters or words (Pagefind finds both).
-    if (!total) { status.textContent = `没有找到与“${q}”相关的页面。`; }
-    else if (exact === total) { status.textContent = `${total} 个页面包含“${q}”。`; }
-    else if (exact) { status.textContent = `${exact} 个页面包含“${q}”，另有 ${total - exact} 个页面包含其中部分字词。`; }
-    else { status.textContent = `没有页面包含完整的“${q}”；${total} 个页面包含其中部分字词。`; }
+    if (!total) { status.textContent = say("none", { q }); }
+    else if (exact === total) { status.textContent = say("all", { q, total }); }
+    else if (exact) { status.textContent = say("some", { q, exact, partial: total - exact }); }
+    else { status.textContent = say("onlyPartial", { q, total }); }
     status.dataset.count = String(total);
     for (const result of results) { list.appendChild(item(result)); }
   } catch (error) {
-    status.textContent = "搜索索引不可用（从本地文件打开时无法搜索，请通过网站访问）。";
+    status.textContent = say("unavailable");
     status.dataset.count = "error";
   }
 }

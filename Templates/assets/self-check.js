@@ -9,7 +9,7 @@
   var form = document.getElementById("self-check");
   var rulesNode = document.getElementById("rules-data");
   var wordsNode = document.getElementById("self-check-words");
-  if (!form || !rulesNode || !wordsNode || !window.PortalRules) { return; }
+  if (!form || !rulesNode || !wordsNode || !window.PortalRules || !window.PortalWords) { return; }
   var rules = JSON.parse(rulesNode.textContent);
   var words = JSON.parse(wordsNode.textContent);
   var Rules = window.PortalRules;
@@ -36,12 +36,8 @@
   var benchmark = benchmarkNode ? JSON.parse(benchmarkNode.textContent) : null;
   var groupField = document.getElementById("benchmark-group");
 
-  /* A word of the page with its {placeholders} filled in. */
-  function say(key, values) {
-    return words[key].replace(/\{(\w+)\}/g, function (whole, name) {
-      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-    });
-  }
+  /* A word of the page with its {placeholders} filled in (site.js). */
+  var say = window.PortalWords("self-check-words");
 
   function select(no) { return form.elements["s" + no]; }
 

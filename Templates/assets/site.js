@@ -2,6 +2,19 @@
    "复制链接" buttons copy the address of one tier or one row (the link with its fragment). */
 (function () {
   "use strict";
+  /* The words a script shows, from the page (a <script type="application/json"> block in
+     its template), so that scripts hold logic only: PortalWords("id")("key", {name: …})
+     gives the word with its {placeholders} filled in. */
+  window.PortalWords = function (id) {
+    var node = document.getElementById(id);
+    var words = node ? JSON.parse(node.textContent) : {};
+    return function (key, values) {
+      return String(words[key] === undefined ? key : words[key]).replace(/\{(\w+)\}/g, function (whole, name) {
+        return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+      });
+    };
+  };
+  var say = window.PortalWords("site-words");
   /* The documented address. Links point at index.html so the site also works from disk;
      on a web server the address bar, and so every copied link, shows the folder instead
      (/scenarios/07/#advanced). Only the file name goes: relative links resolve alike. */
@@ -26,9 +39,9 @@
       };
       button.setAttribute("data-copied", url);
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(url).then(function () { done("已复制"); }, function () { window.prompt("复制此链接：", url); });
+        navigator.clipboard.writeText(url).then(function () { done(say("copied")); }, function () { window.prompt(say("copyPrompt"), url); });
       } else {
-        window.prompt("复制此链接：", url);
+        window.prompt(say("copyPrompt"), url);
       }
     });
   });
