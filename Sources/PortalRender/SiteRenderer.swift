@@ -118,11 +118,6 @@ public struct RenderedSite: Sendable {
     public func file(at index: Int) throws -> Data {
         index < pages.count ? try renderer.page(pages[index], cache: cache, rendered: rendered) : others[index - pages.count].contents
     }
-
-    /// Every file rendered at once (tests, small sites).
-    public func all() throws -> [RenderedFile] {
-        try zip(paths, paths.indices).map { RenderedFile(path: $0, contents: try file(at: $1)) }
-    }
 }
 
 /// Rendered pages of the previous build, keyed by a dump of their view model, kept by a

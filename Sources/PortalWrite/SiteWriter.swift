@@ -139,9 +139,9 @@ public struct SiteWriter: Sendable {
         for folder in folderList where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw POSIXFailure(path: root + "/" + folder, code: errno)
         }
-        // Each file is made, written and let go by one worker: at most one file per core
-        // is in memory. (No batches: a barrier after each batch left a core idle while the
-        // other rendered the batch's largest page.)
+        // Each file is made, written and let go by one worker, so at most one file per
+        // core is in memory; one pass over all files, so no core waits for another at a
+        // batch boundary (pages differ in size a thousandfold).
         let results = try Array(files.paths.indices).parallelMap { index -> (written: Bool, bytes: Int) in
             let contents = try files.contents(index)
             let path = root + "/" + files.paths[index]
