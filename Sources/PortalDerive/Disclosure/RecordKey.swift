@@ -67,21 +67,32 @@ public struct RecordKey: Sendable {
     /// bytes may never change, or earlier releases' fingerprints would no longer match.
     public func fingerprint(_ record: Assessment) -> String {
         var text: [UInt8] = []
-        text.reserveCapacity(96 + 8 * (record.indicators.count + record.scenarios.count))
+        text.reserveCapacity(128 + 8 * record.scenarios.count)
         func add(_ part: String) { text.append(contentsOf: part.utf8) }
-        func add(_ number: Int) { text.append(contentsOf: String(number).utf8) }
+        func add(_ number: Int) { Self.appendDecimal(number, to: &text) }
         add("record|"); add(record.identifiers.creditCode); add("|"); add(record.year); add("|"); add(record.region)
         add("|"); add(record.industry); add("|"); add(record.declaredTier?.rawValue ?? "-"); add("|"); add(record.maturity)
-        for no in record.indicators.keys.sorted() {
+        for (no, answer) in record.indicators.sorted(by: { $0.key < $1.key }) {
             add("|i"); add(no); add("=")
-            switch record.indicators[no]! {
+            switch answer {
             case .level(let level): add(level)
             case .notApplicable: add("na")
             case .amount(let amount): add(String(amount))
             }
         }
-        for no in record.scenarios.keys.sorted() { add("|s"); add(no); add("="); add(record.scenarios[no]!.rawValue) }
+        for (no, tier) in record.scenarios.sorted(by: { $0.key < $1.key }) { add("|s"); add(no); add("="); add(tier.rawValue) }
         return mac(text)
+    }
+
+    /// `number` in decimal, as String(number) writes it, without making a String.
+    static func appendDecimal(_ number: Int, to text: inout [UInt8]) {
+        if number < 0 { text.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude, digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        text.append(contentsOf: digits.reversed())
     }
 }
 
