@@ -5,7 +5,7 @@
 
 /* A keyed HMAC-SHA256 context, made once per key: each message then gets a copy of it
    (EVP_MAC_CTX_dup), so the algorithm is fetched and the key absorbed once, not once per
-   message as the one-shot HMAC() does (a sixth of a 100,000-assessment release). */
+   message as the one-shot HMAC() does (every assessment of every build is fingerprinted). */
 static inline EVP_MAC_CTX *portal_hmac_sha256_new(const unsigned char *key, size_t length) {
     EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
     if (!mac) { return NULL; }

@@ -1,9 +1,9 @@
 /// One enterprise's assessment, as ingested. The direct identifiers are kept apart in a
 /// type that never prints its contents, so no log line or message can leak them.
 ///
-/// A value type over one shared, copy-on-write box: the derive stage passes 100,000 of
-/// these through several maps and filters, and copying nine reference-counted fields each
-/// time was a tenth of a large build; a copy now retains one box.
+/// A value type over one shared, copy-on-write box: the loader and disclosure control pass
+/// 100,000 of these through several maps and filters, and a copy then retains one box
+/// instead of nine reference-counted fields.
 public struct Assessment: Sendable {
     private final class Storage: @unchecked Sendable {
         var identifiers: DirectIdentifiers
