@@ -117,7 +117,7 @@ enum FrameworkLoader {
             fields.rejectUnknownKeys(["id", "name", "min_scenarios", "required_areas", "min_maturity", "intro", "areas"])
             guard let idText = fields.text("id", hint: "<a key for URLs, e.g. basic>") else { continue }
             if let node = fields.node("id") {
-                if !idText.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) {
+                if !idText.isURLKey {
                     fields.error(node, "a tier id is used in URLs: use lower-case letters, digits and '-', as basic")
                     continue
                 }
@@ -215,7 +215,7 @@ extension FrameworkLoader {
         var slugs: [String: String] = [:]
         for (name, slug) in mapping {
             guard let name = name.string, let id = slug.string, !id.isEmpty,
-                  id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
+                  id.isURLKey else {
                 sink.report(document.location(of: slug), "a part's id must be lower-case letters, digits and '-', as `east`")
                 continue
             }

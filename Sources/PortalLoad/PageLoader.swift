@@ -13,7 +13,7 @@ enum PageLoader {
     /// `slug`: the page's fixed URL path where the generator decides it (the method page).
     static func load(_ file: ContentFile, sink: DiagnosticSink, slug fixedSlug: String?) -> Page? {
         let slug = fixedSlug ?? String(file.name.dropLast(".md".count))
-        guard fixedSlug != nil || slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }), !slug.isEmpty,
+        guard fixedSlug != nil || slug.isURLKey, !slug.isEmpty,
               fixedSlug != nil || !reservedSlugs.contains(slug) else {
             sink.report(SourceLocation(path: file.path, line: 1, column: 1),
                         "the page file name '\(file.name)' cannot be a URL: use lower-case letters, digits and '-', and none of \(reservedSlugs.sorted().joined(separator: ", "))")

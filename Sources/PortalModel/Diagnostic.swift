@@ -61,4 +61,14 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    /// Both results, or every problem of both: two inputs read side by side report their
+    /// problems in one run.
+    public static func both<A, B>(_ first: Result<A, DiagnosticList>, _ second: Result<B, DiagnosticList>) throws(DiagnosticList) -> (A, B) {
+        switch (first, second) {
+        case (.success(let a), .success(let b)): return (a, b)
+        case (.failure(let problems), .success), (.success, .failure(let problems)): throw problems
+        case (.failure(let a), .failure(let b)): throw DiagnosticList(a.diagnostics + b.diagnostics)
+        }
+    }
 }

@@ -101,11 +101,7 @@ public enum Pipeline {
     static func loadInputs(_ options: BuildOptions) throws(DiagnosticList) -> (Standard, Theme) {
         let (loaded, parsed) = concurrently({ Result { () throws(DiagnosticList) in try check(content: options.content) } },
                                             { Result { () throws(DiagnosticList) in try Theme.load(from: options.templates) } })
-        switch (loaded, parsed) {
-        case (.success(let standard), .success(let theme)): return (standard, theme)
-        case (.failure(let problems), .success), (.success, .failure(let problems)): throw problems
-        case (.failure(let content), .failure(let templates)): throw DiagnosticList(content.diagnostics + templates.diagnostics)
-        }
+        return try DiagnosticList.both(loaded, parsed)
     }
 
     /// The release of the outcomes, protected and audited against the ledger, with what

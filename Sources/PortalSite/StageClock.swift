@@ -1,6 +1,6 @@
 import Dispatch
 
-/// Time the indexer took inside the write stage.
+/// Time the indexer took inside the render+write stage.
 final class IndexClock: @unchecked Sendable { var seconds = 0.0 }
 
 /// Wall time per stage.
@@ -8,7 +8,7 @@ struct StageClock {
     private var last = DispatchTime.now()
     private(set) var laps: [(name: String, seconds: Double)] = []
 
-    /// Moves `seconds` of the last lap into a lap of its own (the indexer runs inside the write stage).
+    /// Moves `seconds` of the last lap into a lap of its own (the indexer runs inside the render+write stage).
     mutating func split(last name: String, off other: String, seconds: Double) {
         guard let index = laps.lastIndex(where: { $0.name == name }) else { return }
         laps[index].seconds -= seconds

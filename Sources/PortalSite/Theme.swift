@@ -11,10 +11,7 @@ struct Theme: Sendable {
     static func load(from directory: String) throws(DiagnosticList) -> Theme {
         let templates = Result { () throws(DiagnosticList) in try TemplateSet.load(from: directory) }
         let text = Result { () throws(DiagnosticList) in try UITextLoader.load(templates: directory) }
-        switch (templates, text) {
-        case (.success(let templates), .success(let text)): return Theme(templates: templates, text: text)
-        case (.failure(let problems), .success), (.success, .failure(let problems)): throw problems
-        case (.failure(let a), .failure(let b)): throw DiagnosticList(a.diagnostics + b.diagnostics)
-        }
+        let (loaded, words) = try DiagnosticList.both(templates, text)
+        return Theme(templates: loaded, text: words)
     }
 }

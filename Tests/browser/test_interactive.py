@@ -13,22 +13,25 @@ def choose(browser, scenario: int, tier: str):
     Select(browser.find_element(By.ID, f"s{scenario}")).select_by_value(tier)
 
 
+def choose_all(browser, scenarios, tier: str):
+    for scenario in scenarios:
+        choose(browser, scenario, tier)
+
+
 def test_self_check_gives_the_tier_of_a_known_case(browser, server):
     browser.get(server + "self-check/")
     # No verdict before the first answer.
     WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#result .waiting"))
     assert not browser.find_elements(By.ID, "derived-tier")
     # Basic: five scenarios that count at basic, covering 生产作业 (09, 10, 12, 13, 14).
-    for scenario in (9, 10, 12, 13):
-        choose(browser, scenario, "basic")
+    choose_all(browser, (9, 10, 12, 13), "basic")
     assert derived_tier(browser) == "none"  # four: one short
     row = browser.find_element(By.CSS_SELECTOR, "#result tr[data-tier=basic]")
     assert "还差 1 个场景" in row.text
     choose(browser, 14, "basic")
     assert derived_tier(browser) == "basic"
     # Advanced needs 10 scenarios at advanced or above covering 生产作业, 生产管理, 运营管理 and maturity 2.
-    for scenario in (7, 9, 10, 12, 13, 14, 16, 18, 25, 30):
-        choose(browser, scenario, "advanced")
+    choose_all(browser, (7, 9, 10, 12, 13, 14, 16, 18, 25, 30), "advanced")
     Select(browser.find_element(By.ID, "maturity")).select_by_value("1")
     assert derived_tier(browser) == "basic"
     assert "成熟度还差 1 级" in browser.find_element(By.CSS_SELECTOR, "#result tr[data-tier=advanced]").text
@@ -48,8 +51,7 @@ def test_self_check_gives_the_tier_of_a_known_case(browser, server):
 
 def test_self_check_suggests_scenarios_for_a_missing_area(browser, server):
     browser.get(server + "self-check/#m=2&s=" + "-" * 40)
-    for scenario in (9, 10, 12, 13, 14):
-        choose(browser, scenario, "advanced")
+    choose_all(browser, (9, 10, 12, 13, 14), "advanced")
     assert derived_tier(browser) == "basic"
     suggestions = browser.find_elements(By.CSS_SELECTOR, "ol.suggestions li")
     assert suggestions, "no suggestions shown"
@@ -153,8 +155,7 @@ def test_the_self_check_reads_for_a_manager(browser, server):
     # Maturity starts at 不确定, explained, and the result says what still depends on it.
     assert Select(browser.find_element(By.ID, "maturity")).first_selected_option.text == "不确定"
     assert "GB/T 39116-2020" in browser.find_element(By.ID, "maturity-hint").text
-    for scenario in (7, 9, 10, 12, 13, 14, 16, 18, 25, 30):
-        choose(browser, scenario, "advanced")
+    choose_all(browser, (7, 9, 10, 12, 13, 14, 16, 18, 25, 30), "advanced")
     assert derived_tier(browser) == "basic"
     advanced = browser.find_element(By.CSS_SELECTOR, "#result tr[data-tier=advanced]").text
     assert "成熟度未确定：需达到二级或以上" in advanced
@@ -170,8 +171,7 @@ def test_the_self_check_reads_for_a_manager(browser, server):
 def test_the_self_check_sets_indicator_levels_beside_the_published_medians(browser, server):
     # Part one gives 基础级 (five basic scenarios covering 生产作业).
     browser.get(server + "self-check/#m=0&s=" + "-" * 40)
-    for scenario in (9, 10, 12, 13, 14):
-        choose(browser, scenario, "basic")
+    choose_all(browser, (9, 10, 12, 13, 14), "basic")
     assert derived_tier(browser) == "basic"
     waiting = browser.find_element(By.CSS_SELECTOR, "#indicator-result .waiting")
     assert waiting.is_displayed() or waiting.get_attribute("textContent")

@@ -86,23 +86,24 @@ def test_indicator_page_lists_six_levels(browser, server):
     assert "MES系统" in levels[2].text
 
 
-def test_unknown_url_gets_the_404_page(browser, server):
-    open_page(browser, server + "scenarios/99/")
+def assert_styled_404_leads_home(browser, url: str, home: str):
+    """The 404 page served at `url` has the site's stylesheet and its link home works,
+    although it is served at an arbitrary path."""
+    open_page(browser, url)
     assert browser.find_element(By.TAG_NAME, "h1").text == "页面未找到"
-    # Its stylesheet and links work although it is served at an arbitrary path.
     header = browser.find_element(By.CSS_SELECTOR, ".site-header")
     assert header.value_of_css_property("background-color") == "rgba(13, 42, 74, 1)"
-    follow(browser, browser.find_element(By.LINK_TEXT, "返回首页"), "/")
+    follow(browser, browser.find_element(By.LINK_TEXT, "返回首页"), home)
+
+
+def test_unknown_url_gets_the_404_page(browser, server):
+    assert_styled_404_leads_home(browser, server + "scenarios/99/", "/")
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("内蒙古自治区智能工厂")
 
 
 def test_the_404_page_keeps_its_styling_under_a_sub_path(browser, subpath_server):
     # A site published at /portal/: a missing page deep inside it still gets the site's look.
-    open_page(browser, subpath_server + "portal/scenarios/77/deeper/")
-    assert browser.find_element(By.TAG_NAME, "h1").text == "页面未找到"
-    header = browser.find_element(By.CSS_SELECTOR, ".site-header")
-    assert header.value_of_css_property("background-color") == "rgba(13, 42, 74, 1)"
-    follow(browser, browser.find_element(By.LINK_TEXT, "返回首页"), "/portal/")
+    assert_styled_404_leads_home(browser, subpath_server + "portal/scenarios/77/deeper/", "/portal/")
 
 
 def test_print_shows_all_tiers_without_navigation(browser, server):

@@ -28,12 +28,6 @@ public struct CSVTable: Sendable {
         return out
     }
 
-    static func cell(_ raw: String) -> String {
-        var out: [UInt8] = []
-        append(raw, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// One cell. A cell a spreadsheet would read as a formula (=, +, -, @, or a tab or
     /// carriage return before one) starts with an apostrophe instead: OWASP's CSV
     /// injection rule. A cell holding a comma, quote or line end is quoted.

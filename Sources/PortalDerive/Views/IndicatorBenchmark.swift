@@ -45,11 +45,4 @@ public struct IndicatorBenchmark: Encodable, Sendable {
             return Counts(no: indicator.no, ordered: ordered, values: attribute.values.map(\.key), counts: counts)
         }
     }
-
-    /// The median range of indicator `no` in group `key`, as the self-check shows it.
-    public func median(indicator no: Int, group key: String) -> MedianRange? {
-        guard let entry = indicators.first(where: { $0.no == no }), let row = entry.counts[key],
-              let size = groups.first(where: { $0.key == key })?.records else { return nil }
-        return MedianRange(counts: Array(row.prefix(entry.ordered)), others: Array(row.dropFirst(entry.ordered)), size: size)
-    }
 }

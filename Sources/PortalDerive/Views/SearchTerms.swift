@@ -38,6 +38,12 @@ public struct SearchTermBlock: ViewModel, Equatable {
         return SearchTermBlock(weight: weight == weight.rounded() ? String(Int(weight)) : String(weight), terms: terms.joined(separator: " "))
     }
 
+    /// The blocks that make a page found first for its own names: each name whole (weight
+    /// 10), then its runs of 1 to `longest` characters (weight 3).
+    public static func names(_ names: [String], longest: Int = 4) -> [SearchTermBlock] {
+        [of(names, weight: 10, longest: 0), of(names, weight: 3, whole: false, longest: longest)]
+    }
+
     /// The runs of Chinese characters and the runs of Latin letters and digits of `text`:
     /// punctuation and spaces end a run.
     static func words(of text: String) -> [String] {

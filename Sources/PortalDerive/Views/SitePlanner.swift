@@ -63,10 +63,12 @@ public struct SitePlanner: Sendable {
     func absoluteURL(_ route: Route) -> String { baseURL + route.path }
 
     /// The frame of a page of kind `page`: the main navigation (marking `section`), its
-    /// breadcrumbs, and, for kinds search indexes, its search kind and `filters`.
-    /// `style` names the page for the style sheet.
+    /// breadcrumbs, and, for kinds search indexes, its search kind, `filters` and word
+    /// lists (`terms`, made only when an index is built). `style` names the page for the
+    /// style sheet.
     func layout(_ route: Route, _ pageKind: PageKind, title: String, style: String, section: Route?,
-                crumbs: [(String, Route?)] = [], description: String? = nil, filters: [String] = []) -> Layout {
+                crumbs: [(String, Route?)] = [], description: String? = nil, filters: [String] = [],
+                terms: @autoclosure () -> [SearchTermBlock] = []) -> Layout {
         let linkBase = route == .notFound ? nil : route
         func href(_ target: Route, _ fragment: String? = nil) -> String {
             // The 404 page is served at any URL, so its links start from the base path.
@@ -90,6 +92,7 @@ public struct SitePlanner: Sendable {
         if let search = pageKind.entry.search {
             page.indexed = true
             page.searchFilters = ["kind:\(text(search))"] + filters
+            if searchTerms { page.searchTerms = terms() }
         }
         return page
     }
@@ -183,10 +186,9 @@ public struct SitePlanner: Sendable {
             AreaView(id: area.id, name: area.name, note: area.note,
                      segments: framework.segments.filter { $0.area == area.id }.map(\.name).joined(separator: text(.tierListSeparator)))
         }
-        var frame = layout(route, .tiers, title: text(.pageTiers), style: "tiers", section: .tiers, crumbs: [(text(.pageTiers), nil)])
         // Where the areas are defined (Annex 1): found first for their names.
-        frame.searchTerms = !searchTerms ? [] : [SearchTermBlock.of(framework.areas.map(\.name), weight: 10, longest: 0),
-                             SearchTermBlock.of(framework.areas.map(\.name), weight: 3, whole: false)]
+        let frame = layout(route, .tiers, title: text(.pageTiers), style: "tiers", section: .tiers, crumbs: [(text(.pageTiers), nil)],
+                           terms: SearchTermBlock.names(framework.areas.map(\.name)))
         let view = TiersIndexView(layout: frame,
                                   intro: framework.intro,
                                   requirements: framework.requirements.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
@@ -210,12 +212,11 @@ public struct SitePlanner: Sendable {
             let other = framework.tiers[$0]
             return Link(label: other.name, href: route.link(to: .tier(other.id.rawValue)))
         }
-        var frame = layout(route, .tier, title: text(.pageTier, ["tier": tier.name]), style: "tier tier-\(id.rawValue)", section: .tiers,
-                           crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro)
         // Found first for its name and for the areas whose requirements it sets; the
         // scenario texts it lists are found on their own pages first.
-        frame.searchTerms = !searchTerms ? [] : [SearchTermBlock.of([tier.name], weight: 10, longest: 0), SearchTermBlock.of([tier.name], weight: 3, whole: false),
-                             SearchTermBlock.of(tier.areaTexts.map(\.label), weight: 4, longest: 0)]
+        let frame = layout(route, .tier, title: text(.pageTier, ["tier": tier.name]), style: "tier tier-\(id.rawValue)", section: .tiers,
+                           crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro,
+                           terms: SearchTermBlock.names([tier.name]) + [SearchTermBlock.of(tier.areaTexts.map(\.label), weight: 4, longest: 0)])
         let view = TierView(
             layout: frame,
             tier: tierRef(id, from: route), summary: summary(tier, from: route), intro: tier.intro,
@@ -251,13 +252,13 @@ public struct SitePlanner: Sendable {
             return Link(label: "\(other.code) \(other.name)", href: route.link(to: .scenario(other.code)))
         }
         let firstText = framework.tierIDs.lazy.compactMap { scenario.text(at: $0) }.first ?? scenario.name
-        var frame = layout(route, .scenario, title: "\(scenario.code) \(scenario.name)", style: "scenario", section: .scenarios,
-                           crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
-                           filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" })
         // Found first for its name, then for its segment, then for what its texts say.
-        frame.searchTerms = !searchTerms ? [] : [SearchTermBlock.of([scenario.name], weight: 10, longest: 0), SearchTermBlock.of([scenario.name], weight: 3, whole: false, longest: 8),
-                             SearchTermBlock.of([scenario.segment], weight: 4, longest: 0), SearchTermBlock.of([scenario.segment], weight: 1, whole: false),
-                             SearchTermBlock.of(framework.tierIDs.compactMap { scenario.text(at: $0) }, weight: 1.5, whole: false)]
+        let frame = layout(route, .scenario, title: "\(scenario.code) \(scenario.name)", style: "scenario", section: .scenarios,
+                           crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
+                           filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" },
+                           terms: SearchTermBlock.names([scenario.name], longest: 8)
+                               + [SearchTermBlock.of([scenario.segment], weight: 4, longest: 0), SearchTermBlock.of([scenario.segment], weight: 1, whole: false),
+                                  SearchTermBlock.of(framework.tierIDs.compactMap { scenario.text(at: $0) }, weight: 1.5, whole: false)])
         let view = ScenarioView(
             layout: frame,
             code: scenario.code, name: scenario.name, segment: scenario.segment, area: areaName(areaOf(scenario)),
@@ -292,10 +293,10 @@ public struct SitePlanner: Sendable {
             let other = standard.indicators[$0]
             return Link(label: "\(other.code) \(other.name)", href: route.link(to: .indicator(other.code)))
         }
-        var frame = layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]), style: "indicator",
-                           section: .indicators, crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description)
-        frame.searchTerms = !searchTerms ? [] : [SearchTermBlock.of([indicator.name], weight: 10, longest: 0), SearchTermBlock.of([indicator.name], weight: 3, whole: false, longest: 8),
-                             SearchTermBlock.of([indicator.description] + indicator.levels + [indicator.question].compactMap { $0 }, weight: 1.5, whole: false)]
+        let frame = layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]), style: "indicator",
+                           section: .indicators, crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description,
+                           terms: SearchTermBlock.names([indicator.name], longest: 8)
+                               + [SearchTermBlock.of([indicator.description] + indicator.levels + [indicator.question].compactMap { $0 }, weight: 1.5, whole: false)])
         let view = IndicatorView(
             layout: frame,
             code: indicator.code, name: indicator.name, group: indicator.group, description: indicator.description,
