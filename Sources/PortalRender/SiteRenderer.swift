@@ -56,9 +56,10 @@ public struct SiteRenderer: Sendable {
     /// model is unchanged is not rendered again.
     func page(_ page: PlannedPage, cache: RenderCache?, rendered: (@Sendable () -> Void)?) throws -> Data {
         do {
-            let key = try cache.map { _ in try Self.cacheKey(page) }
+            let view = page.context
+            let key = try cache.map { _ in try Self.cacheKey(template: page.template, view: view) }
             if let cache, let key, let hit = cache.page(page.route.file, key: key) { return hit }
-            let context = try TemplateTree.make(page.context)
+            let context = try TemplateTree.make(view)
             guard let bytes = templates.render(context, template: "pages/" + page.template) else {
                 throw PageFailure(page: page.route.file, template: page.template, reason: "the template pages/\(page.template) is not loaded")
             }
@@ -75,10 +76,10 @@ public struct SiteRenderer: Sendable {
 
     /// A page's identity for the cache: its template and its view model as JSON (sorted
     /// keys, so equal models give equal keys).
-    static func cacheKey(_ page: PlannedPage) throws -> Data {
+    static func cacheKey(template: String, view: any ViewModel) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return Data(page.template.utf8) + [0] + (try encoder.encode(page.context))
+        return Data(template.utf8) + [0] + (try encoder.encode(view))
     }
 
     /// Stable JSON: sorted keys, so two builds give identical bytes.

@@ -34,7 +34,7 @@ import Testing
             else if let number = try? container.decode(Double.self) { value = .real(number) }
             else if let text = try? container.decode(String.self) { value = .text(text) }
             else if let list = try? container.decode([SpecValue].self) { value = .list(list.compactMap(\.value)) }
-            else { value = .object(try container.decode([String: SpecValue].self).compactMapValues(\.value)) }
+            else { value = .object(TemplateFields(try container.decode([String: SpecValue].self).compactMapValues(\.value))) }
         }
     }
 

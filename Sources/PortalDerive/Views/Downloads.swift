@@ -128,44 +128,45 @@ extension SitePlanner {
 
     func dataPage() -> PlannedPage {
         let route = Route.dataPage
-        let column = { (name: String, key: TextKey, values: [String: any CustomStringConvertible]) in
-            ColumnDoc(name: name, meaning: text(key, values))
+        return PlannedPage(route: route, kind: .data) {
+            let column = { (name: String, key: TextKey, values: [String: any CustomStringConvertible]) in
+                ColumnDoc(name: name, meaning: text(key, values))
+            }
+            let tierIDs = framework.tierIDs.map(\.rawValue)
+            let tierColumns = tierIDs.count > 2 ? "\(tierIDs[0]) … \(tierIDs[tierIDs.count - 1])" : tierIDs.joined(separator: " / ")
+            let levels = levelColumns
+            var downloads = [
+                DownloadView(name: "scenarios.csv", href: route.link(to: .data("scenarios.csv")), description: text(.dataScenariosCsv),
+                             columns: [column("no", .dataScenariosNo, ["first": standard.scenarios.first?.no ?? 0, "last": standard.scenarios.last?.no ?? 0]),
+                                       column("name", .dataScenariosName, [:]), column("segment", .dataScenariosSegment, [:]),
+                                       column("area", .dataScenariosArea, [:]),
+                                       column(tierColumns, .dataScenariosTiers, ["tiers": tierIDs.joined(separator: " / ")]),
+                                       column("url", .dataScenariosUrl, ["route": PageKind.scenario.entry.route])]),
+                DownloadView(name: "indicators.csv", href: route.link(to: .data("indicators.csv")), description: text(.dataIndicatorsCsv),
+                             columns: [column("no", .dataIndicatorsNo, ["first": standard.indicators.first?.no ?? 0, "last": standard.indicators.last?.no ?? 0]),
+                                       column("group", .dataIndicatorsGroup, [:]), column("name / description", .dataIndicatorsName, [:]),
+                                       column("level_1 … level_\(levels)", .dataIndicatorsLevels, [:]),
+                                       column("question / unit", .dataIndicatorsQuestion, [:]),
+                                       column("not_applicable", .dataIndicatorsNotApplicable, [:]),
+                                       column("url", .dataIndicatorsUrl, ["route": PageKind.indicator.entry.route])]),
+            ]
+            if outcomes != nil {
+                downloads.append(DownloadView(name: "outcomes.csv", href: route.link(to: .data("outcomes.csv")), description: text(.dataOutcomesCsv),
+                                              columns: [column("attribute / attribute_name", .dataOutcomesAttribute, [:]),
+                                                        column("group / group_name", .dataOutcomesGroup, [:]),
+                                                        column("value / value_name", .dataOutcomesValue, [:]),
+                                                        column("count", .dataOutcomesCount, [:]),
+                                                        column("status", .dataOutcomesStatus, [:])]))
+            }
+            var json: [(String, TextKey)] = [("indicators.json", .dataIndicatorsJson), ("rules.json", .dataRulesJson),
+                                             ("scenarios.json", .dataScenariosJson), ("tiers.json", .dataTiersJson)]
+            if outcomes != nil { json.append(("outcomes.json", .dataOutcomesJson)) }
+            downloads += json.sorted { $0.0 < $1.0 }.map { name, key in
+                DownloadView(name: name, href: route.link(to: .data(name)), description: text(key), columns: [])
+            }
+            return DataPageView(layout: layout(route, .data, title: text(.pageData), style: "data", section: nil,
+                                                   crumbs: [(text(.pageData), nil)], description: text(.dataDescription)),
+                                    downloads: downloads)
         }
-        let tierIDs = framework.tierIDs.map(\.rawValue)
-        let tierColumns = tierIDs.count > 2 ? "\(tierIDs[0]) … \(tierIDs[tierIDs.count - 1])" : tierIDs.joined(separator: " / ")
-        let levels = levelColumns
-        var downloads = [
-            DownloadView(name: "scenarios.csv", href: route.link(to: .data("scenarios.csv")), description: text(.dataScenariosCsv),
-                         columns: [column("no", .dataScenariosNo, ["first": standard.scenarios.first?.no ?? 0, "last": standard.scenarios.last?.no ?? 0]),
-                                   column("name", .dataScenariosName, [:]), column("segment", .dataScenariosSegment, [:]),
-                                   column("area", .dataScenariosArea, [:]),
-                                   column(tierColumns, .dataScenariosTiers, ["tiers": tierIDs.joined(separator: " / ")]),
-                                   column("url", .dataScenariosUrl, ["route": PageKind.scenario.entry.route])]),
-            DownloadView(name: "indicators.csv", href: route.link(to: .data("indicators.csv")), description: text(.dataIndicatorsCsv),
-                         columns: [column("no", .dataIndicatorsNo, ["first": standard.indicators.first?.no ?? 0, "last": standard.indicators.last?.no ?? 0]),
-                                   column("group", .dataIndicatorsGroup, [:]), column("name / description", .dataIndicatorsName, [:]),
-                                   column("level_1 … level_\(levels)", .dataIndicatorsLevels, [:]),
-                                   column("question / unit", .dataIndicatorsQuestion, [:]),
-                                   column("not_applicable", .dataIndicatorsNotApplicable, [:]),
-                                   column("url", .dataIndicatorsUrl, ["route": PageKind.indicator.entry.route])]),
-        ]
-        if outcomes != nil {
-            downloads.append(DownloadView(name: "outcomes.csv", href: route.link(to: .data("outcomes.csv")), description: text(.dataOutcomesCsv),
-                                          columns: [column("attribute / attribute_name", .dataOutcomesAttribute, [:]),
-                                                    column("group / group_name", .dataOutcomesGroup, [:]),
-                                                    column("value / value_name", .dataOutcomesValue, [:]),
-                                                    column("count", .dataOutcomesCount, [:]),
-                                                    column("status", .dataOutcomesStatus, [:])]))
-        }
-        var json: [(String, TextKey)] = [("indicators.json", .dataIndicatorsJson), ("rules.json", .dataRulesJson),
-                                         ("scenarios.json", .dataScenariosJson), ("tiers.json", .dataTiersJson)]
-        if outcomes != nil { json.append(("outcomes.json", .dataOutcomesJson)) }
-        downloads += json.sorted { $0.0 < $1.0 }.map { name, key in
-            DownloadView(name: name, href: route.link(to: .data(name)), description: text(key), columns: [])
-        }
-        let view = DataPageView(layout: layout(route, .data, title: text(.pageData), style: "data", section: nil,
-                                               crumbs: [(text(.pageData), nil)], description: text(.dataDescription)),
-                                downloads: downloads)
-        return PlannedPage(route: route, kind: .data, context: view)
     }
 }

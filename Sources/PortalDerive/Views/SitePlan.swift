@@ -8,11 +8,23 @@ public struct SitePlan: Sendable {
     public var robots: String
 }
 
-/// One HTML page: which template renders it and with what.
+/// One HTML page: where it goes, which template renders it, and how to make what the
+/// template reads. The view model is made when the page is rendered, by the worker that
+/// renders it, and let go with the page: a plan of 10,000 scenarios holds 10,000 routes,
+/// not 10,000 page trees, and making the views runs on every core with the rendering.
 public struct PlannedPage: Sendable {
     public var route: Route
     public var kind: PageKind
-    public var context: any ViewModel
+    private let make: @Sendable () -> any ViewModel
+
+    public init(route: Route, kind: PageKind, _ make: @escaping @Sendable () -> any ViewModel) {
+        self.route = route
+        self.kind = kind
+        self.make = make
+    }
+
+    /// The page's view model, made anew on every read.
+    public var context: any ViewModel { make() }
 
     /// The template under Templates/pages/ that draws it.
     public var template: String { kind.entry.template }

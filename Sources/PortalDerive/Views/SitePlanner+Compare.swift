@@ -23,94 +23,97 @@ extension SitePlanner {
 
     private func compareIndex() -> PlannedPage {
         let route = Route.compare
-        let pairs = tierPairs.map { pair in
-            ComparePairLink(slug: "\(pair.0.rawValue)-\(pair.1.rawValue)",
-                            label: pairLabel(pair.0, pair.1),
-                            href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)),
-                            newCount: standard.scenarios.filter { $0.text(at: pair.0) == nil && $0.text(at: pair.1) != nil }.count)
+        return PlannedPage(route: route, kind: .compareIndex) {
+            let pairs = tierPairs.map { pair in
+                ComparePairLink(slug: "\(pair.0.rawValue)-\(pair.1.rawValue)",
+                                label: pairLabel(pair.0, pair.1),
+                                href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)),
+                                newCount: standard.scenarios.filter { $0.text(at: pair.0) == nil && $0.text(at: pair.1) != nil }.count)
+            }
+            let rules = framework.tiers.map { tier in
+                RulesMatrixRow(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
+                               requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
+                               maturity: summary(tier, from: route).maturity,
+                               definedPerArea: framework.areas.map { area in
+                                   String(standard.scenarios.filter { $0.text(at: tier.id) != nil && framework.segment(named: $0.segment)?.area == area.id }.count)
+                               } + [String(standard.scenarios.filter { $0.text(at: tier.id) != nil && framework.segment(named: $0.segment)?.area == nil }.count)],
+                               defined: standard.scenarios.filter { $0.text(at: tier.id) != nil }.count)
+            }
+            return CompareIndexView(layout: layout(route, .compareIndex, title: text(.pageCompare), style: "compare-index", section: .compare,
+                                                       crumbs: [(text(.pageCompare), nil)]),
+                                        pairs: pairs, areaColumns: framework.areas.map(\.name) + [text(.compareMultiArea)], rules: rules)
         }
-        let rules = framework.tiers.map { tier in
-            RulesMatrixRow(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
-                           requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
-                           maturity: summary(tier, from: route).maturity,
-                           definedPerArea: framework.areas.map { area in
-                               String(standard.scenarios.filter { $0.text(at: tier.id) != nil && framework.segment(named: $0.segment)?.area == area.id }.count)
-                           } + [String(standard.scenarios.filter { $0.text(at: tier.id) != nil && framework.segment(named: $0.segment)?.area == nil }.count)],
-                           defined: standard.scenarios.filter { $0.text(at: tier.id) != nil }.count)
-        }
-        let view = CompareIndexView(layout: layout(route, .compareIndex, title: text(.pageCompare), style: "compare-index", section: .compare,
-                                                   crumbs: [(text(.pageCompare), nil)]),
-                                    pairs: pairs, areaColumns: framework.areas.map(\.name) + [text(.compareMultiArea)], rules: rules)
-        return PlannedPage(route: route, kind: .compareIndex, context: view)
     }
 
     private func comparePage(low: TierID, high: TierID) -> PlannedPage {
         let route = Route.comparison(low.rawValue, high.rawValue)
-        let lowTier = framework.tier(low), highTier = framework.tier(high)
-        let joined = { (areas: [String]) in areas.map { areaName($0) }.joined(separator: text(.tierListSeparator)) }
-        let changes = [
-            RuleChange(label: text(.compareMinScenarios), low: text(.compareScenariosCount, ["count": lowTier.minScenarios]),
-                       high: text(.compareScenariosCount, ["count": highTier.minScenarios]),
-                       changed: lowTier.minScenarios != highTier.minScenarios),
-            RuleChange(label: text(.compareRequiredAreas), low: joined(lowTier.requiredAreas), high: joined(highTier.requiredAreas),
-                       changed: lowTier.requiredAreas != highTier.requiredAreas),
-            RuleChange(label: text(.compareMaturity), low: summary(lowTier, from: route).maturity, high: summary(highTier, from: route).maturity,
-                       changed: lowTier.minMaturity != highTier.minMaturity),
-        ]
-        let areaTexts = zip(lowTier.areaTexts, highTier.areaTexts).map { AreaPairView(area: areaName($0.area), low: $0.text, high: $1.text) }
-        var newCount = 0, droppedCount = 0
-        let segments = framework.segments.compactMap { segment -> CompareSegment? in
-            let rows = (scenariosOfSegment[segment.name] ?? []).compactMap { scenario -> CompareRow? in
-                let lowText = scenario.text(at: low), highText = scenario.text(at: high)
-                guard lowText != nil || highText != nil else { return nil }
-                let change = lowText == nil ? "new" : highText == nil ? "dropped" : ""
-                if change == "new" { newCount += 1 }
-                if change == "dropped" { droppedCount += 1 }
-                return CompareRow(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
-                                  areaId: segment.area ?? "none", segmentId: segment.id, lowText: lowText, highText: highText,
-                                  lowHref: route.link(to: .scenario(scenario.code), fragment: low.rawValue),
-                                  highHref: route.link(to: .scenario(scenario.code), fragment: high.rawValue),
-                                  change: change,
-                                  changeLabel: change == "new" ? text(.compareNewAt, ["tier": highTier.name])
-                                      : change == "dropped" ? text(.compareDroppedAt, ["tier": highTier.name]) : nil)
+        return PlannedPage(route: route, kind: .compare) {
+            let lowTier = framework.tier(low), highTier = framework.tier(high)
+            let joined = { (areas: [String]) in areas.map { areaName($0) }.joined(separator: text(.tierListSeparator)) }
+            let changes = [
+                RuleChange(label: text(.compareMinScenarios), low: text(.compareScenariosCount, ["count": lowTier.minScenarios]),
+                           high: text(.compareScenariosCount, ["count": highTier.minScenarios]),
+                           changed: lowTier.minScenarios != highTier.minScenarios),
+                RuleChange(label: text(.compareRequiredAreas), low: joined(lowTier.requiredAreas), high: joined(highTier.requiredAreas),
+                           changed: lowTier.requiredAreas != highTier.requiredAreas),
+                RuleChange(label: text(.compareMaturity), low: summary(lowTier, from: route).maturity, high: summary(highTier, from: route).maturity,
+                           changed: lowTier.minMaturity != highTier.minMaturity),
+            ]
+            let areaTexts = zip(lowTier.areaTexts, highTier.areaTexts).map { AreaPairView(area: areaName($0.area), low: $0.text, high: $1.text) }
+            var newCount = 0, droppedCount = 0
+            let segments = framework.segments.compactMap { segment -> CompareSegment? in
+                let rows = (scenariosOfSegment[segment.name] ?? []).compactMap { scenario -> CompareRow? in
+                    let lowText = scenario.text(at: low), highText = scenario.text(at: high)
+                    guard lowText != nil || highText != nil else { return nil }
+                    let change = lowText == nil ? "new" : highText == nil ? "dropped" : ""
+                    if change == "new" { newCount += 1 }
+                    if change == "dropped" { droppedCount += 1 }
+                    return CompareRow(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                                      areaId: segment.area ?? "none", segmentId: segment.id, lowText: lowText, highText: highText,
+                                      lowHref: route.link(to: .scenario(scenario.code), fragment: low.rawValue),
+                                      highHref: route.link(to: .scenario(scenario.code), fragment: high.rawValue),
+                                      change: change,
+                                      changeLabel: change == "new" ? text(.compareNewAt, ["tier": highTier.name])
+                                          : change == "dropped" ? text(.compareDroppedAt, ["tier": highTier.name]) : nil)
+                }
+                guard !rows.isEmpty else { return nil }
+                return CompareSegment(id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none", rows: rows)
             }
-            guard !rows.isEmpty else { return nil }
-            return CompareSegment(id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none", rows: rows)
+            let title = pairLabel(low, high)
+            return CompareView(
+                layout: layout(route, .compare, title: text(.pageComparePair, ["pair": title]), style: "compare", section: .compare,
+                               crumbs: [crumb(.compareIndex), (title, nil)],
+                               description: text(.compareDescription, ["high": highTier.name, "low": lowTier.name])),
+                low: tierRef(low, from: route), high: tierRef(high, from: route), changes: changes, areaTexts: areaTexts,
+                newCount: newCount, droppedCount: droppedCount, anyDropped: droppedCount > 0, filters: filters(tiers: false), segments: segments)
         }
-        let title = pairLabel(low, high)
-        let view = CompareView(
-            layout: layout(route, .compare, title: text(.pageComparePair, ["pair": title]), style: "compare", section: .compare,
-                           crumbs: [crumb(.compareIndex), (title, nil)],
-                           description: text(.compareDescription, ["high": highTier.name, "low": lowTier.name])),
-            low: tierRef(low, from: route), high: tierRef(high, from: route), changes: changes, areaTexts: areaTexts,
-            newCount: newCount, droppedCount: droppedCount, anyDropped: droppedCount > 0, filters: filters(tiers: false), segments: segments)
-        return PlannedPage(route: route, kind: .compare, context: view)
     }
 
     func selfCheck() -> PlannedPage {
         let route = Route.selfCheck
-        let segments = framework.segments.compactMap { segment -> SelfCheckSegment? in
-            let scenarios = (scenariosOfSegment[segment.name] ?? []).map { scenario in
-                SelfCheckScenario(no: scenario.no, code: scenario.code, name: scenario.name,
-                                  href: route.link(to: .scenario(scenario.code)),
-                                  options: scenario.definedTiers.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) },
-                                  texts: scenario.definedTiers.compactMap { tier in
-                                      scenario.text(at: tier).map { SelfCheckTierText(tier: tierRef(tier, from: route), text: $0) }
-                                  })
+        return PlannedPage(route: route, kind: .selfCheck) {
+            let segments = framework.segments.compactMap { segment -> SelfCheckSegment? in
+                let scenarios = (scenariosOfSegment[segment.name] ?? []).map { scenario in
+                    SelfCheckScenario(no: scenario.no, code: scenario.code, name: scenario.name,
+                                      href: route.link(to: .scenario(scenario.code)),
+                                      options: scenario.definedTiers.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) },
+                                      texts: scenario.definedTiers.compactMap { tier in
+                                          scenario.text(at: tier).map { SelfCheckTierText(tier: tierRef(tier, from: route), text: $0) }
+                                      })
+                }
+                return scenarios.isEmpty ? nil : SelfCheckSegment(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
             }
-            return scenarios.isEmpty ? nil : SelfCheckSegment(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
+            return SelfCheckView(layout: layout(route, .selfCheck, title: text(.pageSelfCheck), style: "self-check", section: .selfCheck,
+                                                    crumbs: [(text(.pageSelfCheck), nil)], description: text(.selfCheckDescription)),
+                                     rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)), segments: segments,
+                                     tiers: framework.tiers.map { summary($0, from: route) },
+                                     maturityLevels: framework.maturityLevels.enumerated().map {
+                                         FilterOption(value: String($0.offset + 1), label: $0.element, group: nil)
+                                     },
+                                     indicators: standard.indicators.map { selfCheckIndicator($0, from: route) },
+                                     benchmarkJSON: outcomes.map { Self.embeddedJSON(IndicatorBenchmark(outcomes: $0, standard: standard)) },
+                                     radar: selfCheckRadar())
         }
-        let view = SelfCheckView(layout: layout(route, .selfCheck, title: text(.pageSelfCheck), style: "self-check", section: .selfCheck,
-                                                crumbs: [(text(.pageSelfCheck), nil)], description: text(.selfCheckDescription)),
-                                 rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)), segments: segments,
-                                 tiers: framework.tiers.map { summary($0, from: route) },
-                                 maturityLevels: framework.maturityLevels.enumerated().map {
-                                     FilterOption(value: String($0.offset + 1), label: $0.element, group: nil)
-                                 },
-                                 indicators: standard.indicators.map { selfCheckIndicator($0, from: route) },
-                                 benchmarkJSON: outcomes.map { Self.embeddedJSON(IndicatorBenchmark(outcomes: $0, standard: standard)) },
-                                 radar: selfCheckRadar())
-        return PlannedPage(route: route, kind: .selfCheck, context: view)
     }
 
     /// The grid only: which polygons to draw depends on the answers.
@@ -160,13 +163,14 @@ extension SitePlanner {
     /// /search/: the results of a search (`?q=`), from the Pagefind index.
     func searchPage() -> PlannedPage {
         let route = Route.search
-        let kinds = PageKind.searchKinds(withOutcomes: outcomes != nil).map { text($0) }
-        var page = layout(route, .search, title: text(.pageSearch), style: "search", section: nil, crumbs: [(text(.pageSearch), nil)])
-        page.runsWebAssembly = true
-        let view = SearchView(layout: page,
-                              kinds: kinds.map { FilterOption(value: $0, label: $0, group: nil) },
-                              scenariosHref: route.link(to: .scenarios))
-        return PlannedPage(route: route, kind: .search, context: view)
+        return PlannedPage(route: route, kind: .search) {
+            let kinds = PageKind.searchKinds(withOutcomes: outcomes != nil).map { text($0) }
+            var page = layout(route, .search, title: text(.pageSearch), style: "search", section: nil, crumbs: [(text(.pageSearch), nil)])
+            page.runsWebAssembly = true
+            return SearchView(layout: page,
+                                  kinds: kinds.map { FilterOption(value: $0, label: $0, group: nil) },
+                                  scenariosHref: route.link(to: .scenarios))
+        }
     }
 }
 

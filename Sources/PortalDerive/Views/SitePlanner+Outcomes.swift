@@ -101,32 +101,33 @@ extension SitePlanner {
 
     private func outcomesIndex(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.outcomes
-        let cards = outcomes.tierGroups.groups.indices.map { group in
-            TierCountView(id: outcomes.tierGroups.groups[group].count == 1 ? outcomes.tierGroups.columnKey(outcomes.tierGroups.groups[group][0]) : "group",
-                          name: outcomes.groupNames[group], count: String(outcomes.groupSizes[group]))
+        return PlannedPage(route: route, kind: .outcomes) {
+            let cards = outcomes.tierGroups.groups.indices.map { group in
+                TierCountView(id: outcomes.tierGroups.groups[group].count == 1 ? outcomes.tierGroups.columnKey(outcomes.tierGroups.groups[group][0]) : "group",
+                              name: outcomes.groupNames[group], count: String(outcomes.groupSizes[group]))
+            }
+            let tierTable = attribute(outcomes, .tier).map { tier in
+                valueByGroupTable(tier, outcomes, caption: text(.outcomesTierBreakdown), corner: text(.outcomesTierCorner))
+            }
+            let merged = outcomes.tierGroups.groups.contains { $0.count > 1 }
+            let declared = attribute(outcomes, .declared).map {
+                valueByGroupTable($0, outcomes, caption: text(.outcomesDeclaredCaption), corner: text(.outcomesDeclaredCorner),
+                                  rowLabels: $0.values.map { $0.key == "none" ? text(.outcomesNotDeclared) : text(.outcomesDeclared, ["tier": $0.label]) })
+            }
+            let byRegion = attribute(outcomes, .region).map { valueByGroupTable($0, outcomes, caption: text(.outcomesByRegion), corner: text(.outcomesRegionCorner)) }
+                ?? cohortSizeTable(outcomes, caption: text(.outcomesByRegion), corner: text(.outcomesRegionCorner)) { $0.place }
+            let byYear = attribute(outcomes, .year).map { valueByGroupTable($0, outcomes, caption: text(.outcomesByYear), corner: text(.outcomesYearCorner)) }
+                ?? cohortSizeTable(outcomes, caption: text(.outcomesByYear), corner: text(.outcomesYearCorner)) { $0.year.map { text(.outcomesYear, ["year": $0]) } }
+            return OutcomesIndexView(
+                layout: outcomeLayout(route, .outcomes, title: text(.pageOutcomes), style: "index", crumb: nil),
+                notice: notice(outcomes, from: route), records: String(outcomes.total), tierCards: cards,
+                tiers: merged ? tierTable : nil, declared: declared, progress: progress(outcomes, from: route),
+                byRegion: byRegion, byYear: byYear, cohorts: outcomes.cohorts.count,
+                links: [Link(label: text(.outcomesLinkIndicators), href: route.link(to: .outcomeIndicators)),
+                        Link(label: text(.outcomesLinkScenarios), href: route.link(to: .outcomeScenarios)),
+                        Link(label: text(.outcomesLinkCohorts, ["k": outcomes.k]), href: route.link(to: .cohorts)),
+                        Link(label: text(.outcomesLinkMethod), href: route.link(to: .method))])
         }
-        let tierTable = attribute(outcomes, .tier).map { tier in
-            valueByGroupTable(tier, outcomes, caption: text(.outcomesTierBreakdown), corner: text(.outcomesTierCorner))
-        }
-        let merged = outcomes.tierGroups.groups.contains { $0.count > 1 }
-        let declared = attribute(outcomes, .declared).map {
-            valueByGroupTable($0, outcomes, caption: text(.outcomesDeclaredCaption), corner: text(.outcomesDeclaredCorner),
-                              rowLabels: $0.values.map { $0.key == "none" ? text(.outcomesNotDeclared) : text(.outcomesDeclared, ["tier": $0.label]) })
-        }
-        let byRegion = attribute(outcomes, .region).map { valueByGroupTable($0, outcomes, caption: text(.outcomesByRegion), corner: text(.outcomesRegionCorner)) }
-            ?? cohortSizeTable(outcomes, caption: text(.outcomesByRegion), corner: text(.outcomesRegionCorner)) { $0.place }
-        let byYear = attribute(outcomes, .year).map { valueByGroupTable($0, outcomes, caption: text(.outcomesByYear), corner: text(.outcomesYearCorner)) }
-            ?? cohortSizeTable(outcomes, caption: text(.outcomesByYear), corner: text(.outcomesYearCorner)) { $0.year.map { text(.outcomesYear, ["year": $0]) } }
-        let view = OutcomesIndexView(
-            layout: outcomeLayout(route, .outcomes, title: text(.pageOutcomes), style: "index", crumb: nil),
-            notice: notice(outcomes, from: route), records: String(outcomes.total), tierCards: cards,
-            tiers: merged ? tierTable : nil, declared: declared, progress: progress(outcomes, from: route),
-            byRegion: byRegion, byYear: byYear, cohorts: outcomes.cohorts.count,
-            links: [Link(label: text(.outcomesLinkIndicators), href: route.link(to: .outcomeIndicators)),
-                    Link(label: text(.outcomesLinkScenarios), href: route.link(to: .outcomeScenarios)),
-                    Link(label: text(.outcomesLinkCohorts, ["k": outcomes.k]), href: route.link(to: .cohorts)),
-                    Link(label: text(.outcomesLinkMethod), href: route.link(to: .method))])
-        return PlannedPage(route: route, kind: .outcomes, context: view)
     }
 
     /// Factories at each tier or above against the plan's 2027 targets, from published
@@ -188,44 +189,46 @@ extension SitePlanner {
 
     private func indicatorOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.outcomeIndicators
-        let views = standard.indicators.compactMap { indicator -> IndicatorOutcomeView? in
-            guard let distribution = attribute(outcomes, .indicator(indicator.no)) else { return nil }
-            let options = distribution.values.map(\.label)
-            let groups = outcomes.tierGroups.groups.indices.map { group in
-                (label: outcomes.groupNames[group], total: Optional(outcomes.groupSizes[group]), counts: distribution.groups[group].map(\.value))
-            } + [(label: text(.outcomesAll), total: Optional(outcomes.total), counts: distribution.total.map(\.value))]
-            let chart = StackedBarChart.make(
-                id: "chart-i\(indicator.code)", title: text(.outcomesIndicatorChartTitle, ["no": indicator.no, "name": indicator.name]),
-                description: text(.outcomesIndicatorChartDescription), options: options, groups: groups, text: text)
-            return IndicatorOutcomeView(
-                id: "i\(indicator.code)", code: indicator.code, name: indicator.name,
-                href: route.link(to: .indicator(indicator.code)), chart: chart,
-                table: valueByGroupTable(distribution, outcomes, caption: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
-                                         corner: text(.outcomesIndicatorCorner)))
+        return PlannedPage(route: route, kind: .outcomeIndicators) {
+            let views = standard.indicators.compactMap { indicator -> IndicatorOutcomeView? in
+                guard let distribution = attribute(outcomes, .indicator(indicator.no)) else { return nil }
+                let options = distribution.values.map(\.label)
+                let groups = outcomes.tierGroups.groups.indices.map { group in
+                    (label: outcomes.groupNames[group], total: Optional(outcomes.groupSizes[group]), counts: distribution.groups[group].map(\.value))
+                } + [(label: text(.outcomesAll), total: Optional(outcomes.total), counts: distribution.total.map(\.value))]
+                let chart = StackedBarChart.make(
+                    id: "chart-i\(indicator.code)", title: text(.outcomesIndicatorChartTitle, ["no": indicator.no, "name": indicator.name]),
+                    description: text(.outcomesIndicatorChartDescription), options: options, groups: groups, text: text)
+                return IndicatorOutcomeView(
+                    id: "i\(indicator.code)", code: indicator.code, name: indicator.name,
+                    href: route.link(to: .indicator(indicator.code)), chart: chart,
+                    table: valueByGroupTable(distribution, outcomes, caption: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
+                                             corner: text(.outcomesIndicatorCorner)))
+            }
+            return IndicatorOutcomesView(layout: outcomeLayout(route, .outcomeIndicators, title: text(.pageOutcomeIndicators), style: "indicators",
+                                                                   crumb: text(.pageOutcomeIndicators)),
+                                             notice: notice(outcomes, from: route), indicators: views)
         }
-        let view = IndicatorOutcomesView(layout: outcomeLayout(route, .outcomeIndicators, title: text(.pageOutcomeIndicators), style: "indicators",
-                                                               crumb: text(.pageOutcomeIndicators)),
-                                         notice: notice(outcomes, from: route), indicators: views)
-        return PlannedPage(route: route, kind: .outcomeIndicators, context: view)
     }
 
     static let heatBuckets = 10
 
     private func scenarioOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.outcomeScenarios
-        let columns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
-        let rows = standard.scenarios.map { scenario in
-            HeatRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
-                        cells: columns.indices.map { heatCell(column: $0, scenario: scenario, outcomes) })
+        return PlannedPage(route: route, kind: .outcomeScenarios) {
+            let columns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
+            let rows = standard.scenarios.map { scenario in
+                HeatRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                            cells: columns.indices.map { heatCell(column: $0, scenario: scenario, outcomes) })
+            }
+            let legend = (0..<Self.heatBuckets).map { HeatLegendItem(bucket: "heat-\($0)", label: "\($0 * 10)–\($0 * 10 + 10)%") }
+                + [HeatLegendItem(bucket: "heat-withheld", label: text(.outcomesLegendFewerThanK, ["k": outcomes.k])),
+                   HeatLegendItem(bucket: "heat-withheld", label: text(.outcomesLegendProtectsAnother)),
+                   HeatLegendItem(bucket: "heat-na", label: text(.outcomesLegendNotDefined))]
+            return ScenarioOutcomesView(layout: outcomeLayout(route, .outcomeScenarios, title: text(.pageOutcomeScenarios), style: "scenarios",
+                                                                  crumb: text(.pageOutcomeScenarios)),
+                                            notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend)
         }
-        let legend = (0..<Self.heatBuckets).map { HeatLegendItem(bucket: "heat-\($0)", label: "\($0 * 10)–\($0 * 10 + 10)%") }
-            + [HeatLegendItem(bucket: "heat-withheld", label: text(.outcomesLegendFewerThanK, ["k": outcomes.k])),
-               HeatLegendItem(bucket: "heat-withheld", label: text(.outcomesLegendProtectsAnother)),
-               HeatLegendItem(bucket: "heat-na", label: text(.outcomesLegendNotDefined))]
-        let view = ScenarioOutcomesView(layout: outcomeLayout(route, .outcomeScenarios, title: text(.pageOutcomeScenarios), style: "scenarios",
-                                                              crumb: text(.pageOutcomeScenarios)),
-                                        notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend)
-        return PlannedPage(route: route, kind: .outcomeScenarios, context: view)
     }
 
     private func heatCell(column: Int, scenario: Scenario, _ outcomes: OutcomeRelease) -> HeatCellView {
@@ -265,79 +268,82 @@ extension SitePlanner {
 
     private func cohortsList(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.cohorts
-        let rows = outcomes.cohorts.map { cohort in
-            CohortRowView(href: route.link(to: .cohort(cohort.slug)), name: cohort.name, group: outcomes.groupNames[cohort.group],
-                          groupId: outcomes.tierGroups.groups[cohort.group].count == 1 ? outcomes.tierGroups.columnKey(outcomes.tierGroups.groups[cohort.group][0]) : "group",
-                          place: place(cohort), sector: sector(cohort), year: year(cohort), size: String(cohort.size))
+        return PlannedPage(route: route, kind: .cohorts) {
+            let rows = outcomes.cohorts.map { cohort in
+                CohortRowView(href: route.link(to: .cohort(cohort.slug)), name: cohort.name, group: outcomes.groupNames[cohort.group],
+                              groupId: outcomes.tierGroups.groups[cohort.group].count == 1 ? outcomes.tierGroups.columnKey(outcomes.tierGroups.groups[cohort.group][0]) : "group",
+                              place: place(cohort), sector: sector(cohort), year: year(cohort), size: String(cohort.size))
+            }
+            return CohortsListView(layout: outcomeLayout(route, .cohorts, title: text(.pageCohorts), style: "cohorts", crumb: text(.pageCohorts)),
+                                       notice: notice(outcomes, from: route), scheme: outcomes.scheme.description(text), cohorts: rows)
         }
-        let view = CohortsListView(layout: outcomeLayout(route, .cohorts, title: text(.pageCohorts), style: "cohorts", crumb: text(.pageCohorts)),
-                                   notice: notice(outcomes, from: route), scheme: outcomes.scheme.description(text), cohorts: rows)
-        return PlannedPage(route: route, kind: .cohorts, context: view)
     }
 
     /// /outcomes/records/ was the per-assessment listing: it now explains why there is
     /// none and points to the cohorts, so old links still lead somewhere.
     private func recordsMoved(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.records
-        let view = RecordsMovedView(layout: outcomeLayout(route, .records, title: text(.pageRecords), style: "records", crumb: text(.pageRecords)),
-                                    notice: notice(outcomes, from: route), cohortsHref: route.link(to: .cohorts),
-                                    methodHref: route.link(to: .method))
-        return PlannedPage(route: route, kind: .records, context: view)
+        return PlannedPage(route: route, kind: .records) {
+            return RecordsMovedView(layout: outcomeLayout(route, .records, title: text(.pageRecords), style: "records", crumb: text(.pageRecords)),
+                                        notice: notice(outcomes, from: route), cohortsHref: route.link(to: .cohorts),
+                                        methodHref: route.link(to: .method))
+        }
     }
 
     private func cohortPage(_ index: Int, _ outcomes: OutcomeRelease, grid: RadarChart.Grid) -> PlannedPage {
         let cohort = outcomes.cohorts[index]
         let route = Route.cohort(cohort.slug)
-        func distribution(_ attribute: PublishedAttribute) -> DistributionView {
-            let counts = attribute.cohorts[index]
-            let cells = attribute.values.indices.filter { value in
-                !attribute.impossible.contains(value) && !(counts[value] == .count(0) && isStructural(attribute, value, cohort, outcomes))
-            }.map { value -> DistributionCellView in
-                let cell = shown(counts[value], outcomes)
-                return DistributionCellView(label: attribute.values[value].label, count: cell.text, note: cell.note,
-                                            share: counts[value].value.map { percent(Double($0) / Double(cohort.size)) } ?? text(.outcomesNoValue))
+        return PlannedPage(route: route, kind: .cohort) {
+            func distribution(_ attribute: PublishedAttribute) -> DistributionView {
+                let counts = attribute.cohorts[index]
+                let cells = attribute.values.indices.filter { value in
+                    !attribute.impossible.contains(value) && !(counts[value] == .count(0) && isStructural(attribute, value, cohort, outcomes))
+                }.map { value -> DistributionCellView in
+                    let cell = shown(counts[value], outcomes)
+                    return DistributionCellView(label: attribute.values[value].label, count: cell.text, note: cell.note,
+                                                share: counts[value].value.map { percent(Double($0) / Double(cohort.size)) } ?? text(.outcomesNoValue))
+                }
+                return DistributionView(id: attribute.id, title: attribute.title, cells: cells)
             }
-            return DistributionView(id: attribute.id, title: attribute.title, cells: cells)
-        }
-        let profile = outcomes.attributes.filter {
-            switch $0.kind {
-            case .tier: return outcomes.tierGroups.groups[cohort.group].count > 1
-            case .declared, .region, .sector, .year, .maturity: return true
-            default: return false
+            let profile = outcomes.attributes.filter {
+                switch $0.kind {
+                case .tier: return outcomes.tierGroups.groups[cohort.group].count > 1
+                case .declared, .region, .sector, .year, .maturity: return true
+                default: return false
+                }
+            }.map(distribution)
+            let indicatorAttributes = standard.indicators.compactMap { attribute(outcomes, .indicator($0.no)) }
+            let graded = standard.indicators.filter(\.isGraded)
+            let medians = graded.map { indicator -> MedianRange? in
+                guard let attribute = attribute(outcomes, .indicator(indicator.no)) else { return nil }
+                return MedianRange(counts: attribute.cohorts[index].prefix(indicator.levels.count).map(\.value),
+                                   others: attribute.cohorts[index].dropFirst(indicator.levels.count).map(\.value), size: cohort.size)
             }
-        }.map(distribution)
-        let indicatorAttributes = standard.indicators.compactMap { attribute(outcomes, .indicator($0.no)) }
-        let graded = standard.indicators.filter(\.isGraded)
-        let medians = graded.map { indicator -> MedianRange? in
-            guard let attribute = attribute(outcomes, .indicator(indicator.no)) else { return nil }
-            return MedianRange(counts: attribute.cohorts[index].prefix(indicator.levels.count).map(\.value),
-                               others: attribute.cohorts[index].dropFirst(indicator.levels.count).map(\.value), size: cohort.size)
+            let radar = RadarChart.make(id: "radar-\(cohort.slug)", title: text(.outcomesRadarTitle),
+                                        description: text(.outcomesRadarDescription, ["count": graded.count, "first": 1, "last": levelColumns]),
+                                        grid: grid, levels: medians.map { $0?.low ?? 0 }, upper: medians.map { $0?.high ?? 0 })
+            let medianRows = zip(graded, medians).map { indicator, median in
+                LevelRowView(name: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
+                             value: median.map { $0.text(text) } ?? text(.outcomesNoValue))
+            }
+            let scenarios = standard.scenarios.compactMap { scenario -> AdoptionRowView? in
+                guard let attribute = attribute(outcomes, .scenario(scenario.no)) else { return nil }
+                return AdoptionRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                                       cells: attribute.values.indices.map { value in
+                                           attribute.impossible.contains(value) ? CellView(text: "/", note: text(.outcomesNotDefined))
+                                               : shown(attribute.cohorts[index][value], outcomes)
+                                       })
+            }
+            let scenarioColumns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
+            let allCohortRows = outcomes.attributes.map { $0.cohorts[index] }
+            return CohortView(
+                layout: outcomeLayout(route, .cohort, title: text(.pageCohort, ["name": cohort.name]), style: "cohort", crumb: cohort.name),
+                notice: notice(outcomes, from: route), name: cohort.name, group: outcomes.groupNames[cohort.group],
+                size: String(cohort.size), place: place(cohort), sector: sector(cohort), year: year(cohort), profile: profile,
+                indicators: indicatorAttributes.map(distribution), radar: radar, medians: medianRows,
+                scenarioColumns: scenarioColumns, scenarios: scenarios, legend: legend(outcomes, allCohortRows),
+                listHref: route.link(to: .cohorts))
         }
-        let radar = RadarChart.make(id: "radar-\(cohort.slug)", title: text(.outcomesRadarTitle),
-                                    description: text(.outcomesRadarDescription, ["count": graded.count, "first": 1, "last": levelColumns]),
-                                    grid: grid, levels: medians.map { $0?.low ?? 0 }, upper: medians.map { $0?.high ?? 0 })
-        let medianRows = zip(graded, medians).map { indicator, median in
-            LevelRowView(name: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
-                         value: median.map { $0.text(text) } ?? text(.outcomesNoValue))
-        }
-        let scenarios = standard.scenarios.compactMap { scenario -> AdoptionRowView? in
-            guard let attribute = attribute(outcomes, .scenario(scenario.no)) else { return nil }
-            return AdoptionRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
-                                   cells: attribute.values.indices.map { value in
-                                       attribute.impossible.contains(value) ? CellView(text: "/", note: text(.outcomesNotDefined))
-                                           : shown(attribute.cohorts[index][value], outcomes)
-                                   })
-        }
-        let scenarioColumns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
-        let allCohortRows = outcomes.attributes.map { $0.cohorts[index] }
-        let view = CohortView(
-            layout: outcomeLayout(route, .cohort, title: text(.pageCohort, ["name": cohort.name]), style: "cohort", crumb: cohort.name),
-            notice: notice(outcomes, from: route), name: cohort.name, group: outcomes.groupNames[cohort.group],
-            size: String(cohort.size), place: place(cohort), sector: sector(cohort), year: year(cohort), profile: profile,
-            indicators: indicatorAttributes.map(distribution), radar: radar, medians: medianRows,
-            scenarioColumns: scenarioColumns, scenarios: scenarios, legend: legend(outcomes, allCohortRows),
-            listHref: route.link(to: .cohorts))
-        return PlannedPage(route: route, kind: .cohort, context: view)
     }
 
     /// A zero the cohort's name already implies (a 蒙西 cohort has no assessment from a
@@ -354,13 +360,14 @@ extension SitePlanner {
 
     private func methodPage(_ page: Page) -> PlannedPage {
         let route = Route.method
-        let crumbs: [(String, Route?)] = outcomes == nil ? [(page.nav, nil)] : [crumb(.outcomes), (page.nav, nil)]
-        let view = MethodView(layout: layout(route, .method, title: page.title, style: "page method", section: outcomes == nil ? nil : .outcomes, crumbs: crumbs),
-                              body: RichText(page.markdown), tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
-                              scheme: outcomes?.scheme.description(text), groups: outcomes?.groupNames.joined(separator: text(.tierListSeparator)),
-                              primary: outcomes.map { String($0.audit.primary) }, secondary: outcomes.map { String($0.audit.secondary) },
-                              release: outcomes.map { String($0.release) })
-        return PlannedPage(route: route, kind: .method, context: view)
+        return PlannedPage(route: route, kind: .method) {
+            let crumbs: [(String, Route?)] = outcomes == nil ? [(page.nav, nil)] : [crumb(.outcomes), (page.nav, nil)]
+            return MethodView(layout: layout(route, .method, title: page.title, style: "page method", section: outcomes == nil ? nil : .outcomes, crumbs: crumbs),
+                                  body: RichText(page.markdown), tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
+                                  scheme: outcomes?.scheme.description(text), groups: outcomes?.groupNames.joined(separator: text(.tierListSeparator)),
+                                  primary: outcomes.map { String($0.audit.primary) }, secondary: outcomes.map { String($0.audit.secondary) },
+                                  release: outcomes.map { String($0.release) })
+        }
     }
 
     // MARK: Open data

@@ -163,169 +163,180 @@ public struct SitePlanner: Sendable {
 
     private func home() -> PlannedPage {
         let route = Route.home
-        let counts: [PageKind: Int] = [.tiers: framework.tiers.count, .scenarios: standard.scenarios.count, .indicators: standard.indicators.count]
-        let entry = { (kind: PageKind, key: TextKey) in
-            EntryView(title: text(kind.entry.label ?? key), text: text(key, ["count": counts[kind] ?? 0]), href: route.link(to: Route(kind.path())))
+        return PlannedPage(route: route, kind: .home) {
+            let counts: [PageKind: Int] = [.tiers: framework.tiers.count, .scenarios: standard.scenarios.count, .indicators: standard.indicators.count]
+            let entry = { (kind: PageKind, key: TextKey) in
+                EntryView(title: text(kind.entry.label ?? key), text: text(key, ["count": counts[kind] ?? 0]), href: route.link(to: Route(kind.path())))
+            }
+            let entries = [entry(.tiers, .homeTiers), entry(.scenarios, .homeScenarios), entry(.matrix, .homeMatrix),
+                           entry(.indicators, .homeIndicators), entry(.compareIndex, .homeCompare), entry(.selfCheck, .homeSelfCheck)]
+                + standard.pages.map { EntryView(title: $0.nav, text: $0.title, href: route.link(to: .page($0.slug))) }
+            let targets = framework.targets.perTier.map {
+                TargetView(tier: tierRef($0.tier, from: route), heading: $0.heading, task: $0.task, figure: $0.figure, figureLabel: $0.figureLabel)
+            }
+            return HomeView(layout: layout(route, .home, title: site.title, style: "home", section: .home),
+                                lead: site.description, tiersHref: route.link(to: .tiers), scenariosHref: route.link(to: .scenarios),
+                                tiers: framework.tiers.map { summary($0, from: route) },
+                                goal: framework.targets.goal, targets: targets, entries: entries)
         }
-        let entries = [entry(.tiers, .homeTiers), entry(.scenarios, .homeScenarios), entry(.matrix, .homeMatrix),
-                       entry(.indicators, .homeIndicators), entry(.compareIndex, .homeCompare), entry(.selfCheck, .homeSelfCheck)]
-            + standard.pages.map { EntryView(title: $0.nav, text: $0.title, href: route.link(to: .page($0.slug))) }
-        let targets = framework.targets.perTier.map {
-            TargetView(tier: tierRef($0.tier, from: route), heading: $0.heading, task: $0.task, figure: $0.figure, figureLabel: $0.figureLabel)
-        }
-        let view = HomeView(layout: layout(route, .home, title: site.title, style: "home", section: .home),
-                            lead: site.description, tiersHref: route.link(to: .tiers), scenariosHref: route.link(to: .scenarios),
-                            tiers: framework.tiers.map { summary($0, from: route) },
-                            goal: framework.targets.goal, targets: targets, entries: entries)
-        return PlannedPage(route: route, kind: .home, context: view)
     }
 
     private func tiersIndex() -> PlannedPage {
         let route = Route.tiers
-        let areas = framework.areas.map { area in
-            AreaView(id: area.id, name: area.name, note: area.note,
-                     segments: framework.segments.filter { $0.area == area.id }.map(\.name).joined(separator: text(.tierListSeparator)))
+        return PlannedPage(route: route, kind: .tiers) {
+            let areas = framework.areas.map { area in
+                AreaView(id: area.id, name: area.name, note: area.note,
+                         segments: framework.segments.filter { $0.area == area.id }.map(\.name).joined(separator: text(.tierListSeparator)))
+            }
+            // Where the areas are defined (Annex 1): found first for their names.
+            let frame = layout(route, .tiers, title: text(.pageTiers), style: "tiers", section: .tiers, crumbs: [(text(.pageTiers), nil)],
+                               terms: SearchTermBlock.names(framework.areas.map(\.name)))
+            return TiersIndexView(layout: frame,
+                                      intro: framework.intro,
+                                      requirements: framework.requirements.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
+                                      tiers: framework.tiers.map { summary($0, from: route) }, areas: areas)
         }
-        // Where the areas are defined (Annex 1): found first for their names.
-        let frame = layout(route, .tiers, title: text(.pageTiers), style: "tiers", section: .tiers, crumbs: [(text(.pageTiers), nil)],
-                           terms: SearchTermBlock.names(framework.areas.map(\.name)))
-        let view = TiersIndexView(layout: frame,
-                                  intro: framework.intro,
-                                  requirements: framework.requirements.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
-                                  tiers: framework.tiers.map { summary($0, from: route) }, areas: areas)
-        return PlannedPage(route: route, kind: .tiers, context: view)
     }
 
     private func tierPage(_ id: TierID) -> PlannedPage {
         let route = Route.tier(id.rawValue)
-        let tier = framework.tier(id)
-        let segments = framework.segments.compactMap { segment -> TierSegmentView? in
-            let scenarios = (scenariosOfSegment[segment.name] ?? []).compactMap { scenario in
-                scenario.text(at: id).map {
-                    TierScenarioView(code: scenario.code, name: scenario.name, text: $0,
-                                     href: route.link(to: .scenario(scenario.code), fragment: id.rawValue))
+        return PlannedPage(route: route, kind: .tier) {
+            let tier = framework.tier(id)
+            let segments = framework.segments.compactMap { segment -> TierSegmentView? in
+                let scenarios = (scenariosOfSegment[segment.name] ?? []).compactMap { scenario in
+                    scenario.text(at: id).map {
+                        TierScenarioView(code: scenario.code, name: scenario.name, text: $0,
+                                         href: route.link(to: .scenario(scenario.code), fragment: id.rawValue))
+                    }
                 }
+                return scenarios.isEmpty ? nil : TierSegmentView(id: segment.id, name: segment.name, area: areaName(segment.area), scenarios: scenarios)
             }
-            return scenarios.isEmpty ? nil : TierSegmentView(id: segment.id, name: segment.name, area: areaName(segment.area), scenarios: scenarios)
+            let (previous, next) = neighbour(id.index, of: framework.tiers.count) {
+                let other = framework.tiers[$0]
+                return Link(label: other.name, href: route.link(to: .tier(other.id.rawValue)))
+            }
+            // Found first for its name and for the areas whose requirements it sets; the
+            // scenario texts it lists are found on their own pages first.
+            let frame = layout(route, .tier, title: text(.pageTier, ["tier": tier.name]), style: "tier tier-\(id.rawValue)", section: .tiers,
+                               crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro,
+                               terms: SearchTermBlock.names([tier.name]) + [SearchTermBlock.of(tier.areaTexts.map(\.label), weight: 4, longest: 0)])
+            return TierView(
+                layout: frame,
+                tier: tierRef(id, from: route), summary: summary(tier, from: route), intro: tier.intro,
+                areaTexts: tier.areaTexts.enumerated().map { AreaTextView(number: $0.offset + 1, label: $0.element.label, text: $0.element.text) },
+                segments: segments,
+                compareLinks: tierPairs.filter { pair in
+                    (pair.0 == id || pair.1 == id) && abs(pair.0.index - pair.1.index) == 1
+                }.map { pair in
+                    Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)))
+                },
+                previous: previous, next: next)
         }
-        let (previous, next) = neighbour(id.index, of: framework.tiers.count) {
-            let other = framework.tiers[$0]
-            return Link(label: other.name, href: route.link(to: .tier(other.id.rawValue)))
-        }
-        // Found first for its name and for the areas whose requirements it sets; the
-        // scenario texts it lists are found on their own pages first.
-        let frame = layout(route, .tier, title: text(.pageTier, ["tier": tier.name]), style: "tier tier-\(id.rawValue)", section: .tiers,
-                           crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro,
-                           terms: SearchTermBlock.names([tier.name]) + [SearchTermBlock.of(tier.areaTexts.map(\.label), weight: 4, longest: 0)])
-        let view = TierView(
-            layout: frame,
-            tier: tierRef(id, from: route), summary: summary(tier, from: route), intro: tier.intro,
-            areaTexts: tier.areaTexts.enumerated().map { AreaTextView(number: $0.offset + 1, label: $0.element.label, text: $0.element.text) },
-            segments: segments,
-            compareLinks: tierPairs.filter { pair in
-                (pair.0 == id || pair.1 == id) && abs(pair.0.index - pair.1.index) == 1
-            }.map { pair in
-                Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)))
-            },
-            previous: previous, next: next)
-        return PlannedPage(route: route, kind: .tier, context: view)
     }
 
     private func scenariosIndex() -> PlannedPage {
         let route = Route.scenarios
-        let view = ScenariosIndexView(
-            layout: layout(route, .scenarios, title: text(.pageScenarios), style: "scenarios", section: .scenarios, crumbs: [(text(.pageScenarios), nil)]),
-            tiers: framework.tierIDs.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
-            count: standard.scenarios.count)
-        return PlannedPage(route: route, kind: .scenarios, context: view)
+        return PlannedPage(route: route, kind: .scenarios) {
+            return ScenariosIndexView(
+                layout: layout(route, .scenarios, title: text(.pageScenarios), style: "scenarios", section: .scenarios, crumbs: [(text(.pageScenarios), nil)]),
+                tiers: framework.tierIDs.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
+                count: standard.scenarios.count)
+        }
     }
 
     private func scenarioPage(_ index: Int) -> PlannedPage {
         let scenario = standard.scenarios[index]
         let route = Route.scenario(scenario.code)
-        let sections = framework.tierIDs.map { tier in
-            TierSection(tier: tierRef(tier, from: route), text: scenario.text(at: tier),
-                        tierHref: route.link(to: .tier(tier.rawValue)), permalink: "#" + tier.rawValue)
+        return PlannedPage(route: route, kind: .scenario) {
+            let sections = framework.tierIDs.map { tier in
+                TierSection(tier: tierRef(tier, from: route), text: scenario.text(at: tier),
+                            tierHref: route.link(to: .tier(tier.rawValue)), permalink: "#" + tier.rawValue)
+            }
+            let (previous, next) = neighbour(index, of: standard.scenarios.count) {
+                let other = standard.scenarios[$0]
+                return Link(label: "\(other.code) \(other.name)", href: route.link(to: .scenario(other.code)))
+            }
+            let firstText = framework.tierIDs.lazy.compactMap { scenario.text(at: $0) }.first ?? scenario.name
+            // Found first for its name, then for its segment, then for what its texts say.
+            let frame = layout(route, .scenario, title: "\(scenario.code) \(scenario.name)", style: "scenario", section: .scenarios,
+                               crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
+                               filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" },
+                               terms: SearchTermBlock.names([scenario.name], longest: 8)
+                                   + [SearchTermBlock.of([scenario.segment], weight: 4, longest: 0), SearchTermBlock.of([scenario.segment], weight: 1, whole: false),
+                                      SearchTermBlock.of(framework.tierIDs.compactMap { scenario.text(at: $0) }, weight: 1.5, whole: false)])
+            return ScenarioView(
+                layout: frame,
+                code: scenario.code, name: scenario.name, segment: scenario.segment, area: areaName(areaOf(scenario)),
+                sections: sections,
+                definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: text(.tierListSeparator)),
+                notes: scenario.notes.isEmpty ? nil : RichText(scenario.notes), adoption: adoption(of: index, from: route),
+                compareLinks: tierPairs.filter { scenario.text(at: $0.0) != nil || scenario.text(at: $0.1) != nil }.map { pair in
+                    Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
+                },
+                previous: previous, next: next)
         }
-        let (previous, next) = neighbour(index, of: standard.scenarios.count) {
-            let other = standard.scenarios[$0]
-            return Link(label: "\(other.code) \(other.name)", href: route.link(to: .scenario(other.code)))
-        }
-        let firstText = framework.tierIDs.lazy.compactMap { scenario.text(at: $0) }.first ?? scenario.name
-        // Found first for its name, then for its segment, then for what its texts say.
-        let frame = layout(route, .scenario, title: "\(scenario.code) \(scenario.name)", style: "scenario", section: .scenarios,
-                           crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
-                           filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" },
-                           terms: SearchTermBlock.names([scenario.name], longest: 8)
-                               + [SearchTermBlock.of([scenario.segment], weight: 4, longest: 0), SearchTermBlock.of([scenario.segment], weight: 1, whole: false),
-                                  SearchTermBlock.of(framework.tierIDs.compactMap { scenario.text(at: $0) }, weight: 1.5, whole: false)])
-        let view = ScenarioView(
-            layout: frame,
-            code: scenario.code, name: scenario.name, segment: scenario.segment, area: areaName(areaOf(scenario)),
-            sections: sections,
-            definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: text(.tierListSeparator)),
-            notes: scenario.notes.isEmpty ? nil : RichText(scenario.notes), adoption: adoption(of: index, from: route),
-            compareLinks: tierPairs.filter { scenario.text(at: $0.0) != nil || scenario.text(at: $0.1) != nil }.map { pair in
-                Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
-            },
-            previous: previous, next: next)
-        return PlannedPage(route: route, kind: .scenario, context: view)
     }
 
     private func indicatorsIndex() -> PlannedPage {
         let route = Route.indicators
-        var groups: [IndicatorGroup] = []
-        for indicator in standard.indicators {
-            let row = IndicatorRow(code: indicator.code, name: indicator.name, description: indicator.description,
-                                   href: route.link(to: .indicator(indicator.code)))
-            if groups.last?.name == indicator.group { groups[groups.count - 1].indicators.append(row) }
-            else { groups.append(IndicatorGroup(name: indicator.group, indicators: [row])) }
+        return PlannedPage(route: route, kind: .indicators) {
+            var groups: [IndicatorGroup] = []
+            for indicator in standard.indicators {
+                let row = IndicatorRow(code: indicator.code, name: indicator.name, description: indicator.description,
+                                       href: route.link(to: .indicator(indicator.code)))
+                if groups.last?.name == indicator.group { groups[groups.count - 1].indicators.append(row) }
+                else { groups.append(IndicatorGroup(name: indicator.group, indicators: [row])) }
+            }
+            return IndicatorsIndexView(layout: layout(route, .indicators, title: text(.pageIndicatorsTitle), style: "indicators", section: .indicators,
+                                                          crumbs: [(text(.pageIndicators), nil)]), groups: groups)
         }
-        let view = IndicatorsIndexView(layout: layout(route, .indicators, title: text(.pageIndicatorsTitle), style: "indicators", section: .indicators,
-                                                      crumbs: [(text(.pageIndicators), nil)]), groups: groups)
-        return PlannedPage(route: route, kind: .indicators, context: view)
     }
 
     private func indicatorPage(_ index: Int) -> PlannedPage {
         let indicator = standard.indicators[index]
         let route = Route.indicator(indicator.code)
-        let (previous, next) = neighbour(index, of: standard.indicators.count) {
-            let other = standard.indicators[$0]
-            return Link(label: "\(other.code) \(other.name)", href: route.link(to: .indicator(other.code)))
+        return PlannedPage(route: route, kind: .indicator) {
+            let (previous, next) = neighbour(index, of: standard.indicators.count) {
+                let other = standard.indicators[$0]
+                return Link(label: "\(other.code) \(other.name)", href: route.link(to: .indicator(other.code)))
+            }
+            let frame = layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]), style: "indicator",
+                               section: .indicators, crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description,
+                               terms: SearchTermBlock.names([indicator.name], longest: 8)
+                                   + [SearchTermBlock.of([indicator.description] + indicator.levels + [indicator.question].compactMap { $0 }, weight: 1.5, whole: false)])
+            return IndicatorView(
+                layout: frame,
+                code: indicator.code, name: indicator.name, group: indicator.group, description: indicator.description,
+                levels: indicator.levels.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
+                question: indicator.question, unit: indicator.unit, notApplicable: indicator.notApplicable,
+                notes: indicator.notes.isEmpty ? nil : RichText(indicator.notes), previous: previous, next: next)
         }
-        let frame = layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]), style: "indicator",
-                           section: .indicators, crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description,
-                           terms: SearchTermBlock.names([indicator.name], longest: 8)
-                               + [SearchTermBlock.of([indicator.description] + indicator.levels + [indicator.question].compactMap { $0 }, weight: 1.5, whole: false)])
-        let view = IndicatorView(
-            layout: frame,
-            code: indicator.code, name: indicator.name, group: indicator.group, description: indicator.description,
-            levels: indicator.levels.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
-            question: indicator.question, unit: indicator.unit, notApplicable: indicator.notApplicable,
-            notes: indicator.notes.isEmpty ? nil : RichText(indicator.notes), previous: previous, next: next)
-        return PlannedPage(route: route, kind: .indicator, context: view)
     }
 
     private func matrix() -> PlannedPage {
         let route = Route.matrix
-        let view = MatrixView(layout: layout(route, .matrix, title: text(.pageMatrix), style: "matrix", section: .matrix, crumbs: [(text(.pageMatrix), nil)]),
-                              tiers: framework.tierIDs.map { tierRef($0, from: route) }, columns: framework.tiers.count + 2,
-                              segments: segmentGroups(from: route), filters: filters(tiers: true))
-        return PlannedPage(route: route, kind: .matrix, context: view)
+        return PlannedPage(route: route, kind: .matrix) {
+            return MatrixView(layout: layout(route, .matrix, title: text(.pageMatrix), style: "matrix", section: .matrix, crumbs: [(text(.pageMatrix), nil)]),
+                                  tiers: framework.tierIDs.map { tierRef($0, from: route) }, columns: framework.tiers.count + 2,
+                                  segments: segmentGroups(from: route), filters: filters(tiers: true))
+        }
     }
 
     private func markdownPage(_ page: Page) -> PlannedPage {
         let route = Route.page(page.slug)
-        let view = MarkdownPageView(layout: layout(route, .page, title: page.title, style: "page", section: route, crumbs: [(page.nav, nil)]),
-                                    body: RichText(page.markdown))
-        return PlannedPage(route: route, kind: .page, context: view)
+        return PlannedPage(route: route, kind: .page) {
+            return MarkdownPageView(layout: layout(route, .page, title: page.title, style: "page", section: route, crumbs: [(page.nav, nil)]),
+                                        body: RichText(page.markdown))
+        }
     }
 
     private func notFound() -> PlannedPage {
         let route = Route.notFound
-        let page = layout(route, .notFound, title: text(.pageNotFound), style: "not-found", section: nil)
-        let links = page.nav
-        return PlannedPage(route: route, kind: .notFound, context: NotFoundView(layout: page, links: links))
+        return PlannedPage(route: route, kind: .notFound) {
+            let page = layout(route, .notFound, title: text(.pageNotFound), style: "not-found", section: nil)
+            let links = page.nav
+            return NotFoundView(layout: page, links: links)
+        }
     }
 
     // MARK: Open data

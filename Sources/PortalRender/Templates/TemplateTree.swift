@@ -24,14 +24,14 @@ public enum TemplateTree {
         default:
             let encoder = TreeEncoder()
             try value.encode(to: encoder)
-            return encoder.storage?.value ?? .object([:])
+            return encoder.storage?.value ?? .object(TemplateFields())
         }
     }
 }
 
 /// Where a container writes: a reference, so containers handed out can fill it later.
 private final class Box {
-    enum Content { case keyed([String: TemplateValue]), unkeyed([TemplateValue]), single(TemplateValue) }
+    enum Content { case keyed(TemplateFields), unkeyed([TemplateValue]), single(TemplateValue) }
     var content: Content
 
     init(_ content: Content) { self.content = content }
@@ -51,7 +51,7 @@ private final class TreeEncoder: Encoder {
     var storage: Box?
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let box = storage ?? Box(.keyed([:]))
+        let box = storage ?? Box(.keyed(TemplateFields()))
         storage = box
         return KeyedEncodingContainer(Keyed<Key>(box: box))
     }
@@ -72,7 +72,7 @@ private final class TreeEncoder: Encoder {
 
         private func set(_ value: TemplateValue, _ key: Key) {
             guard case .keyed(var fields) = box.content else { return }
-            box.content = .keyed([:]) // keeps `fields` uniquely referenced: no copy on write
+            box.content = .keyed(TemplateFields()) // keeps `fields` uniquely referenced: no copy on write
             fields[key.stringValue] = value
             box.content = .keyed(fields)
         }

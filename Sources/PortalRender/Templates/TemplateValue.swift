@@ -1,7 +1,7 @@
 import PortalDerive
 
 /// A view model as the compiled templates read it: a typed tree instead of `Any`, so a
-/// lookup is a dictionary read and a switch, never a dynamic cast.
+/// lookup is a field read and a switch, never a dynamic cast.
 public indirect enum TemplateValue: Sendable {
     case text(String)
     case number(Int)
@@ -9,7 +9,7 @@ public indirect enum TemplateValue: Sendable {
     case flag(Bool)
     case list([TemplateValue])
     /// A struct: its non-nil fields by name.
-    case object([String: TemplateValue])
+    case object(TemplateFields)
     /// Markdown, written as HTML by cmark-gfm (safe mode) when rendered.
     case richText(RichText)
 
@@ -18,5 +18,59 @@ public indirect enum TemplateValue: Sendable {
     func child(_ name: String) -> TemplateValue? {
         if case .object(let fields) = self { return fields[name] }
         return nil
+    }
+}
+
+/// An object's fields in the order they were set. Why not a dictionary: a view model has
+/// a handful of fields with short names (inline small strings, compared as two words),
+/// so a scan beats hashing each name with SipHash — on every field written and on every
+/// level of the context stack a name climbs. An object with many fields (a dictionary
+/// encoded as one) keeps an index so a lookup never scans far.
+public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
+    private(set) var names: [String] = []
+    private(set) var values: [TemplateValue] = []
+    private var index: [String: Int]?
+    private static let scanLimit = 16
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        for (name, value) in elements { self[name] = value }
+    }
+
+    public init(_ fields: [String: TemplateValue]) {
+        for (name, value) in fields { self[name] = value }
+    }
+
+    public var count: Int { names.count }
+    public var isEmpty: Bool { names.isEmpty }
+
+    public subscript(name: String) -> TemplateValue? {
+        get { position(of: name).map { values[$0] } }
+        set {
+            if let at = position(of: name) {
+                if let newValue { values[at] = newValue } else { remove(at: at) }
+                return
+            }
+            guard let newValue else { return }
+            names.append(name)
+            values.append(newValue)
+            if index != nil {
+                index![name] = names.count - 1
+            } else if names.count > Self.scanLimit {
+                index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+            }
+        }
+    }
+
+    private func position(of name: String) -> Int? {
+        if let index { return index[name] }
+        return names.firstIndex(of: name)
+    }
+
+    private mutating func remove(at position: Int) {
+        names.remove(at: position)
+        values.remove(at: position)
+        if index != nil { index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }) }
     }
 }
