@@ -29,18 +29,21 @@ import Testing
     }
 
     /// libdispatch's concurrentPerform divides a nested call's width by the outer one's:
-    /// nested in a two-way split, it ran on one thread.
+    /// nested in a two-way split, it ran on one thread. Each item waits (up to ten
+    /// seconds, for a busy machine) until a second thread has taken one: on one thread
+    /// that never happens.
     @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1))
     func aMapNestedInATwoWaySplitUsesMoreThanOneThread() {
         let (threads, _) = concurrently({
             let seen = Counter()
-            _ = Array(0..<60).parallelMap { _ -> Int in
+            _ = Array(0..<4).parallelMap { _ -> Int in
                 seen.note(thread: pthread_self())
-                usleep(2_000)
+                let deadline = Date().addingTimeInterval(10)
+                while seen.threads < 2 && Date() < deadline { usleep(1_000) }
                 return 0
             }
             return seen.threads
-        }, { usleep(50_000) })
+        }, { usleep(1_000) })
         #expect(threads > 1)
     }
 }
