@@ -10,32 +10,43 @@ struct TemplateRenderer: Sendable {
         guard let template = templates[name] else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
-        render(template.nodes, Scope(stack: [value]), into: &output)
+        var scope = Scope(stack: [value])
+        render(template.nodes[...], &scope, into: &output)
         return output
     }
 
     /// Where a tag is rendered: the objects it can see (innermost last), its place in the
     /// list being iterated, the indentation of its lines, the overrides of the parents
-    /// it is inside.
+    /// it is inside. One scope is changed and restored as rendering goes in and out of
+    /// sections and partials: copying it per list item cost an array per row.
     struct Scope {
         var stack: [TemplateValue]
         var sequence: (first: Bool, last: Bool, index: Int)?
         var indentation: [UInt8]?
         var overrides: [String: [CompiledTemplate.Node]]?
 
-        func pushing(_ value: TemplateValue, sequence: (first: Bool, last: Bool, index: Int)? = nil) -> Scope {
-            Scope(stack: stack + [value], sequence: sequence, indentation: indentation, overrides: overrides)
+        /// Renders `body` with `value` pushed (and `sequence` as its place in a list).
+        mutating func pushing(_ value: TemplateValue, sequence: (first: Bool, last: Bool, index: Int)? = nil, _ body: (inout Scope) -> Void) {
+            let saved = self.sequence
+            stack.append(value)
+            self.sequence = sequence
+            body(&self)
+            stack.removeLast()
+            self.sequence = saved
         }
 
-        /// The scope of another template's text (a partial, a parent, an override): no
-        /// list position, the given indentation.
-        func entering(indentation: [UInt8]?, overrides added: [String: [CompiledTemplate.Node]]? = nil) -> Scope {
-            var merged = overrides
+        /// Renders another template's text (a partial, a parent, an override): no list
+        /// position, the given indentation, `added` overrides.
+        mutating func entering(indentation: [UInt8]?, overrides added: [String: [CompiledTemplate.Node]]? = nil, _ body: (inout Scope) -> Void) {
+            let saved = (sequence, self.indentation, overrides)
             if let added {
                 // The outermost caller's overrides win over those of the parents it calls.
-                merged = overrides.map { $0.merging(added) { outer, _ in outer } } ?? added
+                overrides = overrides.map { $0.merging(added) { outer, _ in outer } } ?? added
             }
-            return Scope(stack: stack, sequence: nil, indentation: indentation.flatMap { $0.isEmpty ? nil : $0 }, overrides: merged)
+            sequence = nil
+            self.indentation = indentation.flatMap { $0.isEmpty ? nil : $0 }
+            body(&self)
+            (sequence, self.indentation, overrides) = saved
         }
 
         /// This scope's indentation with `extra` added.
@@ -44,11 +55,11 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func render(_ nodes: some Collection<CompiledTemplate.Node>, _ scope: Scope, into output: inout [UInt8]) {
-        for node in nodes { render(node, scope, into: &output) }
+    private func render(_ nodes: ArraySlice<CompiledTemplate.Node>, _ scope: inout Scope, into output: inout [UInt8]) {
+        for index in nodes.indices { render(nodes[index], &scope, into: &output) }
     }
 
-    private func render(_ node: CompiledTemplate.Node, _ scope: Scope, into output: inout [UInt8]) {
+    private func render(_ node: CompiledTemplate.Node, _ scope: inout Scope, into output: inout [UInt8]) {
         switch node {
         case .text(let bytes):
             output.append(contentsOf: bytes)
@@ -59,26 +70,26 @@ struct TemplateRenderer: Sendable {
         case .section(let name, let body, inverted: false):
             switch lookup(name, scope) {
             case nil, .flag(false)?: break
-            case .flag(true)?: render(body, scope, into: &output)
+            case .flag(true)?: render(body[...], &scope, into: &output)
             case .list(let items)?:
                 for (index, item) in items.enumerated() {
-                    render(body, scope.pushing(item, sequence: (index == 0, index == items.count - 1, index)), into: &output)
+                    scope.pushing(item, sequence: (index == 0, index == items.count - 1, index)) { render(body[...], &$0, into: &output) }
                 }
             case .richText(let text)? where text.markdown.isEmpty: break
-            case let value?: render(body, scope.pushing(value), into: &output)
+            case let value?: scope.pushing(value) { render(body[...], &$0, into: &output) }
             }
         case .section(let name, let body, inverted: true):
             switch lookup(name, scope) {
-            case nil, .flag(false)?: render(body, scope, into: &output)
-            case .list(let items)? where items.isEmpty: render(body, scope, into: &output)
-            case .richText(let text)? where text.markdown.isEmpty: render(body, scope, into: &output)
+            case nil, .flag(false)?: render(body[...], &scope, into: &output)
+            case .list(let items)? where items.isEmpty: render(body[...], &scope, into: &output)
+            case .richText(let text)? where text.markdown.isEmpty: render(body[...], &scope, into: &output)
             default: break
             }
         case .partial(let name, let indentation, let overrides):
             // A missing partial renders as nothing (the specification's rule); the site's
             // template check refuses one before anything is rendered.
             if let template = templates[name] {
-                render(template.nodes, scope.entering(indentation: indentation.flatMap(scope.indented), overrides: overrides), into: &output)
+                scope.entering(indentation: indentation.flatMap(scope.indented), overrides: overrides) { render(template.nodes[...], &$0, into: &output) }
             }
         case .block(let name, let defaultNodes, let indentation, let standalone):
             if let override = scope.overrides?[name] {
@@ -86,9 +97,9 @@ struct TemplateRenderer: Sendable {
                 // mid-line has its first line's indentation written already.
                 var nodes = override[...]
                 if !standalone, case .lineStart? = nodes.first { nodes = nodes.dropFirst() }
-                render(nodes, scope.entering(indentation: scope.indented(by: indentation)), into: &output)
+                scope.entering(indentation: scope.indented(by: indentation)) { render(nodes, &$0, into: &output) }
             } else {
-                render(defaultNodes, scope.entering(indentation: standalone ? scope.indented(by: indentation) : scope.indentation), into: &output)
+                scope.entering(indentation: standalone ? scope.indented(by: indentation) : scope.indentation) { render(defaultNodes[...], &$0, into: &output) }
             }
         }
     }
