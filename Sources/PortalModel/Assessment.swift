@@ -14,10 +14,10 @@ public struct Assessment: Sendable {
         var declaredTier: TierID?
         var maturity: Int
         var indicators: [Int: IndicatorAnswer]
-        var scenarios: [Int: TierID]
+        var scenarios: BuiltScenarios
 
         init(identifiers: DirectIdentifiers, source: SourceLocation, region: String, industry: String, year: Int,
-             declaredTier: TierID?, maturity: Int, indicators: [Int: IndicatorAnswer], scenarios: [Int: TierID]) {
+             declaredTier: TierID?, maturity: Int, indicators: [Int: IndicatorAnswer], scenarios: BuiltScenarios) {
             self.identifiers = identifiers
             self.source = source
             self.region = region
@@ -58,10 +58,10 @@ public struct Assessment: Sendable {
     /// Answers to indicators 1…10, by indicator number.
     public var indicators: [Int: IndicatorAnswer] { get { storage.indicators } set { unique.indicators = newValue } }
     /// The tier at which each built scenario was built, by scenario number.
-    public var scenarios: [Int: TierID] { get { storage.scenarios } set { unique.scenarios = newValue } }
+    public var scenarios: BuiltScenarios { get { storage.scenarios } set { unique.scenarios = newValue } }
 
     public init(identifiers: DirectIdentifiers, source: SourceLocation, region: String, industry: String, year: Int,
-                declaredTier: TierID?, maturity: Int, indicators: [Int: IndicatorAnswer], scenarios: [Int: TierID]) {
+                declaredTier: TierID?, maturity: Int, indicators: [Int: IndicatorAnswer], scenarios: BuiltScenarios) {
         storage = Storage(identifiers: identifiers, source: source, region: region, industry: industry, year: year,
                           declaredTier: declaredTier, maturity: maturity, indicators: indicators, scenarios: scenarios)
     }

@@ -80,7 +80,7 @@ public struct RecordKey: Sendable {
             case .amount(let amount): add(String(amount))
             }
         }
-        for (no, tier) in record.scenarios.sorted(by: { $0.key < $1.key }) { add("|s"); add(no); add("="); add(tier.rawValue) }
+        for (no, tier) in record.scenarios { add("|s"); add(no); add("="); add(tier.rawValue) } // ascending number
         return mac(text)
     }
 

@@ -42,8 +42,8 @@ public struct Eligibility: Sendable {
         areaNames = Dictionary(uniqueKeysWithValues: framework.areas.map { ($0.id, $0.name) })
     }
 
-    /// `built`: scenario number → tier at which it was built. `maturity`: GB/T 39116 level.
-    public func evaluate(built: [Int: TierID], maturity: Int) -> EligibilityResult {
+    /// `built`: scenario number → tier at which it was built (a dictionary or a record's `BuiltScenarios`). `maturity`: GB/T 39116 level.
+    public func evaluate<Built: Sequence<(key: Int, value: TierID)>>(built: Built, maturity: Int) -> EligibilityResult {
         let checks = rules.map { rule -> TierCheck in
             let tier = rule.tier
             var counted: [Int] = []
@@ -72,7 +72,7 @@ public struct Eligibility: Sendable {
     /// The derived tier alone: the rules of `evaluate` with a count and a bit set of areas
     /// instead of lists, for statistics over 100,000 records (no allocation per record).
     /// A test holds it to `evaluate(…).derived` on thousands of random answer sets.
-    public func derivedTier(built: [Int: TierID], maturity: Int) -> TierID? {
+    public func derivedTier<Built: Sequence<(key: Int, value: TierID)>>(built: Built, maturity: Int) -> TierID? {
         for rule in rules.reversed() where maturity >= (rule.tier.minMaturity ?? 0) {
             var count = 0
             var covered: UInt64 = 0

@@ -6,15 +6,19 @@ import PortalModel
 /// row's reader shares one, where a struct of eight collections would be copied, with
 /// its reference counting, for every row.
 final class CellRules: Sendable {
-    let tierWords: [String: TierID]
+    /// Each tier's key and name with the tier: a few short words, scanned (no hashing per cell).
+    let tierWords: [(word: String, tier: TierID)]
+    /// The framework's tiers in order: a built scenario keeps its tier's place in this table.
+    let tierTable: [TierID]
     let tierList: String
     let regions: Set<String>
     let industries: Set<String>
     /// Indicators by number, as references: a cell check then costs no struct copy.
     let indicators: [Int: IndicatorRule]
     let scenarios: [Int: Scenario]
-    /// Scenario number → the tiers it is defined at, as bits (1 << tier.index).
-    let definedTiers: [Int: UInt8]
+    /// Scenario number → the tiers it is defined at, as bits (1 << tier.index), indexed
+    /// by number: millions of scenario cells are checked with no hashing.
+    let definedTiers: [UInt8]
     let tierNames: [TierID: String]
     let format: AssessmentFormat
     let maturityLevels: Int
@@ -22,24 +26,30 @@ final class CellRules: Sendable {
     let regionExamples: String, industryExample: String, regionCount: Int
 
     init(standard: Standard) {
-        var words: [String: TierID] = [:]
-        for tier in standard.framework.tiers {
-            words[tier.id.rawValue] = tier.id
-            words[tier.name] = tier.id
-        }
-        tierWords = words
+        tierWords = standard.framework.tiers.flatMap { [($0.id.rawValue, $0.id), ($0.name, $0.id)] }
+        tierTable = standard.framework.tierIDs
         tierList = standard.framework.tiers.map { "\($0.id.rawValue)/\($0.name)" }.joined(separator: ", ")
         regions = Set(standard.framework.regions.map(\.name))
         industries = Set(standard.framework.sectors.flatMap(\.industries))
         indicators = Dictionary(uniqueKeysWithValues: standard.indicators.map { ($0.no, IndicatorRule($0)) })
         scenarios = Dictionary(uniqueKeysWithValues: standard.scenarios.map { ($0.no, $0) })
-        definedTiers = scenarios.mapValues { scenario in scenario.definedTiers.reduce(0) { $0 | UInt8(1) << $1.index } }
+        var defined = [UInt8](repeating: 0, count: (standard.scenarios.map(\.no).max() ?? 0) + 1)
+        for scenario in standard.scenarios { defined[scenario.no] = scenario.definedTiers.reduce(0) { $0 | UInt8(1) << $1.index } }
+        definedTiers = defined
         tierNames = Dictionary(uniqueKeysWithValues: standard.framework.tiers.map { ($0.id, $0.name) })
         format = standard.framework.assessmentFormat
         maturityLevels = standard.framework.maturityLevels.count
         regionExamples = standard.framework.regions.prefix(2).map(\.name).joined(separator: ", ")
         regionCount = standard.framework.regions.count
         industryExample = standard.framework.sectors.first?.industries.first ?? ""
+    }
+}
+
+extension CellRules {
+    /// The tier a cell names by key or by name.
+    func tier(named word: String) -> TierID? {
+        for entry in tierWords where entry.word == word { return entry.tier }
+        return nil
     }
 }
 
@@ -75,9 +85,9 @@ struct RowReader {
         var enterprise: String?, code: String?, region: String?, industry: String?
         var year: Int?, maturity: Int?, declared: TierID?
         var indicators: [Int: IndicatorAnswer] = [:]
-        var scenarios: [Int: TierID] = [:]
+        var scenarios: [(no: Int32, place: UInt8)] = []
         indicators.reserveCapacity(rules.indicators.count)
-        // Sized once: growing a dictionary cell by cell was a tenth of reading wide rows.
+        // Sized once: growing the list cell by cell was a tenth of reading wide rows.
         scenarios.reserveCapacity(zip(row.fields, layout).reduce(0) { count, cell in
             if case .scenario = cell.1, !cell.0.value.isEmpty { return count + 1 }
             return count
@@ -105,7 +115,7 @@ struct RowReader {
                 else { problem = "year must be a four-digit year: write it as digits, such as 2025" }
             case .declaredTier:
                 if value.isEmpty { continue }
-                if let tier = rules.tierWords[value] { declared = tier }
+                if let tier = rules.tier(named: value) { declared = tier }
                 else { problem = "declared tier is not a tier: leave it empty or write one of \(rules.tierList)" }
             case .maturity:
                 if let level = Int(value), (1...rules.maturityLevels).contains(level) { maturity = level }
@@ -117,9 +127,9 @@ struct RowReader {
                 }
             case .scenario(let no):
                 if value.isEmpty { continue }
-                if let tier = rules.tierWords[value] {
-                    if rules.definedTiers[no]! & UInt8(1) << tier.index != 0 {
-                        scenarios[no] = tier
+                if let tier = rules.tier(named: value) {
+                    if rules.definedTiers[no] & UInt8(1) << tier.index != 0 {
+                        scenarios.append((Int32(no), UInt8(tier.index)))
                     } else {
                         let defined = rules.scenarios[no]!.definedTiers.map { rules.tierNames[$0]! }.joined(separator: ", ")
                         problem = "scenario \(twoDigits(no)) is not defined at \(rules.tierNames[tier]!) (the standard prints \"/\"): use one of \(defined) or leave it empty"
@@ -138,7 +148,7 @@ struct RowReader {
         return Assessment(identifiers: DirectIdentifiers(enterprise: enterprise, creditCode: code),
                           source: SourceLocation(path: table.path, line: first.line, column: 1),
                           region: region, industry: industry, year: year, declaredTier: declared, maturity: maturity,
-                          indicators: indicators, scenarios: scenarios)
+                          indicators: indicators, scenarios: BuiltScenarios(entries: scenarios, tiers: rules.tierTable))
     }
 
     /// A message for a bad cell (never holding the cell's value).
