@@ -99,4 +99,16 @@ import Testing
         let text = html.replacingOccurrences(of: "<span class=\"nw\">", with: "").replacingOccurrences(of: "</span>", with: "")
         #expect(text == Markdown.keepCodesWhole(text).replacingOccurrences(of: "<span class=\"nw\">", with: "").replacingOccurrences(of: "</span>", with: ""))
     }
+
+    /// The hand-written scan wraps exactly what the pattern it stands for matches, on
+    /// random strings of letters, digits, joiners, Chinese, spaces and combining marks.
+    @Test func theScanMatchesThePattern() {
+        let pieces = ["a", "Z", "7", "0", "-", ".", "/", " ", "中", "，", "&amp;", "e\u{301}", "GB", "39116", "--", "./"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...14, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let expected = text.replacing(/[0-9A-Za-z]+(?:[\-.\/][0-9A-Za-z]+)+/) { "<span class=\"nw\">\($0.output)</span>" }
+            #expect(Markdown.wrapCodes(text) == expected, "\(text)")
+        }
+    }
 }
