@@ -40,15 +40,16 @@ private final class ParallelJob<Element: Sendable, T: Sendable>: @unchecked Send
     private var working = 0
     private var finished = false
     private let state = NSCondition()
-    /// Items taken at a time: one for short lists (a big page last in line must not wait
-    /// behind a batch), more for long ones so the lock is not taken per item.
+    /// Items taken at a time: one for lists of pages and files (a few big pages must not
+    /// land in one worker's batch while the other core idles), more only for very long
+    /// lists of small items so the lock is not taken per item.
     private let chunk: Int
 
     init(items: [Element], transform: @escaping @Sendable (Element) -> T) {
         self.items = items
         self.transform = transform
         slots = Array(repeating: nil, count: items.count)
-        chunk = Swift.max(1, items.count / (ProcessInfo.processInfo.activeProcessorCount * 256))
+        chunk = items.count > 65_536 ? items.count / (ProcessInfo.processInfo.activeProcessorCount * 256) : 1
     }
 
     /// A helper's share: nothing if the map is already done.

@@ -32,24 +32,20 @@ public struct SiteRenderer: Sendable {
         public let reason: String
     }
 
-    /// The site's files: every path now, each page's bytes when `file(at:)` asks for them
-    /// (the writer does, on every core, and lets them go once written). The open data,
-    /// CSV, sitemap, robots.txt and assets are few and made here.
-    /// `rendered` is called once per page rendered (for a progress line).
+    /// The site's files: every path now, each page's and each download's bytes when
+    /// `file(at:)` asks for them (the writer does, on every core, and lets them go once
+    /// written): the open data is encoded beside the pages rather than before them, a
+    /// large standard's JSON on one core while the other waited. The sitemap, robots.txt
+    /// and assets are few and small, and made here. `rendered` is called once per page
+    /// rendered (for a progress line).
     public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws -> RenderedSite {
         cache?.use(templates: templates.fingerprint)
-        // The open data on every core: a large release's outcomes.json and its CSV are the
-        // largest files of the site.
-        var files = try plan.data.parallelMap { RenderedFile(path: $0.route.file, contents: try Self.json($0.value)) }
-        // CSV with a byte-order mark: Excel then reads it as UTF-8.
-        files += plan.csv.parallelMap { RenderedFile(path: $0.route.file, contents: Data([0xEF, 0xBB, 0xBF] + $0.table.bytes)) }
         guard let sitemap = templates.render(try TemplateTree.make(plan.sitemap), template: "sitemap") else {
             throw PageFailure(page: "sitemap.xml", template: "sitemap", reason: "the template sitemap is not loaded")
         }
-        files.append(RenderedFile(path: "sitemap.xml", contents: Data(sitemap)))
-        files.append(RenderedFile(path: "robots.txt", contents: Data(plan.robots.utf8)))
-        files += try assets()
-        return RenderedSite(pages: plan.pages, others: files, renderer: self, cache: cache, rendered: rendered)
+        let files = [RenderedFile(path: "sitemap.xml", contents: Data(sitemap)),
+                     RenderedFile(path: "robots.txt", contents: Data(plan.robots.utf8))] + (try assets())
+        return RenderedSite(pages: plan.pages, data: plan.data, csv: plan.csv, others: files, renderer: self, cache: cache, rendered: rendered)
     }
 
     /// One page through its template. With a cache (portal serve), a page whose view
@@ -105,19 +101,28 @@ public struct SiteRenderer: Sendable {
 
 
 /// The site's files by index: the pages first (rendered on demand, on the caller's
-/// thread, so any number at once), then the files made up front. Order and bytes do not
-/// depend on which thread renders what.
+/// thread, so any number at once), then the open data (JSON, and CSV with a byte-order
+/// mark so Excel reads it as UTF-8; made on demand too), then the files made up front.
+/// Order and bytes do not depend on which thread makes what.
 public struct RenderedSite: Sendable {
     let pages: [PlannedPage]
+    let data: [PlannedData]
+    let csv: [PlannedCSV]
     let others: [RenderedFile]
     let renderer: SiteRenderer
     let cache: RenderCache?
     let rendered: (@Sendable () -> Void)?
 
-    public var paths: [String] { pages.map(\.route.file) + others.map(\.path) }
+    public var paths: [String] { pages.map(\.route.file) + data.map(\.route.file) + csv.map(\.route.file) + others.map(\.path) }
 
     public func file(at index: Int) throws -> Data {
-        index < pages.count ? try renderer.page(pages[index], cache: cache, rendered: rendered) : others[index - pages.count].contents
+        var index = index
+        if index < pages.count { return try renderer.page(pages[index], cache: cache, rendered: rendered) }
+        index -= pages.count
+        if index < data.count { return try SiteRenderer.json(data[index].value) }
+        index -= data.count
+        if index < csv.count { return Data([0xEF, 0xBB, 0xBF] + csv[index].table.bytes) }
+        return others[index - csv.count].contents
     }
 }
 
