@@ -38,19 +38,16 @@ public struct SitePlanner: Sendable {
     }
 
     public func plan() -> SitePlan {
-        // Groups of pages made on every core (each page's view model is independent of
-        // the others), kept in this order.
-        let groups: [@Sendable (SitePlanner) -> [PlannedPage]] = [
-            { [$0.home(), $0.tiersIndex(), $0.scenariosIndex(), $0.indicatorsIndex()] },
-            { [$0.matrix(), $0.notFound()] },
-            { planner in planner.framework.tierIDs.parallelMap { planner.tierPage($0) } },
-            { planner in Array(planner.standard.scenarios.indices).parallelMap { planner.scenarioPage($0) } },
-            { planner in planner.standard.indicators.indices.map(planner.indicatorPage) + planner.standard.pages.map(planner.markdownPage) },
-            { $0.outcomePages() },
-            { $0.comparePages() },
-            { [$0.selfCheck(), $0.searchPage(), $0.dataPage()] },
-        ]
-        let pages = groups.parallelMap { $0(self) }.flatMap { $0 }
+        // Only routes are worked out here: each page's view model is made when the page is
+        // rendered. The pages that list every scenario come first: the writer takes pages
+        // in this order on every core, so the largest start first and no core is left
+        // rendering one of them alone at the end.
+        let pages = [selfCheck(), matrix(), scenariosIndex()] + comparePages() + framework.tierIDs.map(tierPage)
+            + outcomePages()
+            + [home(), tiersIndex(), indicatorsIndex(), notFound()]
+            + standard.scenarios.indices.map(scenarioPage)
+            + standard.indicators.indices.map(indicatorPage) + standard.pages.map(markdownPage)
+            + [searchPage(), dataPage()]
         let urls = pages.filter { $0.route != .notFound }.map(\.route).sorted().map(absoluteURL)
         return SitePlan(pages: pages, data: openData() + outcomeData() + [PlannedData(route: .data("rules.json"), value: RulesRecord(standard: standard))],
                         csv: csvFiles(),
