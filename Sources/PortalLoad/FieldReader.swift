@@ -96,7 +96,7 @@ struct FieldReader {
     }
 
     private func intValue(_ value: Node, key: String, in range: ClosedRange<Int>, why: String? = nil) -> Int? {
-        guard value.scalar != nil, let number = value.int else {
+        guard value.scalar != nil, let number = Self.plainDigits(value) ?? value.int else {
             error(value, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.kindName): write the number in digits")
             return nil
         }
@@ -109,6 +109,17 @@ struct FieldReader {
             return nil
         }
         return number
+    }
+
+    /// A plain scalar of decimal digits without a leading zero (what nearly every number
+    /// field holds), read directly: Yams' reader tries every YAML integer form through
+    /// Foundation for each. Anything else (signs, `0x…`, octal `0…`, `1_000`) is Yams'.
+    private static func plainDigits(_ node: Node) -> Int? {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return nil }
+        let utf8 = scalar.string.utf8
+        guard (1...18).contains(utf8.count), utf8.first != UInt8(ascii: "0"),
+              utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int(scalar.string)
     }
 
     /// Required number (integer or decimal).
