@@ -15,32 +15,49 @@ public enum TemplateTree {
     }
 
     static func node<T: Encodable>(_ value: T) throws -> TemplateValue {
-        switch value {
-        case let text as String: return .text(text)
-        case let number as Int: return .number(number)
-        case let flag as Bool: return .flag(flag)
-        case let number as Double: return .real(number)
-        case let rich as RichText: return .richText(rich)
-        default:
-            let encoder = TreeEncoder()
-            try value.encode(to: encoder)
-            return encoder.storage?.value ?? .object(TemplateFields())
-        }
+        // The leaf types by their type (a pointer comparison) rather than by casting the
+        // value to each in turn; lists without an unkeyed container.
+        if T.self == String.self { return .text(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return .number(unsafeBitCast(value, to: Int.self)) }
+        if T.self == Bool.self { return .flag(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == Double.self { return .real(unsafeBitCast(value, to: Double.self)) }
+        if T.self == RichText.self { return .richText(value as! RichText) }
+        if let list = value as? any TemplateList { return try list.templateList() }
+        let encoder = TreeEncoder()
+        try value.encode(to: encoder)
+        return encoder.storage?.value ?? .object(TemplateFields())
+    }
+}
+
+/// An array read as a list, element by element.
+private protocol TemplateList {
+    func templateList() throws -> TemplateValue
+}
+
+extension Array: TemplateList where Element: Encodable {
+    fileprivate func templateList() throws -> TemplateValue {
+        var items: [TemplateValue] = []
+        items.reserveCapacity(count)
+        for element in self { items.append(try TemplateTree.node(element)) }
+        return .list(items)
     }
 }
 
 /// Where a container writes: a reference, so containers handed out can fill it later.
 private final class Box {
-    enum Content { case keyed(TemplateFields), unkeyed([TemplateValue]), single(TemplateValue) }
-    var content: Content
+    enum Kind { case keyed, unkeyed, single }
+    let kind: Kind
+    var fields = TemplateFields()
+    var items: [TemplateValue] = []
+    var single: TemplateValue?
 
-    init(_ content: Content) { self.content = content }
+    init(_ kind: Kind) { self.kind = kind }
 
     var value: TemplateValue {
-        switch content {
-        case .keyed(let fields): return .object(fields)
-        case .unkeyed(let items): return .list(items)
-        case .single(let value): return value
+        switch kind {
+        case .keyed: return .object(fields)
+        case .unkeyed: return .list(items)
+        case .single: return single ?? .object(TemplateFields())
         }
     }
 }
@@ -51,13 +68,13 @@ private final class TreeEncoder: Encoder {
     var storage: Box?
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let box = storage ?? Box(.keyed(TemplateFields()))
+        let box = storage ?? Box(.keyed)
         storage = box
         return KeyedEncodingContainer(Keyed<Key>(box: box))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
-        let box = storage ?? Box(.unkeyed([]))
+        let box = storage ?? Box(.unkeyed)
         storage = box
         return Unkeyed(box: box)
     }
@@ -71,10 +88,7 @@ private final class TreeEncoder: Encoder {
         var codingPath: [CodingKey] { [] }
 
         private func set(_ value: TemplateValue, _ key: Key) {
-            guard case .keyed(var fields) = box.content else { return }
-            box.content = .keyed(TemplateFields()) // keeps `fields` uniquely referenced: no copy on write
-            fields[key.stringValue] = value
-            box.content = .keyed(fields)
+            box.fields[key.stringValue] = value
         }
 
         mutating func encodeNil(forKey key: Key) throws {}
@@ -102,10 +116,7 @@ private final class TreeEncoder: Encoder {
     private struct Unkeyed: UnkeyedEncodingContainer {
         let box: Box
         var codingPath: [CodingKey] { [] }
-        var count: Int {
-            guard case .unkeyed(let items) = box.content else { return 0 }
-            return items.count
-        }
+        var count: Int { box.items.count }
 
         mutating func encodeNil() throws {}
         mutating func encode<T: Encodable>(_ value: T) throws { append(try TemplateTree.node(value)) }
@@ -113,10 +124,7 @@ private final class TreeEncoder: Encoder {
         mutating func encode(_ value: Int) throws { append(.number(value)) }
 
         private func append(_ value: TemplateValue) {
-            guard case .unkeyed(var items) = box.content else { return }
-            box.content = .unkeyed([]) // keeps `items` uniquely referenced: no copy on write
-            items.append(value)
-            box.content = .unkeyed(items)
+            box.items.append(value)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -135,6 +143,10 @@ private final class TreeEncoder: Encoder {
         var codingPath: [CodingKey] { [] }
 
         mutating func encodeNil() throws {}
-        mutating func encode<T: Encodable>(_ value: T) throws { encoder.storage = Box(.single(try TemplateTree.node(value))) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            let box = Box(.single)
+            box.single = try TemplateTree.node(value)
+            encoder.storage = box
+        }
     }
 }
