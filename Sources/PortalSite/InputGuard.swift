@@ -1,5 +1,6 @@
 import Foundation
 import PortalModel
+import PortalWrite
 
 /// Checks, before anything is read for publishing, that no private input can reach the
 /// output and no input can be lost: the assessments, the record key and the release
@@ -55,20 +56,26 @@ struct InputGuard {
         if !problems.isEmpty { throw DiagnosticList(problems) }
     }
 
-    /// Symbolic links under `folder` that lead outside it, each reported once.
+    /// Symbolic links under `folder` that lead outside it, each reported once, in path
+    /// order. Walked with readdir (FileTree): FileManager's enumerator read every
+    /// entry's attributes, a walk of thousands of scenario files before anything loaded.
     private func links(in folder: String, root: String, name: String) -> [Diagnostic] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
         var problems: [Diagnostic] = []
-        while let relative = walker.nextObject() as? String {
-            let path = folder + "/" + relative
-            var status = stat()
-            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { continue }
-            let target = Self.real(path)
-            if !Self.inside(target, root) {
-                problems.append(Diagnostic(path: path, line: 1, column: 1,
-                    "a symbolic link that leads outside \(name): replace it with a copy of the file it should hold, or remove it (links out could publish private files)"))
+        func walk(_ path: String) {
+            guard let entries = FileTree.entries(of: path) else { return }
+            for entry in entries.sorted(by: { $0.name < $1.name }) {
+                let child = path + "/" + entry.name
+                if entry.isFolder { walk(child); continue }
+                if entry.isFile { continue }
+                var status = stat()
+                guard lstat(child, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { continue }
+                if !Self.inside(Self.real(child), root) {
+                    problems.append(Diagnostic(path: child, line: 1, column: 1,
+                        "a symbolic link that leads outside \(name): replace it with a copy of the file it should hold, or remove it (links out could publish private files)"))
+                }
             }
         }
+        walk(folder)
         return problems
     }
 

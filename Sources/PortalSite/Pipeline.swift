@@ -36,9 +36,14 @@ public enum Pipeline {
         // Where the site goes is checked first: an output over an input is the problem to
         // report, not the inputs found inside it.
         try writer.checkOutputIsSafe()
-        try InputGuard(content: options.content, templates: options.templates, output: options.output,
-                       assessments: assessmentsPath(options), keyFile: options.keyFile, ledger: ledgerFolder).check()
-        let (standard, theme) = try loadInputs(options)
+        // The inputs are checked while they load (reading publishes nothing; nothing is
+        // written before both are done), and the check's problems come first.
+        let inputGuard = InputGuard(content: options.content, templates: options.templates, output: options.output,
+                                    assessments: assessmentsPath(options), keyFile: options.keyFile, ledger: ledgerFolder)
+        let (guarded, loaded) = concurrently({ Result { () throws(DiagnosticList) in try inputGuard.check() } },
+                                             { Result { () throws(DiagnosticList) in try loadInputs(options) } })
+        try guarded.get()
+        let (standard, theme) = try loaded.get()
         // The assessments live only until their release is made: the pages need the
         // protected figures, not 100,000 records.
         var (outcomes, notes) = try { () throws(DiagnosticList) -> (OutcomeRelease?, [String]) in

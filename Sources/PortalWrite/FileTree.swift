@@ -3,15 +3,15 @@ import Foundation
 /// Folder walking and deleting with plain system calls (open, readdir, unlinkat), never
 /// following symbolic links. Why not FileManager: it spends more time per entry than
 /// the system call itself, and every build walks or deletes a whole site.
-enum FileTree {
-    struct Entry {
-        let name: String
-        let isFolder: Bool
-        let isFile: Bool
+public enum FileTree {
+    public struct Entry: Sendable {
+        public let name: String
+        public let isFolder: Bool
+        public let isFile: Bool
     }
 
     /// The entries of a folder (without `.` and `..`); nil if it cannot be read.
-    static func entries(of path: String) -> [Entry]? {
+    public static func entries(of path: String) -> [Entry]? {
         guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
         var result: [Entry] = []
