@@ -104,3 +104,22 @@ public func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _
     let results = [0, 1].parallelMap { index -> (A?, B?) in index == 0 ? (first(), nil) : (nil, second()) }
     return (results[0].0!, results[1].1!)
 }
+
+/// Work started on another core now, its result taken when needed (waiting for it then).
+public final class Pending<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchGroup()
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.leave()
+        }
+    }
+
+    public var value: T {
+        done.wait()
+        return result!
+    }
+}

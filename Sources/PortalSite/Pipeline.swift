@@ -72,13 +72,15 @@ public enum Pipeline {
         // The release is recorded once the new site is complete, before it is swapped in:
         // a published release is always in the ledger (at worst one more is).
         let record = outcomes.flatMap { $0.isNewRelease && options.recordRelease ? $0.record : nil }
+        // Its JSON (a fingerprint per assessment) is made while the pages render.
+        let recordBytes = record.map { record in Pending { try? ReleaseLedgerWriter.encoded(record) } }
         let finish: ((String) throws -> Void)? = indexer == nil && record == nil ? nil : { folder in
             if let indexer {
                 let start = DispatchTime.now()
                 try indexer.index(folder)
                 indexClock.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             }
-            if let record, let ledgerFolder { try ReleaseLedgerWriter.append(record, to: ledgerFolder) }
+            if let record, let ledgerFolder { try ReleaseLedgerWriter.append(record, encoded: recordBytes?.value, to: ledgerFolder) }
         }
         let written = try WriteMode(updateInPlace: options.updateInPlace).write(files, with: writer, finish: finish)
         clock.lap("render+write")

@@ -182,6 +182,14 @@ import Testing
         }
     }
 
+    @Test func decimalsAreWrittenAsStringWritesThem() {
+        for number in [0, 7, 9, 10, 99, 100, 2025, 1_234_567, -5, -10, Int.max, Int.min] + (0..<200).map({ _ in Int.random(in: -1_000_000...1_000_000) }) {
+            var text: [UInt8] = Array("x".utf8)
+            RecordKey.appendDecimal(number, to: &text)
+            #expect(String(decoding: text, as: UTF8.self) == "x" + String(number))
+        }
+    }
+
     @Test func mediansAreRangesOverWhatIsWithheld() {
         #expect(MedianRange(counts: [5, 10, 5, 0, 0, 0], others: [], size: 20).map { [$0.low, $0.high] } == [2, 2])
         // 6 withheld at levels 1 or 6: the median is somewhere from 2 to 3.

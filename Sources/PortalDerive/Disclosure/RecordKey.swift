@@ -85,14 +85,21 @@ public struct RecordKey: Sendable {
     }
 
     /// `number` in decimal, as String(number) writes it, without making a String.
+    /// The digits are written in place, last first (no array per number: a fingerprint
+    /// writes dozens of numbers, and 100,000 records are fingerprinted).
     static func appendDecimal(_ number: Int, to text: inout [UInt8]) {
         if number < 0 { text.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude, digits: [UInt8] = []
+        var magnitude = number.magnitude, count = 0
+        repeat { count += 1; magnitude /= 10 } while magnitude > 0
+        let start = text.count
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        magnitude = number.magnitude
+        var index = start + count - 1
         repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            text[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
             magnitude /= 10
+            index -= 1
         } while magnitude > 0
-        text.append(contentsOf: digits.reversed())
     }
 }
 
