@@ -8,7 +8,7 @@ import Testing
     static func rows(_ reader: CSVReader, from start: CSVReader.Start = .init(), to end: Int? = nil) -> [[String]] {
         var rows = CSVReader.Rows(reader, from: start, to: end)
         var result: [[String]] = []
-        while case .success(let row?) = rows.next() { result.append([String(row.line)] + row.fields.map(\.value)) }
+        while case .success(let row?) = rows.next() { result.append([String(row.line)] + row.fields.map(row.value)) }
         return result
     }
 

@@ -145,15 +145,16 @@ struct AssessmentFileReader {
         var ok = true
         // A first row without a single column name is data: one message, and none of its
         // cells (names, credit codes) repeated.
-        guard header.fields.contains(where: { columns.column(named: $0.value) != nil }) else {
+        guard header.fields.contains(where: { columns.column(named: header.value($0)) != nil }) else {
             sink.report(SourceLocation(path: path, line: header.line, column: 1),
                         "the first row is not a header (none of its cells is a column name): add a header row with the column names of README.md (\(columns.examples))")
             return nil
         }
         for (index, field) in header.fields.enumerated() {
-            guard let column = columns.column(named: field.value) else {
+            guard let column = columns.column(named: header.value(field)) else {
                 // Only a short ASCII word is repeated: a header cell could hold an identifier.
-                let shown = field.value.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_ ]{0,11}/) != nil ? "'\(field.value)'" : "\(index + 1)"
+                let name = header.value(field)
+                let shown = name.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_ ]{0,11}/) != nil ? "'\(name)'" : "\(index + 1)"
                 sink.report(table.location(of: field),
                             "unknown column \(shown): the header must use the column names of README.md (\(columns.examples))")
                 ok = false

@@ -5,18 +5,39 @@ import PortalModel
 /// libraries on this machine (SwiftCSV, CSV.swift) do not expose positions.
 struct CSVReader {
     struct Field {
-        var value: String
+        /// A quoted cell's text (quotes removed, `""` made `"`); nil for a plain cell, whose
+        /// text is its bytes `offset..<end` in the file.
+        var quoted: String?
         /// 1-based line of the field's first character.
         var line: Int
         /// Byte offsets of the field and of its line; the column is worked out only when a
         /// message needs it (counting characters for every field would be quadratic).
         var offset: Int
         var lineStart: Int
+        /// Where a plain cell's bytes end.
+        var end: Int
     }
 
+    /// A row's cells. Their text is made only when asked for: a row of a 4,000-scenario
+    /// standard has 4,000 cells, most empty or one tier's word, which the reader matches
+    /// on the bytes.
     struct Row {
         var line: Int
         var fields: [Field]
+        let bytes: [UInt8]
+
+        func value(_ field: Field) -> String {
+            field.quoted ?? String(decoding: bytes[field.offset..<field.end], as: UTF8.self)
+        }
+
+        /// A plain cell's bytes; nil for a quoted one.
+        func plainBytes(_ field: Field) -> ArraySlice<UInt8>? {
+            field.quoted == nil ? bytes[field.offset..<field.end] : nil
+        }
+
+        func isEmpty(_ field: Field) -> Bool {
+            field.quoted.map(\.isEmpty) ?? (field.offset == field.end)
+        }
     }
 
     let bytes: [UInt8]
@@ -134,7 +155,7 @@ struct CSVReader {
                 while true {
                     // Start of a field.
                     let fieldLine = line, fieldOffset = index, fieldLineStart = lineStart
-                    var value: String
+                    var quoted: String?, fieldEnd = index
                     if index < count && bytes[index] == UInt8(ascii: "\"") {
                         var buffer: [UInt8] = []
                         guard let cursor = table.quotedCellEnd(open: index, end: count, line: &line, lineStart: &lineStart,
@@ -146,14 +167,13 @@ struct CSVReader {
                             return .failure(Diagnostic(path: path, line: line, column: table.column(of: cursor, lineStart: lineStart),
                                                        "text after a quoted cell: put the whole cell in quotes, and write a quote inside it as \"\""))
                         }
-                        value = String(decoding: buffer, as: UTF8.self)
+                        quoted = String(decoding: buffer, as: UTF8.self)
                         index = cursor
                     } else {
-                        let cursor = table.plainCellEnd(from: index, end: count)
-                        value = String(decoding: bytes[index..<cursor], as: UTF8.self)
-                        index = cursor
+                        index = table.plainCellEnd(from: index, end: count)
+                        fieldEnd = index
                     }
-                    fields.append(Field(value: value, line: fieldLine, offset: fieldOffset, lineStart: fieldLineStart))
+                    fields.append(Field(quoted: quoted, line: fieldLine, offset: fieldOffset, lineStart: fieldLineStart, end: fieldEnd))
                     if index < count && bytes[index] == UInt8(ascii: ",") {
                         index += 1
                         continue
@@ -170,8 +190,8 @@ struct CSVReader {
                     finished = true
                 }
                 width = max(width, fields.count)
-                let blank = fields.count == 1 && fields[0].value.isEmpty
-                if !blank { return .success(Row(line: rowLine, fields: fields)) }
+                let row = Row(line: rowLine, fields: fields, bytes: bytes)
+                if !(fields.count == 1 && row.isEmpty(fields[0])) { return .success(row) }
             }
             return .success(nil)
         }

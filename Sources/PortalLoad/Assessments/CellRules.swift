@@ -8,6 +8,7 @@ import PortalModel
 final class CellRules: Sendable {
     /// Each tier's key and name with the tier: a few short words, scanned (no hashing per cell).
     let tierWords: [(word: String, tier: TierID)]
+    let tierWordBytes: [(word: [UInt8], tier: TierID)]
     /// The framework's tiers in order: a built scenario keeps its tier's place in this table.
     let tierTable: [TierID]
     let tierList: String
@@ -27,6 +28,7 @@ final class CellRules: Sendable {
 
     init(standard: Standard) {
         tierWords = standard.framework.tiers.flatMap { [($0.id.rawValue, $0.id), ($0.name, $0.id)] }
+        tierWordBytes = tierWords.map { (Array($0.word.utf8), $0.tier) }
         tierTable = standard.framework.tierIDs
         tierList = standard.framework.tiers.map { "\($0.id.rawValue)/\($0.name)" }.joined(separator: ", ")
         regions = Set(standard.framework.regions.map(\.name))
@@ -49,6 +51,12 @@ extension CellRules {
     /// The tier a cell names by key or by name.
     func tier(named word: String) -> TierID? {
         for entry in tierWords where entry.word == word { return entry.tier }
+        return nil
+    }
+
+    /// The tier whose key or name is exactly these bytes.
+    func tier(utf8 bytes: ArraySlice<UInt8>) -> TierID? {
+        for entry in tierWordBytes where entry.word.elementsEqual(bytes) { return entry.tier }
         return nil
     }
 }
@@ -89,13 +97,22 @@ struct RowReader {
         indicators.reserveCapacity(rules.indicators.count)
         // Sized once: growing the list cell by cell was a tenth of reading wide rows.
         scenarios.reserveCapacity(zip(row.fields, layout).reduce(0) { count, cell in
-            if case .scenario = cell.1, !cell.0.value.isEmpty { return count + 1 }
+            if case .scenario = cell.1, !row.isEmpty(cell.0) { return count + 1 }
             return count
         })
         var failed = false
         // No closures here: each would copy this reader into a context, per cell.
         for (field, kind) in zip(row.fields, layout) {
-            let value = field.value.trimmingSpaces
+            // The common scenario cell, empty or exactly a tier's key or name, is read on
+            // its bytes; anything else (spaces around, a typo) as text below.
+            if case .scenario(let no) = kind, let bytes = row.plainBytes(field) {
+                if bytes.isEmpty { continue }
+                if let tier = rules.tier(utf8: bytes), rules.definedTiers[no] & UInt8(1) << tier.index != 0 {
+                    scenarios.append((Int32(no), UInt8(tier.index)))
+                    continue
+                }
+            }
+            let value = row.value(field).trimmingSpaces
             var problem: String?
             switch kind {
             case .enterprise:
