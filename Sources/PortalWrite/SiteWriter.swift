@@ -119,26 +119,41 @@ public struct SiteWriter: Sendable {
     /// written is checked call by call.
     @discardableResult
     static func sync(_ files: SiteFiles, into root: String) throws -> (written: Int, removed: Int, bytes: Int) {
-        var removed = 0
         let wantedFiles = Set(files.paths)
         let folderList = folders(of: files.paths)
         let wantedFolders = Set(folderList)
-        func prune(_ folder: String) throws {
-            guard let entries = FileTree.entries(of: root + folder) else { throw POSIXFailure(path: root + folder, code: errno) }
-            for entry in entries {
-                let relative = folder.isEmpty ? entry.name : String(folder.dropFirst()) + "/" + entry.name
-                if entry.isFolder && wantedFolders.contains(relative) {
-                    try prune(folder + "/" + entry.name)
-                } else if !(entry.isFile && wantedFiles.contains(relative)) {
-                    try FileTree.remove(root + "/" + relative)
-                    removed += 1
+        // The old tree is listed a level at a time, each level's folders on every core
+        // (a site of 4,000 scenarios has 4,000 folders: listed one after another, they
+        // held the other core idle). Only folders a listing showed to be real folders are
+        // entered, never a link, so nothing outside `root` is ever listed or deleted.
+        var unwanted: [String] = []
+        var existing: Set<String> = []
+        var level = [""]
+        while !level.isEmpty {
+            let listed = try level.parallelMap { folder throws -> (remove: [String], enter: [String]) in
+                guard let entries = FileTree.entries(of: folder.isEmpty ? root : root + "/" + folder) else {
+                    throw POSIXFailure(path: folder.isEmpty ? root : root + "/" + folder, code: errno)
                 }
+                var remove: [String] = [], enter: [String] = []
+                for entry in entries {
+                    let relative = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                    if entry.isFolder && wantedFolders.contains(relative) {
+                        enter.append(relative)
+                    } else if !(entry.isFile && wantedFiles.contains(relative)) {
+                        remove.append(relative)
+                    }
+                }
+                return (remove, enter)
             }
+            unwanted += listed.flatMap(\.remove)
+            level = listed.flatMap(\.enter)
+            existing.formUnion(level)
         }
-        try prune("")
-        for folder in folderList where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
+        for relative in unwanted.sorted() { try FileTree.remove(root + "/" + relative) }
+        for folder in folderList where !existing.contains(folder) && mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw POSIXFailure(path: root + "/" + folder, code: errno)
         }
+        let removed = unwanted.count
         // Each file is made, written and let go by one worker, so at most one file per
         // core is in memory; one pass over all files, so no core waits for another at a
         // batch boundary (pages differ in size a thousandfold).

@@ -58,7 +58,15 @@ import Testing
         try Data("untouched".utf8).write(to: URL(fileURLWithPath: outside))
         try FileManager.default.removeItem(atPath: writer.spare + "/index.html")
         try FileManager.default.createSymbolicLink(atPath: writer.spare + "/index.html", withDestinationPath: outside)
+        // And a link where a wanted folder goes, to a folder outside: never listed or entered.
+        let outsideFolder = parent + "/outside-folder"
+        try FileManager.default.createDirectory(atPath: outsideFolder, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: outsideFolder + "/index.html"))
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: outsideFolder + "/stale.html"))
+        try FileManager.default.createSymbolicLink(atPath: writer.spare + "/new", withDestinationPath: outsideFolder)
         try writer.write(files(["index.html": "3", "same/index.html": "s", "new/index.html": "n"]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outsideFolder).sorted() == ["index.html", "stale.html"])
+        #expect(FileManager.default.contents(atPath: outsideFolder + "/index.html") == Data("keep".utf8))
         #expect(read("index.html") == "3" && read("same/index.html") == "s" && read("new/index.html") == "n")
         #expect(read("only-first/index.html") == nil && !FileManager.default.fileExists(atPath: output + "/only-first"))
         #expect(try inode(output + "/same/index.html") == sameInode, "an unchanged file was recreated")
