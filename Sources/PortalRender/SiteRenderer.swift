@@ -52,10 +52,11 @@ public struct SiteRenderer: Sendable {
     /// model is unchanged is not rendered again.
     func page(_ page: PlannedPage, cache: RenderCache?, rendered: (@Sendable () -> Void)?) throws -> Data {
         do {
-            let view = page.context
-            let key = try cache.map { _ in try Self.cacheKey(template: page.template, view: view) }
+            // The tree the template reads is the page's identity for the cache: the same
+            // template over an equal tree gives the same bytes.
+            let context = try TemplateTree.make(page.context)
+            let key = cache.map { _ in RenderCache.Key(template: page.template, context: context) }
             if let cache, let key, let hit = cache.page(page.route.file, key: key) { return hit }
-            let context = try TemplateTree.make(view)
             guard let bytes = templates.render(context, template: "pages/" + page.template) else {
                 throw PageFailure(page: page.route.file, template: page.template, reason: "the template pages/\(page.template) is not loaded")
             }
@@ -68,14 +69,6 @@ public struct SiteRenderer: Sendable {
         } catch {
             throw PageFailure(page: page.route.file, template: page.template, reason: "its view model cannot be read (\(error))")
         }
-    }
-
-    /// A page's identity for the cache: its template and its view model as JSON (sorted
-    /// keys, so equal models give equal keys).
-    static func cacheKey(template: String, view: any ViewModel) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Data(template.utf8) + [0] + (try encoder.encode(view))
     }
 
     /// Stable JSON: sorted keys, so two builds give identical bytes.
@@ -126,11 +119,17 @@ public struct RenderedSite: Sendable {
     }
 }
 
-/// Rendered pages of the previous build, keyed by a dump of their view model, kept by a
-/// long-running process (`portal serve`) so an edit re-renders only the pages it changes.
-/// Templates are part of the key's scope: a new TemplateSet means a new cache.
+/// Rendered pages of the previous build, keyed by their template and the tree it read,
+/// kept by a long-running process (`portal serve`) so an edit re-renders only the pages
+/// it changes. (The key was once the view model as sorted JSON: encoding it cost more
+/// than rendering.) Templates are part of the key's scope: a new TemplateSet means a new
+/// cache.
 public final class RenderCache: @unchecked Sendable {
-    private var entries: [String: (key: Data, contents: Data)] = [:]
+    struct Key: Equatable {
+        let template: String
+        let context: TemplateValue
+    }
+    private var entries: [String: (key: Key, contents: Data)] = [:]
     private var templates = ""
     private let lock = NSLock()
     public private(set) var hits = 0
@@ -138,7 +137,7 @@ public final class RenderCache: @unchecked Sendable {
 
     public init() {}
 
-    func page(_ path: String, key: Data) -> Data? {
+    func page(_ path: String, key: Key) -> Data? {
         lock.withLock {
             guard let entry = entries[path], entry.key == key else { misses += 1; return nil }
             hits += 1
@@ -146,7 +145,7 @@ public final class RenderCache: @unchecked Sendable {
         }
     }
 
-    func store(_ path: String, key: Data, contents: Data) {
+    func store(_ path: String, key: Key, contents: Data) {
         lock.withLock { entries[path] = (key, contents) }
     }
 

@@ -2,7 +2,7 @@ import PortalDerive
 
 /// A view model as the compiled templates read it: a typed tree instead of `Any`, so a
 /// lookup is a field read and a switch, never a dynamic cast.
-public indirect enum TemplateValue: Sendable {
+public indirect enum TemplateValue: Sendable, Equatable {
     case text(String)
     case number(Int)
     case real(Double)
@@ -26,7 +26,7 @@ public indirect enum TemplateValue: Sendable {
 /// so a scan beats hashing each name with SipHash — on every field written and on every
 /// level of the context stack a name climbs. An object with many fields (a dictionary
 /// encoded as one) keeps an index so a lookup never scans far.
-public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
+public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     private(set) var names: [String] = []
     private(set) var values: [TemplateValue] = []
     private var index: [String: Int]?
@@ -40,6 +40,12 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
 
     public init(_ fields: [String: TemplateValue]) {
         for (name, value) in fields { self[name] = value }
+    }
+
+    /// Equal when they hold the same fields in the same order (as one view model type
+    /// always writes them).
+    public static func == (lhs: TemplateFields, rhs: TemplateFields) -> Bool {
+        lhs.names == rhs.names && lhs.values == rhs.values
     }
 
     public var count: Int { names.count }
