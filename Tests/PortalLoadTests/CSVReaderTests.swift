@@ -29,6 +29,19 @@ import Testing
         let same = pieced == whole // (compared apart: a failure would print 6,000 rows)
         #expect(same, "reading run by run gives other rows than reading the whole file")
     }
+
+    /// A large file is checked as UTF-8 in pieces cut at line ends: the verdict is the
+    /// whole file's, wherever a bad byte or a multi-byte character falls.
+    @Test func largeFilesAreCheckedAsUTF8WholeOrInPiecesAlike() {
+        var random = SystemRandomNumberGenerator()
+        let line = Array("企业,91150100MA0N2X3Y4Z,呼和浩特市,基础级,—\n".utf8)
+        for _ in 0..<12 {
+            var bytes: [UInt8] = []
+            while bytes.count < (1 << 20) + 4096 { bytes += line }
+            if Bool.random(using: &random) { bytes[Int.random(in: 0..<bytes.count, using: &random)] = [0xFF, 0xC0, 0x80, 0xE5][Int.random(in: 0..<4, using: &random)] }
+            #expect(TableText.isUTF8(bytes[...]) == (String(validating: bytes, as: UTF8.self) != nil))
+        }
+    }
 }
 
 private extension Array {
