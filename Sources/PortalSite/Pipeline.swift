@@ -40,14 +40,17 @@ public enum Pipeline {
         // written before both are done), and the check's problems come first.
         let inputGuard = InputGuard(content: options.content, templates: options.templates, output: options.output,
                                     assessments: assessmentsPath(options), keyFile: options.keyFile, ledger: ledgerFolder)
-        let (guarded, loaded) = concurrently({ Result { () throws(DiagnosticList) in try inputGuard.check() } },
-                                             { Result { () throws(DiagnosticList) in try loadInputs(options) } })
+        // The assessment tables (which need no standard to be read) are read meanwhile.
+        let (guarded, (loaded, tables)) = concurrently(
+            { Result { () throws(DiagnosticList) in try inputGuard.check() } },
+            { concurrently({ Result { () throws(DiagnosticList) in try loadInputs(options) } },
+                           { assessmentsPath(options).map { AssessmentLoader.prepare($0) } }) })
         try guarded.get()
         let (standard, theme) = try loaded.get()
         // The assessments live only until their release is made: the pages need the
         // protected figures, not 100,000 records.
         var (outcomes, notes) = try { () throws(DiagnosticList) -> (OutcomeRelease?, [String]) in
-            let assessments = try loadAssessments(options, standard: standard)
+            let assessments = try loadAssessments(options, standard: standard, prepared: tables)
             clock.lap("load")
             options.progress?.enter("protect")
             let published = try publishOutcomes(assessments, ledger: ledgerFolder, standard: standard, theme: theme, options: options)
@@ -152,7 +155,8 @@ public enum Pipeline {
     }
 
     /// The assessments to publish, if any: `--assessments`, else `<content>/assessments`.
-    static func loadAssessments(_ options: BuildOptions, standard: Standard) throws(DiagnosticList) -> AssessmentSet? {
+    static func loadAssessments(_ options: BuildOptions, standard: Standard,
+                                prepared: AssessmentLoader.PreparedTables? = nil) throws(DiagnosticList) -> AssessmentSet? {
         let path = options.assessments ?? options.content + "/assessments"
         guard FileManager.default.fileExists(atPath: path) else {
             if options.assessments != nil {
@@ -160,6 +164,6 @@ public enum Pipeline {
             }
             return nil
         }
-        return try AssessmentLoader(standard: standard).load(path)
+        return try AssessmentLoader(standard: standard, prepared: prepared).load(path)
     }
 }

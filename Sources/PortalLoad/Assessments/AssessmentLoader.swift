@@ -7,10 +7,31 @@ import PortalModel
 public struct AssessmentLoader: Sendable {
     public let standard: Standard
     public let files: FileSource
+    /// The tables' bytes when read ahead (`prepare`); read here otherwise.
+    public let prepared: PreparedTables?
 
-    public init(standard: Standard, files: FileSource = DiskFileSource()) {
+    public init(standard: Standard, files: FileSource = DiskFileSource(), prepared: PreparedTables? = nil) {
         self.standard = standard
         self.files = files
+        self.prepared = prepared
+    }
+
+    /// The CSV files' text, read and decoded before the standard is loaded (neither needs
+    /// it), so a build reads a large table while the content loads.
+    public struct PreparedTables: Sendable {
+        let tables: [String: Result<[UInt8], Diagnostic>]
+    }
+
+    public static func prepare(_ path: String, files: FileSource = DiskFileSource()) -> PreparedTables {
+        let paths = csvFiles(path, files: files)
+        let decoded = paths.map { AssessmentFileReader.decoded($0, from: files) }
+        return PreparedTables(tables: Dictionary(zip(paths, decoded)) { first, _ in first })
+    }
+
+    /// The CSV files `path` names: itself, or those in the folder, sorted.
+    static func csvFiles(_ path: String, files: FileSource) -> [String] {
+        if path.lowercased().hasSuffix(".csv") { return [path] }
+        return ((try? files.files(in: path)) ?? []).filter { $0.lowercased().hasSuffix(".csv") }.map { path + "/" + $0 }
     }
 
     /// `path` is a CSV file (with an optional `<name>.dataset.yaml` beside it) or a folder
@@ -20,7 +41,7 @@ public struct AssessmentLoader: Sendable {
         var csvFiles: [String] = []
         var dataset: (synthetic: Bool, label: String?) = (false, nil)
         if path.lowercased().hasSuffix(".csv") {
-            csvFiles = [path]
+            csvFiles = Self.csvFiles(path, files: files)
             let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
             let sidecar = String(name.dropLast(4)) + ".dataset.yaml"
             if files.exists((folder.isEmpty ? "." : folder) + "/" + sidecar),
@@ -29,7 +50,7 @@ public struct AssessmentLoader: Sendable {
             }
         } else {
             let names = (try? files.files(in: path)) ?? []
-            csvFiles = names.filter { $0.lowercased().hasSuffix(".csv") }.map { path + "/" + $0 }
+            csvFiles = Self.csvFiles(path, files: files)
             if names.contains("dataset.yaml"), let file = ContentFile.read("dataset.yaml", in: path, from: files, sink: sink) {
                 dataset = Self.loadDataset(file, sink: sink)
             }
@@ -38,9 +59,10 @@ public struct AssessmentLoader: Sendable {
             sink.report(SourceLocation(path: path, line: 1, column: 1), "no assessment CSV files found: pass a .csv file or a folder holding them with --assessments")
         }
         let columns = AssessmentColumns(standard: standard)
-        let standard = self.standard, files = self.files
+        let standard = self.standard, files = self.files, prepared = self.prepared
         let perFile = csvFiles.parallelMap { file in
-            AssessmentFileReader(path: file, standard: standard, columns: columns, sink: sink).read(from: files)
+            AssessmentFileReader(path: file, standard: standard, columns: columns, sink: sink)
+                .read(prepared?.tables[file] ?? AssessmentFileReader.decoded(file, from: files))
         }
         let records = perFile.flatMap { $0 }
         checkDuplicateCodes(records, sink: sink)
@@ -85,14 +107,18 @@ struct AssessmentFileReader {
     let columns: AssessmentColumns
     let sink: DiagnosticSink
 
-    func read(from files: FileSource) -> [Assessment] {
+    /// The file's text as UTF-8 bytes, or why it cannot be read.
+    static func decoded(_ path: String, from files: FileSource) -> Result<[UInt8], Diagnostic> {
         guard let data = try? files.read(path) else {
-            sink.report(SourceLocation(path: path, line: 1, column: 1), "cannot read the file: check that it exists and is readable")
-            return []
+            return .failure(Diagnostic(path: path, line: 1, column: 1, "cannot read the file: check that it exists and is readable"))
         }
+        return TableText.decode(data, path: path).map(\.bytes)
+    }
+
+    func read(_ decoded: Result<[UInt8], Diagnostic>) -> [Assessment] {
         let bytes: [UInt8]
-        switch TableText.decode(data, path: path) {
-        case .success(let decoded): bytes = decoded.bytes
+        switch decoded {
+        case .success(let decoded): bytes = decoded
         case .failure(let diagnostic): sink.report(diagnostic); return []
         }
         let table = CSVReader(bytes: bytes, path: path)
