@@ -12,8 +12,8 @@ struct FrontMatterFile {
 
     /// Splits `text` at the `---` fences. Front matter is required: these files are data.
     /// Lines are found on the UTF-8 bytes (line ends are LF after decoding, and a line end
-    /// is always a character of its own): splitting by characters was a fifth of loading
-    /// thousands of scenario files.
+    /// is always a character of its own): splitting by characters walks grapheme
+    /// clusters, costly over thousands of scenario files.
     static func split(_ text: String, path: String) -> Result<FrontMatterFile, Diagnostic> {
         let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
         func isFence(_ line: Substring.UTF8View) -> Bool {

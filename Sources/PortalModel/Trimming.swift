@@ -23,7 +23,7 @@ extension String {
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return self }
         guard let start = scalars.firstIndex(where: { !isBlank($0) }), let end = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
-        // Copied as UTF-8 in one piece (rebuilding it scalar by scalar was most of the cost).
+        // Copied as UTF-8 in one piece, not rebuilt scalar by scalar.
         return String(scalars[start...end])
     }
 }

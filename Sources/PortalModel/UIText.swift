@@ -2,8 +2,8 @@
 /// file that lacks a key, so every lookup finds its text.
 public struct UIText: Sendable {
     /// Each text cut once into its literal runs and `{placeholders}`: views ask for these
-    /// words thousands of times (every scenario page), and scanning the text for braces
-    /// on every request was a third of making a scenario page's view.
+    /// words thousands of times (every scenario page), so the text is not scanned for
+    /// braces, character by character, on every request.
     private struct Entry: Sendable {
         let text: String
         /// Literal runs and placeholder names in order; empty when there are none.

@@ -62,8 +62,8 @@ public enum Markdown {
 
     /// `text` with each run of letters and digits joined by `-`, `.` or `/` (the pattern
     /// `[0-9A-Za-z]+(?:[-./][0-9A-Za-z]+)+`, by whole characters) in a nowrap span.
-    /// Scanned by hand: a Regex literal here was parsed anew on every call, a third of
-    /// a real-site build.
+    /// Scanned by hand: a Regex literal is parsed anew each time it is evaluated, and
+    /// every Markdown conversion runs this.
     static func wrapCodes(_ text: String) -> String {
         func isWordCharacter(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
         func isJoiner(_ character: Character) -> Bool { character == "-" || character == "." || character == "/" }

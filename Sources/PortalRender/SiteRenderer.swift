@@ -34,8 +34,8 @@ public struct SiteRenderer: Sendable {
 
     /// The site's files: every path now, each page's and each download's bytes when
     /// `file(at:)` asks for them (the writer does, on every core, and lets them go once
-    /// written): the open data is encoded beside the pages rather than before them, a
-    /// large standard's JSON on one core while the other waited. The sitemap, robots.txt
+    /// written): the open data is encoded beside the pages rather than before them, so
+    /// a large standard's JSON does not hold one core while the other waits. The sitemap, robots.txt
     /// and assets are few and small, and made here. `rendered` is called once per page
     /// rendered (for a progress line).
     public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws -> RenderedSite {
@@ -48,8 +48,8 @@ public struct SiteRenderer: Sendable {
         return RenderedSite(pages: plan.pages, data: plan.data, csv: plan.csv, others: files, renderer: self, cache: cache, rendered: rendered)
     }
 
-    /// One page through its template. With a cache (portal serve), a page whose view
-    /// model is unchanged is not rendered again.
+    /// One page through its template. With a cache (portal serve), a page whose template
+    /// reads the same tree as before is not rendered again.
     func page(_ page: PlannedPage, cache: RenderCache?, rendered: (@Sendable () -> Void)?) throws -> Data {
         do {
             // The tree the template reads is the page's identity for the cache: the same
@@ -121,9 +121,9 @@ public struct RenderedSite: Sendable {
 
 /// Rendered pages of the previous build, keyed by their template and the tree it read,
 /// kept by a long-running process (`portal serve`) so an edit re-renders only the pages
-/// it changes. (The key was once the view model as sorted JSON: encoding it cost more
-/// than rendering.) Templates are part of the key's scope: a new TemplateSet means a new
-/// cache.
+/// it changes (the tree is made for rendering anyway; encoding the view model for a key
+/// would cost more than rendering). Templates are part of the key's scope: a new
+/// TemplateSet means a new cache.
 public final class RenderCache: @unchecked Sendable {
     struct Key: Equatable {
         let template: String

@@ -57,8 +57,8 @@ struct InputGuard {
     }
 
     /// Symbolic links under `folder` that lead outside it, each reported once, in path
-    /// order. Walked with readdir (FileTree): FileManager's enumerator read every
-    /// entry's attributes, a walk of thousands of scenario files before anything loaded.
+    /// order. Walked with readdir (FileTree): FileManager's enumerator reads every
+    /// entry's attributes, slow over thousands of scenario files.
     private func links(in folder: String, root: String, name: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func walk(_ path: String) {

@@ -95,7 +95,7 @@ struct RowReader {
         var indicators: [Int: IndicatorAnswer] = [:]
         var scenarios: [(no: Int32, place: UInt8)] = []
         indicators.reserveCapacity(rules.indicators.count)
-        // Sized once: growing the list cell by cell was a tenth of reading wide rows.
+        // Sized once: a wide row would otherwise grow the list cell by cell.
         scenarios.reserveCapacity(zip(row.fields, layout).reduce(0) { count, cell in
             if case .scenario = cell.1, !row.isEmpty(cell.0) { return count + 1 }
             return count

@@ -26,8 +26,8 @@ enum TableText {
         return .success((TextDecoding.normaliseLineEnds(converted), .gb18030))
     }
 
-    /// Whether `bytes` are UTF-8, checked in pieces on every core: a file of 100,000
-    /// assessments was checked on one while the other waited. The pieces end at line
+    /// Whether `bytes` are UTF-8, checked in pieces on every core (a large table would
+    /// otherwise keep one core busy while the other waits). The pieces end at line
     /// ends, which never fall inside a UTF-8 sequence, so each piece is UTF-8 on its own
     /// exactly when the whole is.
     static func isUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {

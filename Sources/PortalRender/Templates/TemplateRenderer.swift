@@ -18,7 +18,7 @@ struct TemplateRenderer: Sendable {
     /// Where a tag is rendered: the objects it can see (innermost last), its place in the
     /// list being iterated, the indentation of its lines, the overrides of the parents
     /// it is inside. One scope is changed and restored as rendering goes in and out of
-    /// sections and partials: copying it per list item cost an array per row.
+    /// sections and partials, not copied (with its stack) for every list item.
     struct Scope {
         var stack: [TemplateValue]
         var sequence: (first: Bool, last: Bool, index: Int)?
