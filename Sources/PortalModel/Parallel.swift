@@ -6,10 +6,11 @@ extension Array where Element: Sendable {
     ///
     /// Why not `DispatchQueue.concurrentPerform`: called inside another concurrentPerform,
     /// libdispatch divides its width by the outer one's, so a map nested in a two-way
-    /// split (loading content beside the templates) runs on one core. Here the calling thread works through the items itself and helpers on the
-    /// global queue join while there is work left, so a nested map uses every free core,
-    /// and no caller ever waits for a helper that has not started (no deadlock when the
-    /// pool is busy with the outer map).
+    /// split (loading content beside the templates) runs on one core. Here the calling
+    /// thread works through the items itself and helpers on the global queue join while
+    /// there is work left, so a nested map uses every free core, and no caller ever waits
+    /// for a helper that has not started (no deadlock when the pool is busy with the
+    /// outer map).
     public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount)
         guard workers > 1 else { return map(transform) }
