@@ -35,9 +35,9 @@ public struct SiteRenderer: Sendable {
     /// The site's files: every path now, each page's and each download's bytes when
     /// `file(at:)` asks for them (the writer does, on every core, and lets them go once
     /// written): the open data is encoded beside the pages rather than before them, so
-    /// a large standard's JSON does not hold one core while the other waits. The sitemap, robots.txt
-    /// and assets are few and small, and made here. `rendered` is called once per page
-    /// rendered (for a progress line).
+    /// a large standard's JSON does not hold one core while the other waits. The sitemap,
+    /// robots.txt and assets are few and small, and made here. `rendered` is called once
+    /// per page rendered (for a progress line).
     public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws -> RenderedSite {
         cache?.use(templates: templates.fingerprint)
         guard let sitemap = templates.render(try TemplateTree.make(plan.sitemap), template: "sitemap") else {

@@ -124,8 +124,9 @@ public struct SiteWriter: Sendable {
         let wantedFolders = Set(folderList)
         // The old tree is listed a level at a time, each level's folders on every core
         // (a site of 4,000 scenarios has 4,000 folders, and listing them one after
-        // another leaves the other core idle). Only folders a listing showed to be real folders are
-        // entered, never a link, so nothing outside `root` is ever listed or deleted.
+        // another leaves the other core idle). Only folders a listing showed to be real
+        // folders are entered, never a link, so nothing outside `root` is ever listed or
+        // deleted.
         var unwanted: [String] = []
         var existing: Set<String> = []
         var level = [""]
