@@ -56,7 +56,15 @@ public struct CSVTable: Sendable {
 /// One CSV download of /data/.
 public struct PlannedCSV: Sendable {
     public var route: Route
-    public var table: CSVTable
+    private let make: @Sendable () -> CSVTable
+
+    /// `table` is made when the file is written (by a writing worker, as pages are).
+    public init(route: Route, table: @autoclosure @escaping @Sendable () -> CSVTable) {
+        self.route = route
+        make = table
+    }
+
+    public var table: CSVTable { make() }
 }
 
 public struct DataPageView: ViewModel {

@@ -33,7 +33,15 @@ public struct PlannedPage: Sendable {
 /// One JSON download.
 public struct PlannedData: Sendable {
     public var route: Route
-    public var value: any Encodable & Sendable
+    private let make: @Sendable () -> any Encodable & Sendable
+
+    /// `value` is made when the file is written (by a writing worker, as pages are).
+    public init(route: Route, value: @autoclosure @escaping @Sendable () -> any Encodable & Sendable) {
+        self.route = route
+        make = value
+    }
+
+    public var value: any Encodable & Sendable { make() }
 }
 
 /// What templates see: plain values the render stage turns into a lookup tree through

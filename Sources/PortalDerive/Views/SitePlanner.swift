@@ -338,17 +338,30 @@ public struct SitePlanner: Sendable {
 
     // MARK: Open data
 
+    /// The downloads, each made when it is written (by the writing workers, beside the pages).
     private func openData() -> [PlannedData] {
-        let scenarios = standard.scenarios.map { scenario in
+        [PlannedData(route: .data("scenarios.json"), value: scenarioRecords()),
+         PlannedData(route: .data("indicators.json"), value: indicatorRecords()),
+         PlannedData(route: .data("tiers.json"), value: tiersRecord())]
+    }
+
+    private func scenarioRecords() -> [ScenarioRecord] {
+        standard.scenarios.map { scenario in
             ScenarioRecord(no: scenario.no, name: scenario.name, segment: scenario.segment, area: areaOf(scenario),
                            tiers: Dictionary(uniqueKeysWithValues: framework.tierIDs.map { ($0.rawValue, scenario.text(at: $0)) }),
                            url: absoluteURL(.scenario(scenario.code)))
         }
-        let indicators = standard.indicators.map {
+    }
+
+    private func indicatorRecords() -> [IndicatorRecord] {
+        standard.indicators.map {
             IndicatorRecord(no: $0.no, group: $0.group, name: $0.name, description: $0.description, levels: $0.levels,
                             question: $0.question, unit: $0.unit, notApplicable: $0.notApplicable, url: absoluteURL(.indicator($0.code)))
         }
-        let tiers = TiersRecord(
+    }
+
+    private func tiersRecord() -> TiersRecord {
+        TiersRecord(
             edition: site.edition, intro: framework.intro, requirements: framework.requirements,
             areas: framework.areas.map { area in
                 AreaRecord(id: area.id, name: area.name, note: area.note,
@@ -362,8 +375,5 @@ public struct SitePlanner: Sendable {
                            scenarios: standard.scenarios.filter { $0.text(at: tier.id) != nil }.map(\.no),
                            url: absoluteURL(.tier(tier.id.rawValue)))
             })
-        return [PlannedData(route: .data("scenarios.json"), value: scenarios),
-                PlannedData(route: .data("indicators.json"), value: indicators),
-                PlannedData(route: .data("tiers.json"), value: tiers)]
     }
 }
