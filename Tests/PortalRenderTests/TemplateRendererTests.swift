@@ -1,4 +1,4 @@
-import PortalDerive
+@testable import PortalDerive
 @testable import PortalRender
 import Testing
 
@@ -110,5 +110,17 @@ import Testing
             let expected = text.replacing(/[0-9A-Za-z]+(?:[\-.\/][0-9A-Za-z]+)+/) { "<span class=\"nw\">\($0.output)</span>" }
             #expect(Markdown.wrapCodes(text) == expected, "\(text)")
         }
+    }
+}
+
+/// The types TemplateTree writes directly give the tree their `Encodable` conformance
+/// gives.
+@Suite struct TemplateTreeTests {
+    @Test func directTreesAreTheEncodersTrees() throws {
+        for link in [Link(label: "层级要求", href: "../tiers/index.html"), Link(label: "", href: "#a", current: true)] {
+            #expect(try TemplateTree.node(link) == TemplateTree.encoded(link))
+        }
+        let tier = TierRef(id: "basic", name: "基础级", href: "../../tiers/basic/index.html")
+        #expect(try TemplateTree.node(tier) == TemplateTree.encoded(tier))
     }
 }

@@ -22,11 +22,29 @@ public enum TemplateTree {
         if T.self == Bool.self { return .flag(unsafeBitCast(value, to: Bool.self)) }
         if T.self == Double.self { return .real(unsafeBitCast(value, to: Double.self)) }
         if T.self == RichText.self { return .richText(value as! RichText) }
+        // The most numerous objects (every page's navigation, footer and downloads; every
+        // row's tier), written directly as the Encoder would (a test holds them to it).
+        if T.self == Link.self { return (value as! Link).tree }
+        if T.self == TierRef.self { return (value as! TierRef).tree }
         if let list = value as? any TemplateList { return try list.templateList() }
+        return try encoded(value)
+    }
+
+    /// `value` through its `Encodable` conformance.
+    static func encoded<T: Encodable>(_ value: T) throws -> TemplateValue {
         let encoder = TreeEncoder()
         try value.encode(to: encoder)
         return encoder.storage?.value ?? .object(TemplateFields())
     }
+}
+
+extension Link {
+    /// Its fields in declaration order, as its synthesised `Encodable` writes them.
+    var tree: TemplateValue { .object(["label": .text(label), "href": .text(href), "current": .flag(current)]) }
+}
+
+extension TierRef {
+    var tree: TemplateValue { .object(["id": .text(id), "name": .text(name), "href": .text(href)]) }
 }
 
 /// An array read as a list, element by element.
