@@ -38,28 +38,16 @@ public struct DiskFileSource: FileSource {
         }
         var data = Data(count: Int(status.st_size))
         var filled = 0
-        var failed = false
-        data.withUnsafeMutableBytes { buffer in
-            while true {
-                if filled == buffer.count {
-                    // The file may have grown since fstat: read on until the end.
-                    var more = [UInt8](repeating: 0, count: 65_536)
-                    let count = more.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-                    if count < 0 && errno == EINTR { continue }
-                    if count != 0 { failed = true }
-                    return
-                }
+        let failure: Int32 = data.withUnsafeMutableBytes { buffer in
+            while filled < buffer.count {
                 let count = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                if count < 0 && errno == EINTR { continue }
-                if count < 0 { failed = true; return }
-                if count == 0 { return }
+                if count < 0 { if errno == EINTR { continue }; return errno }
+                if count == 0 { break } // shortened since fstat: what is there
                 filled += count
             }
+            return 0
         }
-        if failed {
-            // Grown while being read, or a read error: the slow path reads it whole.
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        }
+        guard failure == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
         return filled == data.count ? data : data.prefix(filled)
     }
 

@@ -1,11 +1,11 @@
 /// One typical scenario of Annex 3 with its requirement text per tier.
 ///
-/// A value type over one shared, copy-on-write box (as `Assessment`): the pages of a
-/// 4,000-scenario standard walk every scenario many times, and a copy then retains one
-/// box instead of six reference-counted fields. The box also keeps each tier's text by
-/// the tier's place, so reading one costs no hashing of the tier's key.
+/// A value over one shared, immutable box: the pages of a 4,000-scenario standard walk
+/// every scenario many times, and a copy then retains one box instead of six
+/// reference-counted fields. The box also keeps each tier's text by the tier's place, so
+/// reading one costs no hashing of the tier's key.
 public struct Scenario: Sendable, Equatable {
-    private final class Storage: @unchecked Sendable {
+    private final class Storage: Sendable {
         let no: Int
         let name: String
         let segment: String
@@ -33,36 +33,18 @@ public struct Scenario: Sendable, Equatable {
         }
     }
 
-    private var storage: Storage
+    private let storage: Storage
 
-    public var no: Int {
-        get { storage.no }
-        set { storage = Storage(no: newValue, name: name, segment: segment, tiers: tiers, notes: notes, source: source) }
-    }
-    public var name: String {
-        get { storage.name }
-        set { storage = Storage(no: no, name: newValue, segment: segment, tiers: tiers, notes: notes, source: source) }
-    }
+    public var no: Int { storage.no }
+    public var name: String { storage.name }
     /// Segment name as in the table, e.g. 工厂建设.
-    public var segment: String {
-        get { storage.segment }
-        set { storage = Storage(no: no, name: name, segment: newValue, tiers: tiers, notes: notes, source: source) }
-    }
+    public var segment: String { storage.segment }
     /// Text per tier, one entry for each of the framework's tiers; nil where the source
     /// prints "/" (not defined at that tier).
-    public var tiers: [TierID: String?] {
-        get { storage.tiers }
-        set { storage = Storage(no: no, name: name, segment: segment, tiers: newValue, notes: notes, source: source) }
-    }
+    public var tiers: [TierID: String?] { storage.tiers }
     /// Optional editorial notes (Markdown) below the front matter.
-    public var notes: String {
-        get { storage.notes }
-        set { storage = Storage(no: no, name: name, segment: segment, tiers: tiers, notes: newValue, source: source) }
-    }
-    public var source: SourceFile {
-        get { storage.source }
-        set { storage = Storage(no: no, name: name, segment: segment, tiers: tiers, notes: notes, source: newValue) }
-    }
+    public var notes: String { storage.notes }
+    public var source: SourceFile { storage.source }
 
     public init(no: Int, name: String, segment: String, tiers: [TierID: String?], notes: String, source: SourceFile) {
         storage = Storage(no: no, name: name, segment: segment, tiers: tiers, notes: notes, source: source)

@@ -173,8 +173,8 @@ extension SitePlanner {
                 DownloadView(name: name, href: route.link(to: .data(name)), description: text(key), columns: [])
             }
             return DataPageView(layout: layout(route, .data, title: text(.pageData), style: "data", section: nil,
-                                                   crumbs: [(text(.pageData), nil)], description: text(.dataDescription)),
-                                    downloads: downloads)
+                                               crumbs: [(text(.pageData), nil)], description: text(.dataDescription)),
+                                downloads: downloads)
         }
     }
 }

@@ -40,8 +40,8 @@ extension SitePlanner {
                                defined: standard.scenarios.filter { $0.text(at: tier.id) != nil }.count)
             }
             return CompareIndexView(layout: layout(route, .compareIndex, title: text(.pageCompare), style: "compare-index", section: .compare,
-                                                       crumbs: [(text(.pageCompare), nil)]),
-                                        pairs: pairs, areaColumns: framework.areas.map(\.name) + [text(.compareMultiArea)], rules: rules)
+                                                   crumbs: [(text(.pageCompare), nil)]),
+                                    pairs: pairs, areaColumns: framework.areas.map(\.name) + [text(.compareMultiArea)], rules: rules)
         }
     }
 
@@ -104,15 +104,15 @@ extension SitePlanner {
                 return scenarios.isEmpty ? nil : SelfCheckSegment(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
             }
             return SelfCheckView(layout: layout(route, .selfCheck, title: text(.pageSelfCheck), style: "self-check", section: .selfCheck,
-                                                    crumbs: [(text(.pageSelfCheck), nil)], description: text(.selfCheckDescription)),
-                                     rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)), segments: segments,
-                                     tiers: framework.tiers.map { summary($0, from: route) },
-                                     maturityLevels: framework.maturityLevels.enumerated().map {
-                                         FilterOption(value: String($0.offset + 1), label: $0.element, group: nil)
-                                     },
-                                     indicators: standard.indicators.map { selfCheckIndicator($0, from: route) },
-                                     benchmarkJSON: outcomes.map { Self.embeddedJSON(IndicatorBenchmark(outcomes: $0, standard: standard)) },
-                                     radar: selfCheckRadar())
+                                                crumbs: [(text(.pageSelfCheck), nil)], description: text(.selfCheckDescription)),
+                                 rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)), segments: segments,
+                                 tiers: framework.tiers.map { summary($0, from: route) },
+                                 maturityLevels: framework.maturityLevels.enumerated().map {
+                                     FilterOption(value: String($0.offset + 1), label: $0.element, group: nil)
+                                 },
+                                 indicators: standard.indicators.map { selfCheckIndicator($0, from: route) },
+                                 benchmarkJSON: outcomes.map { Self.embeddedJSON(IndicatorBenchmark(outcomes: $0, standard: standard)) },
+                                 radar: selfCheckRadar())
         }
     }
 
@@ -168,8 +168,8 @@ extension SitePlanner {
             var page = layout(route, .search, title: text(.pageSearch), style: "search", section: nil, crumbs: [(text(.pageSearch), nil)])
             page.runsWebAssembly = true
             return SearchView(layout: page,
-                                  kinds: kinds.map { FilterOption(value: $0, label: $0, group: nil) },
-                                  scenariosHref: route.link(to: .scenarios))
+                              kinds: kinds.map { FilterOption(value: $0, label: $0, group: nil) },
+                              scenariosHref: route.link(to: .scenarios))
         }
     }
 }

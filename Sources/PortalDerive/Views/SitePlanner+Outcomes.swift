@@ -206,8 +206,8 @@ extension SitePlanner {
                                              corner: text(.outcomesIndicatorCorner)))
             }
             return IndicatorOutcomesView(layout: outcomeLayout(route, .outcomeIndicators, title: text(.pageOutcomeIndicators), style: "indicators",
-                                                                   crumb: text(.pageOutcomeIndicators)),
-                                             notice: notice(outcomes, from: route), indicators: views)
+                                                               crumb: text(.pageOutcomeIndicators)),
+                                         notice: notice(outcomes, from: route), indicators: views)
         }
     }
 
@@ -226,8 +226,8 @@ extension SitePlanner {
                    HeatLegendItem(bucket: "heat-withheld", label: text(.outcomesLegendProtectsAnother)),
                    HeatLegendItem(bucket: "heat-na", label: text(.outcomesLegendNotDefined))]
             return ScenarioOutcomesView(layout: outcomeLayout(route, .outcomeScenarios, title: text(.pageOutcomeScenarios), style: "scenarios",
-                                                                  crumb: text(.pageOutcomeScenarios)),
-                                            notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend)
+                                                              crumb: text(.pageOutcomeScenarios)),
+                                        notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend)
         }
     }
 
@@ -275,7 +275,7 @@ extension SitePlanner {
                               place: place(cohort), sector: sector(cohort), year: year(cohort), size: String(cohort.size))
             }
             return CohortsListView(layout: outcomeLayout(route, .cohorts, title: text(.pageCohorts), style: "cohorts", crumb: text(.pageCohorts)),
-                                       notice: notice(outcomes, from: route), scheme: outcomes.scheme.description(text), cohorts: rows)
+                                   notice: notice(outcomes, from: route), scheme: outcomes.scheme.description(text), cohorts: rows)
         }
     }
 
@@ -285,8 +285,8 @@ extension SitePlanner {
         let route = Route.records
         return PlannedPage(route: route, kind: .records) {
             return RecordsMovedView(layout: outcomeLayout(route, .records, title: text(.pageRecords), style: "records", crumb: text(.pageRecords)),
-                                        notice: notice(outcomes, from: route), cohortsHref: route.link(to: .cohorts),
-                                        methodHref: route.link(to: .method))
+                                    notice: notice(outcomes, from: route), cohortsHref: route.link(to: .cohorts),
+                                    methodHref: route.link(to: .method))
         }
     }
 
@@ -363,10 +363,10 @@ extension SitePlanner {
         return PlannedPage(route: route, kind: .method) {
             let crumbs: [(String, Route?)] = outcomes == nil ? [(page.nav, nil)] : [crumb(.outcomes), (page.nav, nil)]
             return MethodView(layout: layout(route, .method, title: page.title, style: "page method", section: outcomes == nil ? nil : .outcomes, crumbs: crumbs),
-                                  body: RichText(page.markdown), tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
-                                  scheme: outcomes?.scheme.description(text), groups: outcomes?.groupNames.joined(separator: text(.tierListSeparator)),
-                                  primary: outcomes.map { String($0.audit.primary) }, secondary: outcomes.map { String($0.audit.secondary) },
-                                  release: outcomes.map { String($0.release) })
+                              body: RichText(page.markdown), tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
+                              scheme: outcomes?.scheme.description(text), groups: outcomes?.groupNames.joined(separator: text(.tierListSeparator)),
+                              primary: outcomes.map { String($0.audit.primary) }, secondary: outcomes.map { String($0.audit.secondary) },
+                              release: outcomes.map { String($0.release) })
         }
     }
 

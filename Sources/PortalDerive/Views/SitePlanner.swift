@@ -172,9 +172,9 @@ public struct SitePlanner: Sendable {
                 TargetView(tier: tierRef($0.tier, from: route), heading: $0.heading, task: $0.task, figure: $0.figure, figureLabel: $0.figureLabel)
             }
             return HomeView(layout: layout(route, .home, title: site.title, style: "home", section: .home),
-                                lead: site.description, tiersHref: route.link(to: .tiers), scenariosHref: route.link(to: .scenarios),
-                                tiers: framework.tiers.map { summary($0, from: route) },
-                                goal: framework.targets.goal, targets: targets, entries: entries)
+                            lead: site.description, tiersHref: route.link(to: .tiers), scenariosHref: route.link(to: .scenarios),
+                            tiers: framework.tiers.map { summary($0, from: route) },
+                            goal: framework.targets.goal, targets: targets, entries: entries)
         }
     }
 
@@ -189,9 +189,9 @@ public struct SitePlanner: Sendable {
             let frame = layout(route, .tiers, title: text(.pageTiers), style: "tiers", section: .tiers, crumbs: [(text(.pageTiers), nil)],
                                terms: SearchTermBlock.names(framework.areas.map(\.name)))
             return TiersIndexView(layout: frame,
-                                      intro: framework.intro,
-                                      requirements: framework.requirements.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
-                                      tiers: framework.tiers.map { summary($0, from: route) }, areas: areas)
+                                  intro: framework.intro,
+                                  requirements: framework.requirements.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
+                                  tiers: framework.tiers.map { summary($0, from: route) }, areas: areas)
         }
     }
 
@@ -285,7 +285,7 @@ public struct SitePlanner: Sendable {
                 else { groups.append(IndicatorGroup(name: indicator.group, indicators: [row])) }
             }
             return IndicatorsIndexView(layout: layout(route, .indicators, title: text(.pageIndicatorsTitle), style: "indicators", section: .indicators,
-                                                          crumbs: [(text(.pageIndicators), nil)]), groups: groups)
+                                                      crumbs: [(text(.pageIndicators), nil)]), groups: groups)
         }
     }
 
@@ -314,8 +314,8 @@ public struct SitePlanner: Sendable {
         let route = Route.matrix
         return PlannedPage(route: route, kind: .matrix) {
             return MatrixView(layout: layout(route, .matrix, title: text(.pageMatrix), style: "matrix", section: .matrix, crumbs: [(text(.pageMatrix), nil)]),
-                                  tiers: framework.tierIDs.map { tierRef($0, from: route) }, columns: framework.tiers.count + 2,
-                                  segments: segmentGroups(from: route), filters: filters(tiers: true))
+                              tiers: framework.tierIDs.map { tierRef($0, from: route) }, columns: framework.tiers.count + 2,
+                              segments: segmentGroups(from: route), filters: filters(tiers: true))
         }
     }
 
@@ -323,7 +323,7 @@ public struct SitePlanner: Sendable {
         let route = Route.page(page.slug)
         return PlannedPage(route: route, kind: .page) {
             return MarkdownPageView(layout: layout(route, .page, title: page.title, style: "page", section: route, crumbs: [(page.nav, nil)]),
-                                        body: RichText(page.markdown))
+                                    body: RichText(page.markdown))
         }
     }
 

@@ -30,8 +30,11 @@ public struct AssessmentLoader: Sendable {
 
     /// The CSV files `path` names: itself, or those in the folder, sorted.
     static func csvFiles(_ path: String, files: FileSource) -> [String] {
-        if path.lowercased().hasSuffix(".csv") { return [path] }
-        return ((try? files.files(in: path)) ?? []).filter { $0.lowercased().hasSuffix(".csv") }.map { path + "/" + $0 }
+        path.lowercased().hasSuffix(".csv") ? [path] : csvFiles(in: path, names: (try? files.files(in: path)) ?? [])
+    }
+
+    private static func csvFiles(in folder: String, names: [String]) -> [String] {
+        names.filter { $0.lowercased().hasSuffix(".csv") }.map { folder + "/" + $0 }
     }
 
     /// `path` is a CSV file (with an optional `<name>.dataset.yaml` beside it) or a folder
@@ -41,7 +44,7 @@ public struct AssessmentLoader: Sendable {
         var csvFiles: [String] = []
         var dataset: (synthetic: Bool, label: String?) = (false, nil)
         if path.lowercased().hasSuffix(".csv") {
-            csvFiles = Self.csvFiles(path, files: files)
+            csvFiles = [path]
             let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
             let sidecar = String(name.dropLast(4)) + ".dataset.yaml"
             if files.exists((folder.isEmpty ? "." : folder) + "/" + sidecar),
@@ -50,7 +53,7 @@ public struct AssessmentLoader: Sendable {
             }
         } else {
             let names = (try? files.files(in: path)) ?? []
-            csvFiles = Self.csvFiles(path, files: files)
+            csvFiles = Self.csvFiles(in: path, names: names)
             if names.contains("dataset.yaml"), let file = ContentFile.read("dataset.yaml", in: path, from: files, sink: sink) {
                 dataset = Self.loadDataset(file, sink: sink)
             }
