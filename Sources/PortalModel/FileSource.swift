@@ -6,7 +6,14 @@ public protocol FileSource: Sendable {
     /// Names of the files directly in `directory`, sorted; empty if it does not exist.
     func files(in directory: String) throws -> [String]
     func read(_ path: String) throws -> Data
+    /// The file's bytes as an array: what a byte-scanning reader (the CSV reader) wants,
+    /// without a copy out of `Data`.
+    func bytes(_ path: String) throws -> [UInt8]
     func exists(_ path: String) -> Bool
+}
+
+extension FileSource {
+    public func bytes(_ path: String) throws -> [UInt8] { [UInt8](try read(path)) }
 }
 
 /// The real file system.
@@ -29,26 +36,50 @@ public struct DiskFileSource: FileSource {
     /// Plain open, fstat, read: Foundation's Data(contentsOf:) makes a URL and reads the
     /// file's attributes first, which dominates reading thousands of small files.
     public func read(_ path: String) throws -> Data {
+        try Self.reading(path) { descriptor, size in
+            var data = Data(count: size)
+            let filled = data.withUnsafeMutableBytes { Self.fill($0, from: descriptor) }
+            guard let filled else { return nil }
+            return filled == data.count ? data : data.prefix(filled)
+        }
+    }
+
+    public func bytes(_ path: String) throws -> [UInt8] {
+        try Self.reading(path) { descriptor, size in
+            var failed = false
+            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                guard let filled = Self.fill(UnsafeMutableRawBufferPointer(buffer), from: descriptor) else { failed = true; count = 0; return }
+                count = filled
+            }
+            return failed ? nil : bytes
+        }
+    }
+
+    /// Opens `path`, a regular file, and hands `body` its descriptor and size; `body`
+    /// gives nil when reading failed.
+    private static func reading<T>(_ path: String, _ body: (Int32, Int) -> T?) throws -> T {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              let result = body(descriptor, Int(status.st_size)) else {
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
         }
-        var data = Data(count: Int(status.st_size))
+        return result
+    }
+
+    /// Reads into `buffer` until it is full or the file ends (a file shortened since
+    /// fstat gives what is there): the count read, nil on an error.
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32) -> Int? {
         var filled = 0
-        let failure: Int32 = data.withUnsafeMutableBytes { buffer in
-            while filled < buffer.count {
-                let count = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                if count < 0 { if errno == EINTR { continue }; return errno }
-                if count == 0 { break } // shortened since fstat: what is there
-                filled += count
-            }
-            return 0
+        while filled < buffer.count {
+            let count = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if count < 0 { if errno == EINTR { continue }; return nil }
+            if count == 0 { break }
+            filled += count
         }
-        guard failure == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        return filled == data.count ? data : data.prefix(filled)
+        return filled
     }
 
     public func exists(_ path: String) -> Bool {

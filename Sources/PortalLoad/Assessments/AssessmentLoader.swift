@@ -112,10 +112,10 @@ struct AssessmentFileReader {
 
     /// The file's text as UTF-8 bytes, or why it cannot be read.
     static func decoded(_ path: String, from files: FileSource) -> Result<[UInt8], Diagnostic> {
-        guard let data = try? files.read(path) else {
+        guard let raw = try? files.bytes(path) else {
             return .failure(Diagnostic(path: path, line: 1, column: 1, "cannot read the file: check that it exists and is readable"))
         }
-        return TableText.decode(data, path: path).map(\.bytes)
+        return TableText.decode(raw, path: path).map(\.bytes)
     }
 
     func read(_ decoded: Result<[UInt8], Diagnostic>) -> [Assessment] {

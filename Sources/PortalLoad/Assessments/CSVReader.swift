@@ -4,10 +4,9 @@ import PortalModel
 /// bad value can be reported as file:line:column. Written by hand because the CSV
 /// libraries on this machine (SwiftCSV, CSV.swift) do not expose positions.
 struct CSVReader {
+    /// Where a cell is. Plain numbers only, so the millions of cells of a wide table are
+    /// copied and dropped without reference counting.
     struct Field {
-        /// A quoted cell's text (quotes removed, `""` made `"`); nil for a plain cell, whose
-        /// text is its bytes `offset..<end` in the file.
-        var quoted: String?
         /// 1-based line of the field's first character.
         var line: Int
         /// Byte offsets of the field and of its line; the column is worked out only when a
@@ -16,6 +15,9 @@ struct CSVReader {
         var lineStart: Int
         /// Where a plain cell's bytes end.
         var end: Int
+        /// A quoted cell's place in its row's `quotedTexts`; -1 for a plain cell, whose
+        /// text is its bytes `offset..<end` in the file.
+        var quoted: Int = -1
     }
 
     /// A row's cells. Their text is made only when asked for: a row of a 4,000-scenario
@@ -25,18 +27,20 @@ struct CSVReader {
         var line: Int
         var fields: [Field]
         let bytes: [UInt8]
+        /// Quoted cells' texts (quotes removed, `""` made `"`), in the order they came.
+        var quotedTexts: [String] = []
 
         func value(_ field: Field) -> String {
-            field.quoted ?? String(decoding: bytes[field.offset..<field.end], as: UTF8.self)
+            field.quoted >= 0 ? quotedTexts[field.quoted] : String(decoding: bytes[field.offset..<field.end], as: UTF8.self)
         }
 
         /// A plain cell's bytes; nil for a quoted one.
         func plainBytes(_ field: Field) -> ArraySlice<UInt8>? {
-            field.quoted == nil ? bytes[field.offset..<field.end] : nil
+            field.quoted < 0 ? bytes[field.offset..<field.end] : nil
         }
 
         func isEmpty(_ field: Field) -> Bool {
-            field.quoted.map(\.isEmpty) ?? (field.offset == field.end)
+            field.quoted >= 0 ? quotedTexts[field.quoted].isEmpty : field.offset == field.end
         }
     }
 
@@ -150,12 +154,13 @@ struct CSVReader {
             let bytes = table.bytes, count = end, path = table.path
             while !finished {
                 var fields: [Field] = []
+                var quotedTexts: [String] = []
                 fields.reserveCapacity(width)
                 let rowLine = line
                 while true {
                     // Start of a field.
                     let fieldLine = line, fieldOffset = index, fieldLineStart = lineStart
-                    var quoted: String?, fieldEnd = index
+                    var quoted = -1, fieldEnd = index
                     if index < count && bytes[index] == UInt8(ascii: "\"") {
                         var buffer: [UInt8] = []
                         guard let cursor = table.quotedCellEnd(open: index, end: count, line: &line, lineStart: &lineStart,
@@ -167,13 +172,14 @@ struct CSVReader {
                             return .failure(Diagnostic(path: path, line: line, column: table.column(of: cursor, lineStart: lineStart),
                                                        "text after a quoted cell: put the whole cell in quotes, and write a quote inside it as \"\""))
                         }
-                        quoted = String(decoding: buffer, as: UTF8.self)
+                        quoted = quotedTexts.count
+                        quotedTexts.append(String(decoding: buffer, as: UTF8.self))
                         index = cursor
                     } else {
                         index = table.plainCellEnd(from: index, end: count)
                         fieldEnd = index
                     }
-                    fields.append(Field(quoted: quoted, line: fieldLine, offset: fieldOffset, lineStart: fieldLineStart, end: fieldEnd))
+                    fields.append(Field(line: fieldLine, offset: fieldOffset, lineStart: fieldLineStart, end: fieldEnd, quoted: quoted))
                     if index < count && bytes[index] == UInt8(ascii: ",") {
                         index += 1
                         continue
@@ -190,7 +196,7 @@ struct CSVReader {
                     finished = true
                 }
                 width = max(width, fields.count)
-                let row = Row(line: rowLine, fields: fields, bytes: bytes)
+                let row = Row(line: rowLine, fields: fields, bytes: bytes, quotedTexts: quotedTexts)
                 if !(fields.count == 1 && row.isEmpty(fields[0])) { return .success(row) }
             }
             return .success(nil)

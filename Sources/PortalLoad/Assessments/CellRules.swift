@@ -8,7 +8,11 @@ import PortalModel
 final class CellRules: Sendable {
     /// Each tier's key and name with the tier: a few short words, scanned (no hashing per cell).
     let tierWords: [(word: String, tier: TierID)]
-    let tierWordBytes: [(word: [UInt8], tier: TierID)]
+    /// The same words' bytes end to end, and where each is with its tier's place in
+    /// `tierTable`: a scenario cell is matched on its bytes with no array or string
+    /// retained per cell.
+    let tierWordBytes: [UInt8]
+    let tierWordSpans: [TierWordSpan]
     /// The framework's tiers in order: a built scenario keeps its tier's place in this table.
     let tierTable: [TierID]
     let tierList: String
@@ -28,8 +32,13 @@ final class CellRules: Sendable {
 
     init(standard: Standard) {
         tierWords = standard.framework.tiers.flatMap { [($0.id.rawValue, $0.id), ($0.name, $0.id)] }
-        tierWordBytes = tierWords.map { (Array($0.word.utf8), $0.tier) }
         tierTable = standard.framework.tierIDs
+        var wordBytes: [UInt8] = [], spans: [TierWordSpan] = []
+        for (word, tier) in tierWords {
+            spans.append(TierWordSpan(start: wordBytes.count, count: word.utf8.count, place: UInt8(tierTable.firstIndex(of: tier)!)))
+            wordBytes += word.utf8
+        }
+        (tierWordBytes, tierWordSpans) = (wordBytes, spans)
         tierList = standard.framework.tiers.map { "\($0.id.rawValue)/\($0.name)" }.joined(separator: ", ")
         regions = Set(standard.framework.regions.map(\.name))
         industries = Set(standard.framework.sectors.flatMap(\.industries))
@@ -54,11 +63,14 @@ extension CellRules {
         return nil
     }
 
-    /// The tier whose key or name is exactly these bytes.
-    func tier(utf8 bytes: ArraySlice<UInt8>) -> TierID? {
-        for entry in tierWordBytes where entry.word.elementsEqual(bytes) { return entry.tier }
-        return nil
-    }
+}
+
+/// One tier word in `CellRules.tierWordBytes`.
+struct TierWordSpan {
+    let start: Int, count: Int
+    /// The tier's place in `CellRules.tierTable` (its index, as the framework's tiers are
+    /// in order).
+    let place: UInt8
 }
 
 /// What a cell of one indicator may hold.
@@ -101,14 +113,16 @@ struct RowReader {
             return count
         })
         var failed = false
-        // No closures here: each would copy this reader into a context, per cell.
+        let wordBytes = rules.tierWordBytes, spans = rules.tierWordSpans, definedTiers = rules.definedTiers
+        let bytes = row.bytes
         for (field, kind) in zip(row.fields, layout) {
             // The common scenario cell, empty or exactly a tier's key or name, is read on
             // its bytes; anything else (spaces around, a typo) as text below.
-            if case .scenario(let no) = kind, let bytes = row.plainBytes(field) {
-                if bytes.isEmpty { continue }
-                if let tier = rules.tier(utf8: bytes), rules.definedTiers[no] & UInt8(1) << tier.index != 0 {
-                    scenarios.append((Int32(no), UInt8(tier.index)))
+            if case .scenario(let no) = kind, field.quoted < 0 {
+                if field.offset == field.end { continue }
+                if let place = Self.tierPlace(bytes, field.offset, field.end, words: wordBytes, spans: spans),
+                   definedTiers[no] & UInt8(1) << place != 0 {
+                    scenarios.append((Int32(no), place))
                     continue
                 }
             }
@@ -166,6 +180,17 @@ struct RowReader {
                           source: SourceLocation(path: table.path, line: first.line, column: 1),
                           region: region, industry: industry, year: year, declaredTier: declared, maturity: maturity,
                           indicators: indicators, scenarios: BuiltScenarios(entries: scenarios, tiers: rules.tierTable))
+    }
+
+    /// The place of the tier whose key or name is exactly `bytes[start..<end]`.
+    private static func tierPlace(_ bytes: [UInt8], _ start: Int, _ end: Int, words: [UInt8], spans: [TierWordSpan]) -> UInt8? {
+        let count = end - start
+        for span in spans where span.count == count {
+            var index = 0
+            while index < count && bytes[start + index] == words[span.start + index] { index += 1 }
+            if index == count { return span.place }
+        }
+        return nil
     }
 
     /// A message for a bad cell (never holding the cell's value).

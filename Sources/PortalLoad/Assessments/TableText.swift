@@ -7,8 +7,7 @@ import PortalModel
 enum TableText {
     enum Encoding: String { case utf8 = "UTF-8", gb18030 = "GB18030" }
 
-    static func decode(_ data: Data, path: String) -> Result<(bytes: [UInt8], encoding: Encoding), Diagnostic> {
-        let raw = [UInt8](data)
+    static func decode(_ raw: [UInt8], path: String) -> Result<(bytes: [UInt8], encoding: Encoding), Diagnostic> {
         func refuse(_ message: String) -> Result<(bytes: [UInt8], encoding: Encoding), Diagnostic> {
             .failure(Diagnostic(path: path, line: 1, column: 1, message))
         }

@@ -2,7 +2,7 @@ import PortalDerive
 
 /// A view model as the compiled templates read it: a typed tree instead of `Any`, so a
 /// lookup is a field read and a switch, never a dynamic cast.
-public indirect enum TemplateValue: Sendable, Equatable {
+public enum TemplateValue: Sendable, Equatable {
     case text(String)
     case number(Int)
     case real(Double)
