@@ -92,7 +92,7 @@ extension SitePlanner {
             PlannedCSV(route: .data("scenarios.csv"), table: CSVTable(
                 header: ["no", "name", "segment", "area"] + framework.tierIDs.map(\.rawValue) + ["url"],
                 rows: standard.scenarios.map { scenario in
-                    [String(scenario.no), scenario.name, scenario.segment, areaName(framework.segment(named: scenario.segment)?.area ?? nil)]
+                    [String(scenario.no), scenario.name, scenario.segment, areaName(areaOf(scenario))]
                         + framework.tierIDs.map { scenario.text(at: $0) ?? "" } + [absoluteURL(.scenario(scenario.code))]
                 })),
             PlannedCSV(route: .data("indicators.csv"), table: CSVTable(

@@ -31,13 +31,14 @@ extension SitePlanner {
                                 newCount: standard.scenarios.filter { $0.text(at: pair.0) == nil && $0.text(at: pair.1) != nil }.count)
             }
             let rules = framework.tiers.map { tier in
-                RulesMatrixRow(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
-                               requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
-                               maturity: summary(tier, from: route).maturity,
-                               definedPerArea: framework.areas.map { area in
-                                   String(standard.scenarios.filter { $0.text(at: tier.id) != nil && framework.segment(named: $0.segment)?.area == area.id }.count)
-                               } + [String(standard.scenarios.filter { $0.text(at: tier.id) != nil && framework.segment(named: $0.segment)?.area == nil }.count)],
-                               defined: standard.scenarios.filter { $0.text(at: tier.id) != nil }.count)
+                // Counted in one pass: by area, then those of no area.
+                var perArea: [String?: Int] = [:]
+                for scenario in standard.scenarios where scenario.text(at: tier.id) != nil { perArea[areaOf(scenario), default: 0] += 1 }
+                return RulesMatrixRow(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
+                                      requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
+                                      maturity: maturityText(tier.minMaturity),
+                                      definedPerArea: (framework.areas.map { $0.id as String? } + [nil]).map { String(perArea[$0] ?? 0) },
+                                      defined: definedCounts[tier.id.index])
             }
             return CompareIndexView(layout: layout(route, .compareIndex, title: text(.pageCompare), style: "compare-index", section: .compare,
                                                    crumbs: [(text(.pageCompare), nil)]),
@@ -56,7 +57,7 @@ extension SitePlanner {
                            changed: lowTier.minScenarios != highTier.minScenarios),
                 RuleChange(label: text(.compareRequiredAreas), low: joined(lowTier.requiredAreas), high: joined(highTier.requiredAreas),
                            changed: lowTier.requiredAreas != highTier.requiredAreas),
-                RuleChange(label: text(.compareMaturity), low: summary(lowTier, from: route).maturity, high: summary(highTier, from: route).maturity,
+                RuleChange(label: text(.compareMaturity), low: maturityText(lowTier.minMaturity), high: maturityText(highTier.minMaturity),
                            changed: lowTier.minMaturity != highTier.minMaturity),
             ]
             let areaTexts = zip(lowTier.areaTexts, highTier.areaTexts).map { AreaPairView(area: areaName($0.area), low: $0.text, high: $1.text) }

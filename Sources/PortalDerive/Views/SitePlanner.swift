@@ -19,6 +19,11 @@ public struct SitePlanner: Sendable {
     /// The main navigation's sections, labels and places.
     let sections: [(String, Route)]
     let scenariosOfSegment: [String: [Scenario]]
+    /// Each segment's area (a segment of no area is not in it), and how many scenarios
+    /// each tier defines (by the tier's index): looked up and counted once, not for every
+    /// scenario on every page that shows them.
+    let areaOfSegment: [String: String]
+    let definedCounts: [Int]
 
     /// `baseURL` overrides site.yaml's when given (`portal build --base-url`).
     public init(standard: Standard, text: UIText, baseURL: String? = nil, outcomes: OutcomeRelease? = nil) {
@@ -27,6 +32,10 @@ public struct SitePlanner: Sendable {
         self.baseURL = baseURL ?? standard.site.baseURL
         self.outcomes = outcomes
         scenariosOfSegment = Dictionary(grouping: standard.scenarios, by: \.segment)
+        var areas: [String: String] = [:]
+        for segment in standard.framework.segments.reversed() { areas[segment.name] = segment.area } // the first of a name, as Framework.segment(named:)
+        areaOfSegment = areas
+        definedCounts = standard.framework.tierIDs.map { tier in standard.scenarios.count { $0.text(at: tier) != nil } }
         // The main navigation is the same on every page: worked out once.
         sections = PageKind.allCases
             .compactMap { kind -> (Int, String, Route)? in
@@ -114,11 +123,11 @@ public struct SitePlanner: Sendable {
         id.flatMap { framework.area($0)?.name } ?? text(.tierNoArea)
     }
 
-    private func areaOf(_ scenario: Scenario) -> String? {
-        framework.segment(named: scenario.segment)?.area
+    func areaOf(_ scenario: Scenario) -> String? {
+        areaOfSegment[scenario.segment]
     }
 
-    private func maturityText(_ level: Int?) -> String {
+    func maturityText(_ level: Int?) -> String {
         guard let level else { return text(.tierMaturityAsRequired) }
         return text(.tierMaturityAtLeast, ["level": framework.maturityLevels[level - 1]])
     }
@@ -127,7 +136,7 @@ public struct SitePlanner: Sendable {
         TierSummary(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
                     requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
                     maturity: maturityText(tier.minMaturity),
-                    definedCount: standard.scenarios.filter { $0.text(at: tier.id) != nil }.count,
+                    definedCount: definedCounts[tier.id.index],
                     total: standard.scenarios.count)
     }
 

@@ -11,54 +11,62 @@ import PortalDerive
 /// for JSON's null in the Mustache specification.
 public enum TemplateTree {
     public static func make(_ value: some Encodable) throws -> TemplateValue {
-        try node(value)
+        try node(value, direct: true)
     }
 
-    static func node<T: Encodable>(_ value: T) throws -> TemplateValue {
+    /// `value` through its `Encodable` conformance all the way down, never a direct tree:
+    /// what the direct trees are held to.
+    static func encoded(_ value: some Encodable) throws -> TemplateValue {
+        try encoded(value, direct: false)
+    }
+
+    /// With `direct`, the view models that write their own tree (DirectTrees.swift) do.
+    static func node<T: Encodable>(_ value: T, direct: Bool) throws -> TemplateValue {
         // The leaf types by their type (a pointer comparison) rather than by casting the
-        // value to each in turn; lists without an unkeyed container.
+        // value to each in turn.
         if T.self == String.self { return .text(unsafeBitCast(value, to: String.self)) }
         if T.self == Int.self { return .number(unsafeBitCast(value, to: Int.self)) }
         if T.self == Bool.self { return .flag(unsafeBitCast(value, to: Bool.self)) }
         if T.self == Double.self { return .real(unsafeBitCast(value, to: Double.self)) }
         if T.self == RichText.self { return .richText(value as! RichText) }
-        // The most numerous objects (every page's navigation, footer and downloads; every
-        // row's tier), written directly as the Encoder would (a test holds them to it).
-        if T.self == Link.self { return (value as! Link).tree }
-        if T.self == TierRef.self { return (value as! TierRef).tree }
-        if let list = value as? any TemplateList { return try list.templateList() }
-        return try encoded(value)
+        // One cast for both: a list, or a view model that writes its own tree.
+        if let node = value as? any TemplateNode, let tree = try node.templateNode(direct: direct) { return tree }
+        return try encoded(value, direct: direct)
     }
 
-    /// `value` through its `Encodable` conformance.
-    static func encoded<T: Encodable>(_ value: T) throws -> TemplateValue {
-        let encoder = TreeEncoder()
+    private static func encoded<T: Encodable>(_ value: T, direct: Bool) throws -> TemplateValue {
+        let encoder = TreeEncoder(direct: direct)
         try value.encode(to: encoder)
         return encoder.storage?.value ?? .object(TemplateFields())
     }
 }
 
-extension Link {
-    /// Its fields in declaration order, as its synthesised `Encodable` writes them.
-    var tree: TemplateValue { .object(["label": .text(label), "href": .text(href), "current": .flag(current)]) }
+/// A value whose tree is made without the generic Encoder: a list element by element;
+/// a view model that writes its own (only with `direct`, nil otherwise).
+protocol TemplateNode {
+    func templateNode(direct: Bool) throws -> TemplateValue?
 }
 
-extension TierRef {
-    var tree: TemplateValue { .object(["id": .text(id), "name": .text(name), "href": .text(href)]) }
-}
-
-/// An array read as a list, element by element.
-private protocol TemplateList {
-    func templateList() throws -> TemplateValue
-}
-
-extension Array: TemplateList where Element: Encodable {
-    fileprivate func templateList() throws -> TemplateValue {
+extension Array: TemplateNode where Element: Encodable {
+    func templateNode(direct: Bool) throws -> TemplateValue? {
         var items: [TemplateValue] = []
         items.reserveCapacity(count)
-        for element in self { items.append(try TemplateTree.node(element)) }
+        for element in self { items.append(try TemplateTree.node(element, direct: direct)) }
         return .list(items)
     }
+}
+
+/// A view model that writes its own tree: its fields in declaration order under their
+/// names, a nil optional left out, as its synthesised `Encodable` conformance writes them
+/// through the Encoder. Only the most numerous kinds are written so (every page's layout,
+/// every row of the pages that list every scenario, the scenario pages); a test holds
+/// each to the Encoder on every page of the real site and of a synthetic one.
+protocol DirectTree: TemplateNode {
+    var tree: TemplateValue { get }
+}
+
+extension DirectTree {
+    func templateNode(direct: Bool) throws -> TemplateValue? { direct ? tree : nil }
 }
 
 /// Where a container writes: a reference, so containers handed out can fill it later.
@@ -84,17 +92,20 @@ private final class TreeEncoder: Encoder {
     var codingPath: [CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
     var storage: Box?
+    let direct: Bool
+
+    init(direct: Bool) { self.direct = direct }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let box = storage ?? Box(.keyed)
         storage = box
-        return KeyedEncodingContainer(Keyed<Key>(box: box))
+        return KeyedEncodingContainer(Keyed<Key>(box: box, direct: direct))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
         let box = storage ?? Box(.unkeyed)
         storage = box
-        return Unkeyed(box: box)
+        return Unkeyed(box: box, direct: direct)
     }
 
     func singleValueContainer() -> SingleValueEncodingContainer {
@@ -103,6 +114,7 @@ private final class TreeEncoder: Encoder {
 
     private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let box: Box
+        let direct: Bool
         var codingPath: [CodingKey] { [] }
 
         private func set(_ value: TemplateValue, _ key: Key) {
@@ -110,7 +122,7 @@ private final class TreeEncoder: Encoder {
         }
 
         mutating func encodeNil(forKey key: Key) throws {}
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try TemplateTree.node(value), key) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try TemplateTree.node(value, direct: direct), key) }
         // The synthesised code calls these for plain fields; without them each would go
         // through the generic method and a dynamic cast.
         mutating func encode(_ value: String, forKey key: Key) throws { set(.text(value), key) }
@@ -133,11 +145,12 @@ private final class TreeEncoder: Encoder {
 
     private struct Unkeyed: UnkeyedEncodingContainer {
         let box: Box
+        let direct: Bool
         var codingPath: [CodingKey] { [] }
         var count: Int { box.items.count }
 
         mutating func encodeNil() throws {}
-        mutating func encode<T: Encodable>(_ value: T) throws { append(try TemplateTree.node(value)) }
+        mutating func encode<T: Encodable>(_ value: T) throws { append(try TemplateTree.node(value, direct: direct)) }
         mutating func encode(_ value: String) throws { append(.text(value)) }
         mutating func encode(_ value: Int) throws { append(.number(value)) }
 
@@ -163,7 +176,7 @@ private final class TreeEncoder: Encoder {
         mutating func encodeNil() throws {}
         mutating func encode<T: Encodable>(_ value: T) throws {
             let box = Box(.single)
-            box.single = try TemplateTree.node(value)
+            box.single = try TemplateTree.node(value, direct: encoder.direct)
             encoder.storage = box
         }
     }

@@ -42,6 +42,19 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
         for (name, value) in fields { self[name] = value }
     }
 
+    /// A struct's fields, in order, names distinct (as a struct's are, so none is
+    /// searched for while they are set); nil values left out.
+    init(ordered fields: KeyValuePairs<String, TemplateValue?>) {
+        names.reserveCapacity(fields.count)
+        values.reserveCapacity(fields.count)
+        for (name, value) in fields {
+            guard let value else { continue }
+            names.append(name)
+            values.append(value)
+        }
+        if names.count > Self.scanLimit { index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }) }
+    }
+
     /// Equal when they hold the same fields in the same order (as one view model type
     /// always writes them).
     public static func == (lhs: TemplateFields, rhs: TemplateFields) -> Bool {
