@@ -23,6 +23,14 @@ public struct AssessmentFormat: Sendable, Equatable {
         return no.map { header.replacingOccurrences(of: "{no}", with: String($0)) } ?? header
     }
 
+    /// The headers of column `key` for each of `numbers`, as `header(key, no:)` gives
+    /// them: the header is cut at its `{no}` once, not searched again for each of a
+    /// standard's thousands of scenarios.
+    public func headers(_ key: String, numbers: [Int]) -> [String] {
+        let pieces = (headers[key] ?? key).split(separator: "{no}", omittingEmptySubsequences: false)
+        return numbers.map { pieces.joined(separator: String($0)) }
+    }
+
     /// Whether `cell` says "not applicable" (case aside).
     public func isNotApplicable(_ cell: String) -> Bool {
         let cell = cell.lowercased()

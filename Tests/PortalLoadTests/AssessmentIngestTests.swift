@@ -134,6 +134,17 @@ import Testing
         #expect(problems == ["in/a.csv:\(expectedLines[2499]):54: error: maturity must be a GB/T 39116 level from 1 to 5: correct the cell"])
     }
 
+    /// The numbered headers made for every column at once are the ones made one by one,
+    /// wherever the template puts its number (or numbers, or none).
+    @Test func numberedHeadersAreMadeAsOneByOne() {
+        let templates = ["场景{no}", "{no}号场景", "s{no}-{no}", "场景", "{no}", "{no}{no}", "{n}{no}o}"]
+        let format = AssessmentFormat(headers: Dictionary(uniqueKeysWithValues: templates.enumerated().map { ("k\($0.offset)", $0.element) }),
+                                      notApplicable: [], syntheticMarker: "")
+        for key in templates.indices.map({ "k\($0)" }) + ["unlisted"] {
+            #expect(format.headers(key, numbers: [1, 7, 40, 1080]) == [1, 7, 40, 1080].map { format.header(key, no: $0) })
+        }
+    }
+
     @Test func headerProblems() {
         #expect(diagnostics("").first?.contains("a.csv:1:1: error: the file is empty") == true)
         let missing = diagnostics("enterprise,credit_code,region\n" + Self.row(1))

@@ -25,10 +25,15 @@ struct AssessmentColumns {
         let fixed: [(String, Kind)] = [("enterprise", .enterprise), ("credit_code", .creditCode), ("region", .region), ("industry", .industry),
                                        ("year", .year), ("declared_tier", .declaredTier), ("maturity", .maturity)]
         var columns = fixed.map { Column(key: $0.0, header: format.header($0.0), kind: $0.1) }
-        columns += standard.indicators.map { Column(key: "i" + $0.code, header: format.header("indicator", no: $0.no), kind: .indicator($0.no)) }
-        columns += standard.scenarios.map { Column(key: "s" + $0.code, header: format.header("scenario", no: $0.no), kind: .scenario($0.no)) }
+        columns += zip(standard.indicators, format.headers("indicator", numbers: standard.indicators.map(\.no))).map { indicator, header in
+            Column(key: "i" + indicator.code, header: header, kind: .indicator(indicator.no))
+        }
+        columns += zip(standard.scenarios, format.headers("scenario", numbers: standard.scenarios.map(\.no))).map { scenario, header in
+            Column(key: "s" + scenario.code, header: header, kind: .scenario(scenario.no))
+        }
         self.columns = columns
         var byHeader: [String: Column] = [:]
+        byHeader.reserveCapacity(2 * columns.count)
         for column in columns {
             byHeader[column.key] = column
             byHeader[column.header] = column

@@ -16,15 +16,15 @@ public struct AssessmentLoader: Sendable {
         self.prepared = prepared
     }
 
-    /// The CSV files' text, read and decoded before the standard is loaded (neither needs
-    /// it), so a build reads a large table while the content loads.
+    /// The CSV files read, decoded and cut into runs of rows before the standard is
+    /// loaded (none of it needs the standard), so a build does it while the content loads.
     public struct PreparedTables: Sendable {
-        let tables: [String: Result<[UInt8], Diagnostic>]
+        let tables: [String: Result<SplitTable, Diagnostic>]
     }
 
     public static func prepare(_ path: String, files: FileSource = DiskFileSource()) -> PreparedTables {
         let paths = csvFiles(path, files: files)
-        let decoded = paths.map { AssessmentFileReader.decoded($0, from: files) }
+        let decoded = paths.map { AssessmentFileReader.split($0, from: files) }
         return PreparedTables(tables: Dictionary(zip(paths, decoded)) { first, _ in first })
     }
 
@@ -65,7 +65,7 @@ public struct AssessmentLoader: Sendable {
         let standard = self.standard, files = self.files, prepared = self.prepared
         let perFile = csvFiles.parallelMap { file in
             AssessmentFileReader(path: file, standard: standard, columns: columns, sink: sink)
-                .read(prepared?.tables[file] ?? AssessmentFileReader.decoded(file, from: files))
+                .read(prepared?.tables[file] ?? AssessmentFileReader.split(file, from: files))
         }
         let records = perFile.flatMap { $0 }
         checkDuplicateCodes(records, sink: sink)
@@ -104,44 +104,57 @@ public struct AssessmentLoader: Sendable {
 }
 
 /// Reads one CSV file: header, then every row, every cell checked.
+/// A table read and decoded: its first row (the header, or why it cannot be read), and
+/// the rows after it cut into runs of whole rows.
+struct SplitTable: Sendable {
+    let table: CSVReader
+    let first: Result<CSVReader.Row?, Diagnostic>
+    let runs: [(start: CSVReader.Start, end: Int)]
+}
+
 struct AssessmentFileReader {
     let path: String
     let standard: Standard
     let columns: AssessmentColumns
     let sink: DiagnosticSink
 
-    /// The file's text as UTF-8 bytes, or why it cannot be read.
-    static func decoded(_ path: String, from files: FileSource) -> Result<[UInt8], Diagnostic> {
+    /// The file's text as UTF-8 bytes, its first row and the rows after it cut into runs
+    /// of whole rows (one for each worker to read), or why it cannot be read.
+    static func split(_ path: String, from files: FileSource) -> Result<SplitTable, Diagnostic> {
         guard let raw = try? files.bytes(path) else {
             return .failure(Diagnostic(path: path, line: 1, column: 1, "cannot read the file: check that it exists and is readable"))
         }
-        return TableText.decode(raw, path: path).map(\.bytes)
+        return TableText.decode(raw, path: path).map { decoded in
+            let table = CSVReader(bytes: decoded.bytes, path: path)
+            var rows = CSVReader.Rows(table)
+            let first = rows.next()
+            return SplitTable(table: table, first: first,
+                              runs: table.runs(from: rows.position, count: 4 * ProcessInfo.processInfo.activeProcessorCount))
+        }
     }
 
-    func read(_ decoded: Result<[UInt8], Diagnostic>) -> [Assessment] {
-        let bytes: [UInt8]
-        switch decoded {
-        case .success(let decoded): bytes = decoded
-        case .failure(let diagnostic): sink.report(diagnostic); return []
-        }
-        let table = CSVReader(bytes: bytes, path: path)
-        var rows = CSVReader.Rows(table)
+    func read(_ split: Result<SplitTable, Diagnostic>) -> [Assessment] {
+        let table: CSVReader, runs: [(start: CSVReader.Start, end: Int)]
         let header: CSVReader.Row
-        switch rows.next() {
-        case .success(let first?): header = first
-        case .success(nil):
-            sink.report(SourceLocation(path: path, line: 1, column: 1), "the file is empty: it needs a header row and one row per assessment")
-            return []
+        switch split {
+        case .success(let split):
+            (table, runs) = (split.table, split.runs)
+            switch split.first {
+            case .success(let first?): header = first
+            case .success(nil):
+                sink.report(SourceLocation(path: path, line: 1, column: 1), "the file is empty: it needs a header row and one row per assessment")
+                return []
+            case .failure(let diagnostic): sink.report(diagnostic); return []
+            }
         case .failure(let diagnostic): sink.report(diagnostic); return []
         }
         guard let layout = readHeader(header, table: table) else { return [] }
         let rules = CellRules(standard: standard)
         let sink = self.sink, width = header.fields.count
-        // The rows are cut into runs at row ends and each run is read and checked on its
-        // own core, a row at a time: memory holds a row's cells, not the file's, and the
-        // records keep file order. (Reading a 4,000-column file on one core and checking
-        // its rows on two had made the reading the slow half.)
-        let runs = table.runs(from: rows.position, count: 4 * ProcessInfo.processInfo.activeProcessorCount)
+        // Each run of rows is read and checked on its own core, a row at a time: memory
+        // holds a row's cells, not the file's, and the records keep file order. (Reading a
+        // 4,000-column file on one core and checking its rows on two had made the reading
+        // the slow half.)
         return runs.parallelMap { run -> [Assessment] in
             var rows = CSVReader.Rows(table, from: run.start, to: run.end)
             var assessments: [Assessment] = []
