@@ -40,6 +40,28 @@ import Testing
         return figures
     }
 
+    /// The quasi-identifiers of the records a release includes are those of the whole set
+    /// at their positions (looked up once, on every core), as if built from them alone;
+    /// and each record's answers are read into the attribute columns as its own fields say.
+    @Test func quasiIdentifiersOfASubsetAndAnswerColumnsAreTheRecords() throws {
+        var records = try Self.assessments(300, seed: 11)
+        // A region and an industry the framework does not list count as "other".
+        records[3] = Assessment(identifiers: records[3].identifiers, source: records[3].source, region: "某地", industry: "某业",
+                                year: records[3].year, declaredTier: nil, maturity: records[3].maturity,
+                                indicators: records[3].indicators, scenarios: records[3].scenarios)
+        let whole = QuasiIdentifiers(records, framework: standard.framework, other: "其他")
+        let positions = records.indices.filter { $0 % 3 != 1 }.reversed().map { $0 }
+        let selected = whole.selecting(positions)
+        let built = QuasiIdentifiers(positions.map { records[$0] }, framework: standard.framework, other: "其他")
+        #expect(selected.cities == built.cities && selected.parts == built.parts && selected.sectors == built.sectors && selected.years == built.years)
+        #expect(built.cities[positions.firstIndex(of: 3)!] == built.cityNames.count)
+        let (answers, columns) = Attribute.answers(of: records, standard: standard)
+        for (position, record) in records.enumerated() {
+            for (index, indicator) in standard.indicators.enumerated() { #expect(answers[index][position] == record.indicators[indicator.no]) }
+            for (index, scenario) in standard.scenarios.enumerated() { #expect(columns[index][position] == (record.scenarios[scenario.no].map { $0.index + 1 } ?? 0)) }
+        }
+    }
+
     @Test func rareTiersAreMergedUpwardIntoGroupsOfK() {
         #expect(TierGroups(counts: [40, 100, 30, 4, 1], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2], [3, 4]])
         #expect(TierGroups(counts: [40, 100, 30, 3, 1], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2, 3, 4]])

@@ -31,6 +31,30 @@ struct Attribute: Sendable {
     /// Values no assessment can take (a scenario the standard does not define at a tier).
     let impossible: Set<Int>
 
+    /// Each indicator's answer and each scenario's built tier (its index + 1, 0 when not
+    /// built), record by record, in the standard's order. One pass over the records, with
+    /// positions found by number in arrays: at 100,000 assessments, a dictionary lookup
+    /// per answer would rival the protection itself. (Not split over the cores: the
+    /// slices and their joining would hold every answer twice, and 100,000 assessments
+    /// must stay within the memory bound.)
+    static func answers(of records: [Assessment], standard: Standard) -> (answers: [[IndicatorAnswer?]], built: [[Int]]) {
+        var indicatorIndex = [Int](repeating: -1, count: (standard.indicators.map(\.no).max() ?? 0) + 1)
+        for (index, indicator) in standard.indicators.enumerated() where indicatorIndex[indicator.no] < 0 { indicatorIndex[indicator.no] = index }
+        var scenarioIndex = [Int](repeating: -1, count: (standard.scenarios.map(\.no).max() ?? 0) + 1)
+        for (index, scenario) in standard.scenarios.enumerated() where scenarioIndex[scenario.no] < 0 { scenarioIndex[scenario.no] = index }
+        var answers = [[IndicatorAnswer?]](repeating: [IndicatorAnswer?](repeating: nil, count: records.count), count: standard.indicators.count)
+        var built = [[Int]](repeating: [Int](repeating: 0, count: records.count), count: standard.scenarios.count)
+        for (position, record) in records.enumerated() {
+            for (no, answer) in record.indicators where no >= 0 && no < indicatorIndex.count && indicatorIndex[no] >= 0 {
+                answers[indicatorIndex[no]][position] = answer
+            }
+            for (no, tier) in record.scenarios where no >= 0 && no < scenarioIndex.count && scenarioIndex[no] >= 0 {
+                built[scenarioIndex[no]][position] = tier.index + 1
+            }
+        }
+        return (answers, built)
+    }
+
     /// Every attribute the pages publish, in page order. Attributes a cohort determines
     /// (its place under a city scheme, say) are left out: they would say nothing new.
     static func all(text: UIText, records: [Assessment], derived: [Int], standard: Standard, quasi: QuasiIdentifiers,
@@ -73,14 +97,7 @@ struct Attribute: Sendable {
         // dictionary lookup per record and attribute: at 100,000 assessments those
         // lookups would rival the protection itself.
         let bands = framework.investmentBands
-        let indicatorIndex = Dictionary(uniqueKeysWithValues: standard.indicators.enumerated().map { ($1.no, $0) })
-        let scenarioIndex = Dictionary(uniqueKeysWithValues: standard.scenarios.enumerated().map { ($1.no, $0) })
-        var answers = [[IndicatorAnswer?]](repeating: [IndicatorAnswer?](repeating: nil, count: records.count), count: standard.indicators.count)
-        var built = [[Int]](repeating: [Int](repeating: 0, count: records.count), count: standard.scenarios.count)
-        for (position, record) in records.enumerated() {
-            for (no, answer) in record.indicators { if let index = indicatorIndex[no] { answers[index][position] = answer } }
-            for (no, tier) in record.scenarios { if let index = scenarioIndex[no] { built[index][position] = tier.index + 1 } }
-        }
+        let (answers, built) = Self.answers(of: records, standard: standard)
         for (indicatorPosition, indicator) in standard.indicators.enumerated() {
             var values: [(key: String, label: String)]
             if indicator.question != nil {

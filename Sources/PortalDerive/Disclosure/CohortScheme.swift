@@ -76,22 +76,36 @@ struct QuasiIdentifiers {
         let cityIndex = Dictionary(cityNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let partOfCity = framework.regions.map { region in partNames.firstIndex(of: region.group) ?? partNames.count }
         self.partOfCity = partOfCity
-        var sectorIndex: [String: Int] = [:]
+        var firstSector: [String: Int] = [:]
         for (index, sector) in framework.sectors.enumerated() {
-            for industry in sector.industries where sectorIndex[industry] == nil { sectorIndex[industry] = index }
+            for industry in sector.industries where firstSector[industry] == nil { firstSector[industry] = index }
         }
+        let sectorIndex = firstSector
         // Regions and industries are checked on ingest; a model built by hand may hold
         // others, which count as one more place or sector.
-        let unknownSector = framework.sectors.count
-        var cities: [Int] = [], parts: [Int] = [], sectors: [Int] = [], years: [Int] = []
-        for record in records {
-            let city = cityIndex[record.region] ?? cityNames.count
-            cities.append(city)
-            parts.append(city < partOfCity.count ? partOfCity[city] : partNames.count)
-            sectors.append(sectorIndex[record.industry] ?? unknownSector)
-            years.append(record.year)
+        let unknownSector = framework.sectors.count, unknownCity = cityNames.count
+        // Every core looks up its share of the records (two hashed names each: at 100,000
+        // assessments, long enough to hold up the protection on one core).
+        let places = records.parallelMap { record in
+            (city: cityIndex[record.region] ?? unknownCity, sector: sectorIndex[record.industry] ?? unknownSector, year: record.year)
         }
-        (self.cities, self.parts, self.sectors, self.years) = (cities, parts, sectors, years)
+        cities = places.map(\.city)
+        parts = cities.map { $0 < partOfCity.count ? partOfCity[$0] : partNames.count }
+        sectors = places.map(\.sector)
+        years = places.map(\.year)
+    }
+
+    private init(_ whole: QuasiIdentifiers, records: [Int]) {
+        (cityNames, cityCodes, partNames, sectorNames, other, partOfCity) =
+            (whole.cityNames, whole.cityCodes, whole.partNames, whole.sectorNames, whole.other, whole.partOfCity)
+        (cities, parts, sectors, years) = (records.map { whole.cities[$0] }, records.map { whole.parts[$0] },
+                                           records.map { whole.sectors[$0] }, records.map { whole.years[$0] })
+    }
+
+    /// Those of the records at `positions`, in that order: what building them from
+    /// those records gives, without looking their names up again.
+    func selecting(_ positions: [Int]) -> QuasiIdentifiers {
+        QuasiIdentifiers(self, records: positions)
     }
 
     func cityName(_ index: Int) -> String { index < cityNames.count ? cityNames[index] : other }

@@ -100,7 +100,7 @@ extension OutcomeRelease {
 
         let years = Array(Set(included.map { all[$0].year })).sorted()
         let records = included.map { all[$0] }
-        let subQuasi = QuasiIdentifiers(records, framework: standard.framework, other: text(.outcomesOther))
+        let subQuasi = quasi.selecting(included)
         let attributes = Attribute.all(text: text, records: records, derived: included.map { derivedColumns[$0] }, standard: standard,
                                        quasi: subQuasi, scheme: scheme, years: years)
 
