@@ -67,8 +67,8 @@ public struct AssessmentLoader: Sendable {
             AssessmentFileReader(path: file, standard: standard, columns: columns, sink: sink)
                 .read(prepared?.tables[file] ?? AssessmentFileReader.split(file, from: files))
         }
-        let records = perFile.flatMap { $0 }
-        checkDuplicateCodes(records, sink: sink)
+        let records = perFile.flatMap { $0.map(\.record) }
+        checkDuplicateCodes(records, keys: perFile.flatMap { $0.map(\.code) }, sink: sink)
         let diagnostics = sink.diagnostics
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         // `portal synth` ends every enterprise name with the framework's synthetic marker:
@@ -79,14 +79,16 @@ public struct AssessmentLoader: Sendable {
     }
 
     /// One enterprise, one assessment: a second row with the same credit code is an error.
-    private func checkDuplicateCodes(_ records: [Assessment], sink: DiagnosticSink) {
-        var first: [String: SourceLocation] = [:]
+    /// `keys` are the records' codes, packed when their rows were read.
+    private func checkDuplicateCodes(_ records: [Assessment], keys: [CodeKey], sink: DiagnosticSink) {
+        var first: [CodeKey: Int] = [:]
         first.reserveCapacity(records.count)
-        for record in records {
-            if let earlier = first[record.identifiers.creditCode] {
-                sink.report(record.source, "this credit code is already used on line \(earlier.line) of \(earlier.path): keep one row per enterprise (each has one assessment)")
+        for (index, key) in keys.enumerated() {
+            if let earlier = first[key] {
+                let source = records[earlier].source
+                sink.report(records[index].source, "this credit code is already used on line \(source.line) of \(source.path): keep one row per enterprise (each has one assessment)")
             } else {
-                first[record.identifiers.creditCode] = record.source
+                first[key] = index
             }
         }
     }
@@ -104,6 +106,22 @@ public struct AssessmentLoader: Sendable {
 }
 
 /// Reads one CSV file: header, then every row, every cell checked.
+/// A valid credit code (18 ASCII characters) packed into two words, 7 bits a character,
+/// while its row is at hand: the duplicate check then hashes 16 bytes held in one array,
+/// not 100,000 strings each behind its record.
+struct CodeKey: Hashable {
+    let high: UInt64, low: UInt64
+
+    init(_ code: String) {
+        var high: UInt64 = 0, low: UInt64 = 0
+        for (index, byte) in code.utf8.enumerated() {
+            precondition(index < 18 && byte < 0x80, "credit codes are checked before they are packed")
+            if index < 9 { high = high << 7 | UInt64(byte) } else { low = low << 7 | UInt64(byte) }
+        }
+        (self.high, self.low) = (high, low)
+    }
+}
+
 /// A table read and decoded: its first row (the header, or why it cannot be read), and
 /// the rows after it cut into runs of whole rows.
 struct SplitTable: Sendable {
@@ -133,7 +151,7 @@ struct AssessmentFileReader {
         }
     }
 
-    func read(_ split: Result<SplitTable, Diagnostic>) -> [Assessment] {
+    func read(_ split: Result<SplitTable, Diagnostic>) -> [(record: Assessment, code: CodeKey)] {
         let table: CSVReader, runs: [(start: CSVReader.Start, end: Int)]
         let header: CSVReader.Row
         switch split {
@@ -155,9 +173,9 @@ struct AssessmentFileReader {
         // holds a row's cells, not the file's, and the records keep file order. (Reading a
         // 4,000-column file on one core and checking its rows on two had made the reading
         // the slow half.)
-        return runs.parallelMap { run -> [Assessment] in
+        return runs.parallelMap { run -> [(record: Assessment, code: CodeKey)] in
             var rows = CSVReader.Rows(table, from: run.start, to: run.end)
-            var assessments: [Assessment] = []
+            var assessments: [(record: Assessment, code: CodeKey)] = []
             while true {
                 switch rows.next() {
                 case .success(let row?):
@@ -168,7 +186,7 @@ struct AssessmentFileReader {
                         continue
                     }
                     if let assessment = RowReader(row: row, layout: layout, table: table, rules: rules, sink: sink).assessment() {
-                        assessments.append(assessment)
+                        assessments.append((assessment, CodeKey(assessment.identifiers.creditCode)))
                     }
                 case .success(nil):
                     return assessments
