@@ -22,7 +22,7 @@ enum TextDecoding {
     /// CRLF and CR → LF, on the bytes (both are ASCII: UTF-8 and GB18030 sequences never
     /// contain them).
     static func normaliseLineEnds(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
+        guard bytes.holds(0x0D) else { return bytes }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var index = 0
@@ -52,5 +52,16 @@ enum TextDecoding {
             index += length
         }
         return (line, column)
+    }
+}
+
+extension [UInt8] {
+    /// Whether `byte` is in the array, by the C library's memchr: a whole table is
+    /// scanned for a carriage return or a zero byte before its rows can be read.
+    func holds(_ byte: UInt8) -> Bool {
+        withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }
     }
 }

@@ -11,7 +11,7 @@ enum TableText {
         func refuse(_ message: String) -> Result<(bytes: [UInt8], encoding: Encoding), Diagnostic> {
             .failure(Diagnostic(path: path, line: 1, column: 1, message))
         }
-        if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) || raw.contains(0) {
+        if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) || raw.holds(0) {
             return refuse("the file is UTF-16 or binary, not a CSV text: save it as \"CSV UTF-8\" (or CSV in GB18030)")
         }
         let start = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
