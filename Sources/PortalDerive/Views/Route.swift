@@ -12,10 +12,14 @@ public struct Route: Sendable, Hashable, Comparable {
 
     public init(_ path: String) {
         self.path = path
-        let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
-        let depth = file.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-        rootPrefix = depth == 0 ? "./" : String(repeating: "../", count: depth)
+        // The file's depth is the path's slashes (index.html adds none).
+        var depth = 0
+        for byte in path.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        rootPrefix = depth < Self.prefixes.count ? Self.prefixes[depth] : String(repeating: "../", count: depth)
     }
+
+    /// The prefixes of the usual depths, made once: a route is made for every link target.
+    private static let prefixes = ["./"] + (1...6).map { String(repeating: "../", count: $0) }
 
     public static func == (a: Route, b: Route) -> Bool { a.path == b.path }
     public func hash(into hasher: inout Hasher) { hasher.combine(path) }

@@ -24,6 +24,9 @@ public struct SitePlanner: Sendable {
     /// scenario on every page that shows them.
     let areaOfSegment: [String: String]
     let definedCounts: [Int]
+    /// The links of the layout for pages at each depth (by their root prefix): 4,000
+    /// scenario pages at one depth share one set, made once.
+    let layoutLinks: [String: LayoutLinks]
 
     /// `baseURL` overrides site.yaml's when given (`portal build --base-url`).
     public init(standard: Standard, text: UIText, baseURL: String? = nil, outcomes: OutcomeRelease? = nil) {
@@ -44,6 +47,12 @@ public struct SitePlanner: Sendable {
             }
             .sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
             + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route.page($0.slug)) }
+        var links: [String: LayoutLinks] = [:]
+        for depth in 0...4 {
+            let from = Route(String(repeating: "d/", count: depth))
+            links[from.rootPrefix] = LayoutLinks(sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads)) { from.link(to: $0) }
+        }
+        layoutLinks = links
     }
 
     public func plan() -> SitePlan {
@@ -81,26 +90,41 @@ public struct SitePlanner: Sendable {
             guard let from = linkBase else { return basePath + target.path + (fragment.map { "#" + $0 } ?? "") }
             return from.link(to: target, fragment: fragment)
         }
+        let links = linkBase.flatMap { layoutLinks[$0.rootPrefix] }
+            ?? LayoutLinks(sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads)) { href($0) }
         // The brand links home; the navigation lists the sections.
-        let nav = sections.map { Link(label: $0.0, href: href($0.1), current: $0.1 == section) }
-        let footer = standard.pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(.page($0.slug))) }
-        let data = [Link(label: text(.layoutAllDownloads), href: href(Route(PageKind.data.path())))]
-            + ["scenarios.csv", "scenarios.json", "indicators.csv", "indicators.json"].map { Link(label: $0, href: href(.data($0))) }
-        let breadcrumbs = crumbs.isEmpty ? [] : [Link(label: text(.pageHome), href: href(.home))]
+        var nav = links.nav
+        for index in sections.indices where sections[index].1 == section { nav[index].current = true }
+        let breadcrumbs = crumbs.isEmpty ? [] : [Link(label: text(.pageHome), href: links.home)]
             + crumbs.map { Link(label: $0.0, href: $0.1.map { href($0) } ?? "") }
         var page = Layout(lang: site.language, siteTitle: site.title, shortTitle: site.shortTitle, edition: site.edition,
                           title: title, description: description ?? site.description,
                           root: linkBase?.rootPrefix ?? basePath, canonical: absoluteURL(route), kind: style,
-                          home: href(.home), nav: nav, breadcrumbs: breadcrumbs, footer: footer, data: data)
+                          home: links.home, nav: nav, breadcrumbs: breadcrumbs, footer: links.footer, data: links.data)
         page.image = absoluteURL(Route("assets/og-card.png"))
-        page.searchHref = href(.search)
-        page.searchFallback = href(.scenarios)
+        page.searchHref = links.search
+        page.searchFallback = links.fallback
         if let search = pageKind.entry.search {
             page.indexed = true
             page.searchFilters = ["kind:\(text(search))"] + filters
             if searchTerms { page.searchTerms = terms() }
         }
         return page
+    }
+
+    /// The links every page's layout carries, from one page: the navigation (none marked
+    /// current), the footer, the downloads, home, search and its fallback.
+    struct LayoutLinks: Sendable {
+        let nav: [Link], footer: [Link], data: [Link]
+        let home: String, search: String, fallback: String
+
+        init(sections: [(String, Route)], pages: [Page], downloadsLabel: String, href: (Route) -> String) {
+            nav = sections.map { Link(label: $0.0, href: href($0.1)) }
+            footer = pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(.page($0.slug))) }
+            data = [Link(label: downloadsLabel, href: href(Route(PageKind.data.path())))]
+                + ["scenarios.csv", "scenarios.json", "indicators.csv", "indicators.json"].map { Link(label: $0, href: href(.data($0))) }
+            (home, search, fallback) = (href(.home), href(.search), href(.scenarios))
+        }
     }
 
     /// The label a page kind has in breadcrumbs, with the route of its index page.
