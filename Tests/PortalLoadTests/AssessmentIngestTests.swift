@@ -44,6 +44,17 @@ import Testing
         #expect(set.records[1].scenarios == [2: .basic, 3: .leading])
         #expect(first.source.line == 2)
         #expect("\(first.identifiers)".contains("withheld"))
+        #expect(!set.synthetic)
+    }
+
+    /// Data is synthetic when every enterprise name ends with the framework's marker, and
+    /// only then (one real name among them makes the whole set real).
+    @Test func namesEndingWithTheMarkerMakeTheDataSynthetic() throws {
+        let marker = standard.framework.assessmentFormat.syntheticMarker
+        let rows = (1...3).map { Self.row($0).replacingOccurrences(of: "有限公司", with: "有限公司" + marker) }
+        #expect(try load(([Self.header] + rows).joined(separator: "\n")).synthetic)
+        #expect(try !load(([Self.header] + rows + [Self.row(4)]).joined(separator: "\n")).synthetic)
+        #expect(try !load(([Self.header] + rows.map { $0.replacingOccurrences(of: marker, with: marker + "甲") }).joined(separator: "\n")).synthetic)
     }
 
     @Test func acceptsChineseHeadersBOMAndCRLF() throws {

@@ -32,27 +32,31 @@ struct Attribute: Sendable {
     let impossible: Set<Int>
 
     /// Each indicator's answer and each scenario's built tier (its index + 1, 0 when not
-    /// built), record by record, in the standard's order. One pass over the records, with
-    /// positions found by number in arrays: at 100,000 assessments, a dictionary lookup
-    /// per answer would rival the protection itself. (Not split over the cores: the
-    /// slices and their joining would hold every answer twice, and 100,000 assessments
-    /// must stay within the memory bound.)
+    /// built), record by record, in the standard's order. The records are read in slices
+    /// on every core, each writing its own rows of the columns; positions are found by
+    /// number in arrays (at 100,000 assessments, a dictionary lookup per answer would rival
+    /// the protection itself).
     static func answers(of records: [Assessment], standard: Standard) -> (answers: [[IndicatorAnswer?]], built: [[Int]]) {
         var indicatorIndex = [Int](repeating: -1, count: (standard.indicators.map(\.no).max() ?? 0) + 1)
         for (index, indicator) in standard.indicators.enumerated() where indicatorIndex[indicator.no] < 0 { indicatorIndex[indicator.no] = index }
         var scenarioIndex = [Int](repeating: -1, count: (standard.scenarios.map(\.no).max() ?? 0) + 1)
         for (index, scenario) in standard.scenarios.enumerated() where scenarioIndex[scenario.no] < 0 { scenarioIndex[scenario.no] = index }
-        var answers = [[IndicatorAnswer?]](repeating: [IndicatorAnswer?](repeating: nil, count: records.count), count: standard.indicators.count)
-        var built = [[Int]](repeating: [Int](repeating: 0, count: records.count), count: standard.scenarios.count)
-        for (position, record) in records.enumerated() {
-            for (no, answer) in record.indicators where no >= 0 && no < indicatorIndex.count && indicatorIndex[no] >= 0 {
-                answers[indicatorIndex[no]][position] = answer
-            }
-            for (no, tier) in record.scenarios where no >= 0 && no < scenarioIndex.count && scenarioIndex[no] >= 0 {
-                built[scenarioIndex[no]][position] = tier.index + 1
+        let (indicatorsAt, scenariosAt) = (indicatorIndex, scenarioIndex)
+        let answers = SharedColumns<IndicatorAnswer?>(count: standard.indicators.count, rows: records.count, initial: nil)
+        let built = SharedColumns<Int>(count: standard.scenarios.count, rows: records.count, initial: 0)
+        let size = 4_096
+        _ = stride(from: 0, to: records.count, by: size).map { $0..<min($0 + size, records.count) }.parallelMap { slice in
+            for position in slice {
+                let record = records[position]
+                for (no, answer) in record.indicators where no >= 0 && no < indicatorsAt.count && indicatorsAt[no] >= 0 {
+                    answers.set(indicatorsAt[no], position, answer)
+                }
+                for (no, tier) in record.scenarios where no >= 0 && no < scenariosAt.count && scenariosAt[no] >= 0 {
+                    built.set(scenariosAt[no], position, tier.index + 1)
+                }
             }
         }
-        return (answers, built)
+        return (answers.arrays(), built.arrays())
     }
 
     /// Every attribute the pages publish, in page order. Attributes a cohort determines
@@ -134,5 +138,43 @@ struct Attribute: Sendable {
                                         valueOf: built[scenarioPosition], impossible: impossible))
         }
         return attributes
+    }
+}
+
+/// Columns of values that several workers fill at once, each writing only rows of its
+/// own, read out at the end as arrays one column at a time: each column is held once,
+/// where slices joined afterwards would hold every answer twice (100,000 assessments must
+/// stay within the memory bound).
+private final class SharedColumns<Value>: @unchecked Sendable {
+    private var columns: [UnsafeMutablePointer<Value>]
+    private let rows: Int
+
+    init(count: Int, rows: Int, initial: Value) {
+        self.rows = rows
+        columns = (0..<count).map { _ in
+            let column = UnsafeMutablePointer<Value>.allocate(capacity: max(rows, 1))
+            column.initialize(repeating: initial, count: rows)
+            return column
+        }
+    }
+
+    func set(_ column: Int, _ row: Int, _ value: Value) { columns[column][row] = value }
+
+    /// Every column as an array, each buffer freed once copied; called once, after every
+    /// worker is done.
+    func arrays() -> [[Value]] {
+        let result = columns.map { column -> [Value] in
+            defer { column.deinitialize(count: rows); column.deallocate() }
+            return Array(UnsafeBufferPointer(start: column, count: rows))
+        }
+        columns = []
+        return result
+    }
+
+    deinit {
+        for column in columns {
+            column.deinitialize(count: rows)
+            column.deallocate()
+        }
     }
 }

@@ -69,12 +69,11 @@ public struct AssessmentLoader: Sendable {
         }
         let records = perFile.flatMap { $0.map(\.record) }
         checkDuplicateCodes(records, keys: perFile.flatMap { $0.map(\.code) }, sink: sink)
-        let diagnostics = sink.diagnostics
-        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         // `portal synth` ends every enterprise name with the framework's synthetic marker:
         // such data is synthetic whatever came with it, so it is never published as real.
-        let marker = Array(standard.framework.assessmentFormat.syntheticMarker.utf8)
-        let allSynthetic = !records.isEmpty && records.allSatisfy { $0.identifiers.enterprise.utf8.reversed().starts(with: marker.reversed()) }
+        let allSynthetic = !records.isEmpty && perFile.allSatisfy { $0.allSatisfy(\.synthetic) }
+        let diagnostics = sink.diagnostics
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         return AssessmentSet(records: records, synthetic: dataset.synthetic || allSynthetic, label: dataset.label)
     }
 
@@ -106,9 +105,18 @@ public struct AssessmentLoader: Sendable {
 }
 
 /// Reads one CSV file: header, then every row, every cell checked.
-/// A valid credit code (18 ASCII characters) packed into two words, 7 bits a character,
-/// while its row is at hand: the duplicate check then hashes 16 bytes held in one array,
-/// not 100,000 strings each behind its record.
+/// A record as its row was read, with what the whole set is checked for (its code among
+/// the others, whether its name is a synthetic one) taken while the row is at hand:
+/// 100,000 records are not visited again for them.
+struct ReadRecord {
+    let record: Assessment
+    let code: CodeKey
+    let synthetic: Bool
+}
+
+/// A valid credit code (18 ASCII characters) packed into two words, 7 bits a character:
+/// the duplicate check then hashes 16 bytes held in one array, not 100,000 strings each
+/// behind its record.
 struct CodeKey: Hashable {
     let high: UInt64, low: UInt64
 
@@ -151,7 +159,7 @@ struct AssessmentFileReader {
         }
     }
 
-    func read(_ split: Result<SplitTable, Diagnostic>) -> [(record: Assessment, code: CodeKey)] {
+    func read(_ split: Result<SplitTable, Diagnostic>) -> [ReadRecord] {
         let table: CSVReader, runs: [(start: CSVReader.Start, end: Int)]
         let header: CSVReader.Row
         switch split {
@@ -173,9 +181,10 @@ struct AssessmentFileReader {
         // holds a row's cells, not the file's, and the records keep file order. (Reading a
         // 4,000-column file on one core and checking its rows on two had made the reading
         // the slow half.)
-        return runs.parallelMap { run -> [(record: Assessment, code: CodeKey)] in
+        let marker = Array(standard.framework.assessmentFormat.syntheticMarker.utf8.reversed())
+        return runs.parallelMap { run -> [ReadRecord] in
             var rows = CSVReader.Rows(table, from: run.start, to: run.end)
-            var assessments: [(record: Assessment, code: CodeKey)] = []
+            var assessments: [ReadRecord] = []
             while true {
                 switch rows.next() {
                 case .success(let row?):
@@ -186,7 +195,9 @@ struct AssessmentFileReader {
                         continue
                     }
                     if let assessment = RowReader(row: row, layout: layout, table: table, rules: rules, sink: sink).assessment() {
-                        assessments.append((assessment, CodeKey(assessment.identifiers.creditCode)))
+                        let identifiers = assessment.identifiers
+                        assessments.append(ReadRecord(record: assessment, code: CodeKey(identifiers.creditCode),
+                                                      synthetic: identifiers.enterprise.utf8.reversed().starts(with: marker)))
                     }
                 case .success(nil):
                     return assessments
