@@ -32,10 +32,10 @@ struct Attribute: Sendable {
     let impossible: Set<Int>
 
     /// Each indicator's answer and each scenario's built tier (its index + 1, 0 when not
-    /// built), record by record, in the standard's order. The records are read in slices
-    /// on every core, each writing its own rows of the columns; positions are found by
-    /// number in arrays (at 100,000 assessments, a dictionary lookup per answer would rival
-    /// the protection itself).
+    /// built), record by record, in the standard's order: one pass over the records, not a
+    /// lookup per record and attribute. The records are read in slices on every core, each
+    /// writing its own rows of the columns, and positions are found by number in arrays (at
+    /// 100,000 assessments, a dictionary lookup per answer would rival the protection).
     static func answers(of records: [Assessment], standard: Standard) -> (answers: [[IndicatorAnswer?]], built: [[Int]]) {
         var indicatorIndex = [Int](repeating: -1, count: (standard.indicators.map(\.no).max() ?? 0) + 1)
         for (index, indicator) in standard.indicators.enumerated() where indicatorIndex[indicator.no] < 0 { indicatorIndex[indicator.no] = index }
@@ -97,9 +97,6 @@ struct Attribute: Sendable {
         attributes.append(Attribute(kind: .maturity, id: "maturity", title: text(.outcomesAttributeMaturity),
                                     values: (1...maturityLevels).map(level),
                                     valueOf: records.map { min(max($0.maturity, 1), maturityLevels) - 1 }, impossible: []))
-        // Indicator answers and built scenarios read in one pass over the records, not one
-        // dictionary lookup per record and attribute: at 100,000 assessments those
-        // lookups would rival the protection itself.
         let bands = framework.investmentBands
         let (answers, built) = Self.answers(of: records, standard: standard)
         for (indicatorPosition, indicator) in standard.indicators.enumerated() {

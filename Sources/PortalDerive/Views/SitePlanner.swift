@@ -36,7 +36,8 @@ public struct SitePlanner: Sendable {
         self.outcomes = outcomes
         scenariosOfSegment = Dictionary(grouping: standard.scenarios, by: \.segment)
         var areas: [String: String] = [:]
-        for segment in standard.framework.segments.reversed() { areas[segment.name] = segment.area } // the first of a name, as Framework.segment(named:)
+        // Backwards, so the first segment of a name wins, as in Framework.segment(named:).
+        for segment in standard.framework.segments.reversed() { areas[segment.name] = segment.area }
         areaOfSegment = areas
         definedCounts = standard.framework.tierIDs.map { tier in standard.scenarios.count { $0.text(at: tier) != nil } }
         // The main navigation is the same on every page: worked out once.
@@ -47,6 +48,7 @@ public struct SitePlanner: Sendable {
             }
             .sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
             + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route.page($0.slug)) }
+        // The site's pages are at most four folders deep; a deeper one makes its own.
         var links: [String: LayoutLinks] = [:]
         for depth in 0...4 {
             let from = Route(String(repeating: "d/", count: depth))

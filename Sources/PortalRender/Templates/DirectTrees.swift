@@ -3,8 +3,8 @@ import PortalDerive
 // The view models that write their own template tree (see DirectTree): every page's
 // layout and links, the scenario pages, and the rows of the pages that list every
 // scenario (the list, the tiers, the comparisons, the matrix, the self-check). Each field
-// of the struct, in declaration order, under its name; TemplateTreeTests fails when one
-// is missed, misnamed or out of order.
+// of the struct, in declaration order, under its name; DirectTreeTests (PortalSiteTests)
+// fails when one is missed, misnamed or out of order on any page of the real site.
 
 extension TemplateValue {
     /// An object of these fields, in this order (a nil one left out).
@@ -14,6 +14,7 @@ extension TemplateValue {
 
     static func list(_ items: [some DirectTree]) -> TemplateValue { .list(items.map(\.tree)) }
     static func texts(_ items: [String]) -> TemplateValue { .list(items.map(TemplateValue.text)) }
+    /// An optional text: left out when nil, as the Encoder leaves it.
     static func text(_ text: String?) -> TemplateValue? { text.map(TemplateValue.text) }
 }
 

@@ -60,7 +60,8 @@ extension Array: TemplateNode where Element: Encodable {
 /// names, a nil optional left out, as its synthesised `Encodable` conformance writes them
 /// through the Encoder. Only the most numerous kinds are written so (every page's layout,
 /// every row of the pages that list every scenario, the scenario pages); a test holds
-/// each to the Encoder on every page of the real site and of a synthetic one.
+/// each to the Encoder on every page of the real site, with its outcomes, with and
+/// without search terms.
 protocol DirectTree: TemplateNode {
     var tree: TemplateValue { get }
 }
