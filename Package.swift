@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "PortalSite", dependencies: ["PortalModel", "PortalLoad", "PortalDerive", "PortalRender", "PortalWrite"]),
         // `portal serve`: the development server, in its own executable (portal-serve), so
         // neither the generator library nor `portal build` depends on an HTTP server.
-        .target(name: "PortalServe", dependencies: ["PortalSite", "PortalLoad", "PortalModel", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "PortalServe", dependencies: ["PortalSite", "PortalLoad", "PortalModel", "PortalWrite", .product(name: "FlyingFox", package: "FlyingFox")]),
         // `make fuzz`: random bytes into front-matter parsing and CSV ingestion. The targets
         // are a library so the tests replay saved inputs (Tests/Fuzz/) through the same code;
         // portal-fuzz is libFuzzer's entry point (built with -sanitize=fuzzer -DFUZZING),
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "PortalDeriveTests", dependencies: ["PortalDerive", "PortalLoad", "PortalModel", "PortalSynth", "PortalTestSupport"], path: "Tests/PortalDeriveTests"),
         .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalModel", "PortalTestSupport"], path: "Tests/PortalRenderTests"),
         .testTarget(name: "PortalWriteTests", dependencies: ["PortalWrite", "PortalModel", "PortalTestSupport"], path: "Tests/PortalWriteTests"),
-        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalLoad", "PortalModel", "PortalSynth", "PortalDerive", "PortalRender", "PortalTestSupport"], path: "Tests/PortalSiteTests"),
+        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalLoad", "PortalModel", "PortalSynth", "PortalDerive", "PortalRender", "PortalServe", "PortalTestSupport"], path: "Tests/PortalSiteTests"),
     ]
 )
 

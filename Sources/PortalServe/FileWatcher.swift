@@ -1,4 +1,5 @@
 import Foundation
+import PortalWrite
 
 /// Watches folders for changes. With Linux's inotify a save is seen at once; where
 /// inotify is not available (or runs out of watches) it falls back to polling
@@ -7,22 +8,37 @@ import Foundation
 struct FileWatcher: Sendable {
     let paths: [String]
 
-    /// A fingerprint of every file below the paths: path, size and modification time.
+    /// A fingerprint of every regular file below the paths (or of a path that is one):
+    /// path, size and modification time, read with lstat (symbolic links are not
+    /// followed). FileManager's attribute dictionaries took longer than the rebuild that
+    /// follows a save.
     func fingerprint() -> [String: String] {
         var result: [String: String] = [:]
-        let fm = FileManager.default
         for root in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: root, isDirectory: &isDirectory) else { continue }
-            let files = isDirectory.boolValue ? (fm.enumerator(atPath: root)?.allObjects as? [String] ?? []).map { root + "/" + $0 } : [root]
-            for file in files {
-                guard let attributes = try? fm.attributesOfItem(atPath: file),
-                      attributes[.type] as? FileAttributeType == .typeRegular else { continue }
-                let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                result[file] = "\(attributes[.size] ?? 0)@\(date)"
+            for file in Self.walk(root).files {
+                var status = stat()
+                guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+                result[file] = "\(status.st_size)@\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
             }
         }
         return result
+    }
+
+    /// The folders and regular files at and below `root`, walked with readdir (never
+    /// through a symbolic link); a root that is a file is its only file.
+    static func walk(_ root: String) -> (folders: [String], files: [String]) {
+        var status = stat()
+        guard lstat(root, &status) == 0 else { return ([], []) }
+        guard status.st_mode & S_IFMT == S_IFDIR else { return ([], status.st_mode & S_IFMT == S_IFREG ? [root] : []) }
+        var folders = [root], files: [String] = [], next = 0
+        while next < folders.count {
+            let folder = folders[next]
+            next += 1
+            for entry in FileTree.entries(of: folder) ?? [] {
+                if entry.isFolder { folders.append(folder + "/" + entry.name) } else if entry.isFile { files.append(folder + "/" + entry.name) }
+            }
+        }
+        return (folders, files)
     }
 
     /// Calls `changed` after the files change and then stay unchanged for `settle`
@@ -80,20 +96,12 @@ final class ChangeEvents: @unchecked Sendable {
     @discardableResult
     func watchAll() -> Bool {
         let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
-        let fm = FileManager.default
         for root in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: root, isDirectory: &isDirectory) else { continue }
-            var targets = [root]
-            if isDirectory.boolValue {
-                for sub in fm.enumerator(atPath: root)?.allObjects as? [String] ?? [] {
-                    var isFolder: ObjCBool = false
-                    if fm.fileExists(atPath: root + "/" + sub, isDirectory: &isFolder), isFolder.boolValue { targets.append(root + "/" + sub) }
-                }
-            }
-            // A file replaced by an editor (write to a copy, rename over) loses its watch:
-            // files are watched again every time.
-            for target in targets where !watched.contains(target) || !isDirectory.boolValue {
+            let (folders, files) = FileWatcher.walk(root)
+            // A watched file (not folder) replaced by an editor (write to a copy, rename
+            // over) loses its watch: such a path is watched again every time.
+            let isFile = folders.isEmpty
+            for target in isFile ? files : folders where !watched.contains(target) || isFile {
                 guard inotify_add_watch(descriptor, target, mask) >= 0 else { return false }
                 watched.insert(target)
             }
