@@ -30,6 +30,24 @@ import Testing
         #expect(same, "reading run by run gives other rows than reading the whole file")
     }
 
+    /// A file with no quote is cut where the quote-aware walk would cut it: at the same
+    /// offsets, on the same lines (the walk is forced by a quote at the very end).
+    @Test func aFileWithoutQuotesIsCutAsTheWalkCutsIt() throws {
+        var text = "h1,h2,h3\n"
+        for row in 0..<20_000 { text += "企业\(row),\(row % 7 == 0 ? "" : "基础级"),x\(row % 13)" + (row % 97 == 0 ? "\n\n" : "\n") }
+        let plain = CSVReader(bytes: Array(text.utf8), path: "t.csv")
+        let walked = CSVReader(bytes: Array((text + "\"").utf8), path: "t.csv")
+        var header = CSVReader.Rows(plain)
+        _ = header.next()
+        let fast = plain.runs(from: header.position, count: 8), slow = walked.runs(from: header.position, count: 8)
+        #expect(fast.count == 8)
+        #expect(fast.map(\.start.offset) == slow.map(\.start.offset) && fast.map(\.start.line) == slow.map(\.start.line))
+        let whole = Self.rows(plain, from: header.position)
+        let pieced = fast.flatMap { Self.rows(plain, from: $0.start, to: $0.end) }
+        let same = pieced == whole
+        #expect(same, "reading run by run gives other rows than reading the whole file")
+    }
+
     /// A large file is checked as UTF-8 in pieces cut at line ends: the verdict is the
     /// whole file's, wherever a bad byte or a multi-byte character falls.
     @Test func largeFilesAreCheckedAsUTF8WholeOrInPiecesAlike() {
