@@ -9,15 +9,14 @@ struct FileWatcher: Sendable {
     let paths: [String]
 
     /// A fingerprint of every regular file below the paths (or of a path that is one):
-    /// path, size and modification time, read with lstat (symbolic links are not
-    /// followed). FileManager's attribute dictionaries took longer than the rebuild that
-    /// follows a save.
+    /// path, size and modification time, read with stat. FileManager's attribute
+    /// dictionaries took longer than the rebuild that follows a save.
     func fingerprint() -> [String: String] {
         var result: [String: String] = [:]
         for root in paths {
             for file in Self.walk(root).files {
                 var status = stat()
-                guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+                guard stat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
                 result[file] = "\(status.st_size)@\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
             }
         }
@@ -25,10 +24,11 @@ struct FileWatcher: Sendable {
     }
 
     /// The folders and regular files at and below `root`, walked with readdir (never
-    /// through a symbolic link); a root that is a file is its only file.
+    /// through a symbolic link below the root; the root itself may be one, as a content
+    /// folder linked from elsewhere); a root that is a file is its only file.
     static func walk(_ root: String) -> (folders: [String], files: [String]) {
         var status = stat()
-        guard lstat(root, &status) == 0 else { return ([], []) }
+        guard stat(root, &status) == 0 else { return ([], []) }
         guard status.st_mode & S_IFMT == S_IFDIR else { return ([], status.st_mode & S_IFMT == S_IFREG ? [root] : []) }
         var folders = [root], files: [String] = [], next = 0
         while next < folders.count {
