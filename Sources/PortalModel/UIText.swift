@@ -15,16 +15,7 @@ public struct UIText: Sendable {
     public init(_ texts: [TextKey: String]) {
         let missing = TextKey.allCases.filter { texts[$0] == nil }
         precondition(missing.isEmpty, "UIText without \(missing.map(\.rawValue))")
-        entries = texts.mapValues { text in
-            var parts: [(literal: Substring, name: Substring?)] = []
-            var rest = text[...]
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                parts.append((rest[..<open], rest[rest.index(after: open)..<close]))
-                rest = rest[rest.index(after: close)...]
-            }
-            if !parts.isEmpty { parts.append((rest, nil)) }
-            return Entry(text: text, parts: parts)
-        }
+        entries = texts.mapValues { Entry(text: $0, parts: Self.parts(of: $0)) }
     }
 
     /// The text of `key` with its `{placeholders}` filled in from `values`.
@@ -41,20 +32,19 @@ public struct UIText: Sendable {
 
     /// The `{name}` placeholders in a text.
     public static func placeholders(in text: String) -> [Substring] {
-        var names: [Substring] = []
-        _ = filling(text) { name, _ in names.append(name); return "" }
-        return names
+        parts(of: text).compactMap(\.name)
     }
 
-    /// `text` with each `{name}` replaced by `replace(name, "{name}")`.
-    private static func filling(_ text: String, _ replace: (Substring, Substring) -> String) -> String {
-        var result = ""
+    /// `text` cut into literal runs, each followed by the placeholder after it (the last
+    /// run by none); empty when the text has no placeholder.
+    private static func parts(of text: String) -> [(literal: Substring, name: Substring?)] {
+        var parts: [(literal: Substring, name: Substring?)] = []
         var rest = text[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            result += replace(rest[rest.index(after: open)..<close], rest[open...close])
+            parts.append((rest[..<open], rest[rest.index(after: open)..<close]))
             rest = rest[rest.index(after: close)...]
         }
-        return result + rest
+        if !parts.isEmpty { parts.append((rest, nil)) }
+        return parts
     }
 }

@@ -30,13 +30,9 @@ struct FileWatcher: Sendable {
         var status = stat()
         guard stat(root, &status) == 0 else { return ([], []) }
         guard status.st_mode & S_IFMT == S_IFDIR else { return ([], status.st_mode & S_IFMT == S_IFREG ? [root] : []) }
-        var folders = [root], files: [String] = [], next = 0
-        while next < folders.count {
-            let folder = folders[next]
-            next += 1
-            for entry in FileTree.entries(of: folder) ?? [] {
-                if entry.isFolder { folders.append(folder + "/" + entry.name) } else if entry.isFile { files.append(folder + "/" + entry.name) }
-            }
+        var folders = [root], files: [String] = []
+        FileTree.walk(root) { path, entry in
+            if entry.isFolder { folders.append(path) } else if entry.isFile { files.append(path) }
         }
         return (folders, files)
     }

@@ -61,21 +61,15 @@ struct InputGuard {
     /// entry's attributes, slow over thousands of scenario files.
     private func links(in folder: String, root: String, name: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        func walk(_ path: String) {
-            guard let entries = FileTree.entries(of: path) else { return }
-            for entry in entries.sorted(by: { $0.name < $1.name }) {
-                let child = path + "/" + entry.name
-                if entry.isFolder { walk(child); continue }
-                if entry.isFile { continue }
-                var status = stat()
-                guard lstat(child, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { continue }
-                if !Self.inside(Self.real(child), root) {
-                    problems.append(Diagnostic(path: child, line: 1, column: 1,
-                        "a symbolic link that leads outside \(name): replace it with a copy of the file it should hold, or remove it (links out could publish private files)"))
-                }
+        FileTree.walk(folder) { path, entry in
+            guard !entry.isFolder, !entry.isFile else { return }
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return }
+            if !Self.inside(Self.real(path), root) {
+                problems.append(Diagnostic(path: path, line: 1, column: 1,
+                    "a symbolic link that leads outside \(name): replace it with a copy of the file it should hold, or remove it (links out could publish private files)"))
             }
         }
-        walk(folder)
         return problems
     }
 

@@ -29,6 +29,18 @@ public enum FileTree {
         return result
     }
 
+    /// Every entry below `root`, depth first and in name order (a folder's entries right
+    /// after it), never through a symbolic link: `visit` gets each one's path and kind.
+    /// A folder that cannot be read is passed over.
+    public static func walk(_ root: String, _ visit: (String, Entry) -> Void) {
+        guard let entries = entries(of: root) else { return }
+        for entry in entries.sorted(by: { $0.name < $1.name }) {
+            let path = root + "/" + entry.name
+            visit(path, entry)
+            if entry.isFolder { walk(path, visit) }
+        }
+    }
+
     /// Deletes `path` and everything below it; a missing path is not an error.
     static func remove(_ path: String) throws {
         var status = stat()

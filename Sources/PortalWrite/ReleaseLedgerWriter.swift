@@ -8,10 +8,6 @@ public enum ReleaseLedgerWriter {
         folder + "/" + String(format: "release-%04d.json", release)
     }
 
-    public static func append(_ record: ReleaseRecord, to folder: String) throws(DiagnosticList) {
-        try append(record, encoded: try? encoded(record), to: folder)
-    }
-
     /// The record as the ledger keeps it: stable JSON (sorted keys). Made apart from the
     /// writing so a build can encode 100,000 fingerprints while it renders.
     public static func encoded(_ record: ReleaseRecord) throws -> Data {

@@ -35,11 +35,6 @@ struct CSVReader {
             field.quoted >= 0 ? quotedTexts[field.quoted] : String(decoding: bytes[field.offset..<field.end], as: UTF8.self)
         }
 
-        /// A plain cell's bytes; nil for a quoted one.
-        func plainBytes(_ field: Field) -> ArraySlice<UInt8>? {
-            field.quoted < 0 ? bytes[field.offset..<field.end] : nil
-        }
-
         func isEmpty(_ field: Field) -> Bool {
             field.quoted >= 0 ? quotedTexts[field.quoted].isEmpty : field.offset == field.end
         }

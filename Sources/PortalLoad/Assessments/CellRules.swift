@@ -62,7 +62,6 @@ extension CellRules {
         for entry in tierWords where entry.word == word { return entry.tier }
         return nil
     }
-
 }
 
 /// One tier word in `CellRules.tierWordBytes`.

@@ -14,12 +14,12 @@ enum TableText {
         if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) || raw.holds(0) {
             return refuse("the file is UTF-16 or binary, not a CSV text: save it as \"CSV UTF-8\" (or CSV in GB18030)")
         }
-        let start = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if isUTF8(raw[start...]) {
-            return .success((TextDecoding.normaliseLineEnds(start == 0 ? raw : Array(raw[start...])), .utf8))
+        // Without its byte-order mark (copied only when it has one).
+        let text = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(raw.dropFirst(3)) : raw
+        if isUTF8(text[...]) {
+            return .success((TextDecoding.normaliseLineEnds(text), .utf8))
         }
-        let bytes = TextDecoding.withoutByteOrderMark(raw)
-        guard let converted = convert(bytes, from: "GB18030", to: "UTF-8") else {
+        guard let converted = convert(text, from: "GB18030", to: "UTF-8") else {
             return refuse("the file is neither UTF-8 nor GB18030 text: save it from the spreadsheet as \"CSV UTF-8\"")
         }
         return .success((TextDecoding.normaliseLineEnds(converted), .gb18030))

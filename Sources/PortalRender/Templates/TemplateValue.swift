@@ -52,7 +52,7 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
             names.append(name)
             values.append(value)
         }
-        if names.count > Self.scanLimit { index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }) }
+        if names.count > Self.scanLimit { reindex() }
     }
 
     /// Equal when they hold the same fields in the same order (as one view model type
@@ -77,7 +77,7 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
             if index != nil {
                 index![name] = names.count - 1
             } else if names.count > Self.scanLimit {
-                index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+                reindex()
             }
         }
     }
@@ -90,6 +90,10 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
     private mutating func remove(at position: Int) {
         names.remove(at: position)
         values.remove(at: position)
-        if index != nil { index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }) }
+        if index != nil { reindex() }
+    }
+
+    private mutating func reindex() {
+        index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     }
 }
