@@ -5,7 +5,11 @@
 /// published in it (HMAC-SHA256 under the record key, so the file joins nothing without
 /// the key).
 public struct ReleaseRecord: Codable, Sendable, Equatable {
+    /// 1: every figure a single value, "×" of any size. 2: figures may count several
+    /// values ("level-1+level-2"), "×" is always k or more and zeros are never withheld.
     public var format: Int
+    public static let currentFormat = 2
+    public static let readableFormats = 1...2
     /// 1, 2, 3 … in publishing order.
     public var release: Int
     /// HMAC of a fixed text under the record key: tells that a later build uses the same key.
@@ -16,11 +20,11 @@ public struct ReleaseRecord: Codable, Sendable, Equatable {
     public var tierGroups: [[String]]
     /// Cohort key → fingerprints of the assessments first published in this release.
     public var members: [String: [String]]
-    /// Attribute → row ("total", "group:<key>", "cohort:<key>") → value key → count, or
-    /// nil where withheld (a dictionary's nil values are written as explicit nulls).
+    /// Attribute → row ("total", "group:<key>", "cohort:<key>") → bin key (a value's key,
+    /// or the keys of the values it counts joined by "+") → count, or nil where withheld (a dictionary's nil values are written as explicit nulls).
     public var figures: [String: [String: [String: Int?]]]
 
-    public init(format: Int = 1, release: Int, keyCheck: String, k: Int, scheme: String, tierGroups: [[String]],
+    public init(format: Int = ReleaseRecord.currentFormat, release: Int, keyCheck: String, k: Int, scheme: String, tierGroups: [[String]],
                 members: [String: [String]], figures: [String: [String: [String: Int?]]]) {
         self.format = format
         self.release = release

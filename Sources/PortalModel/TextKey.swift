@@ -77,6 +77,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case dataOutcomesValue = "data.outcomes_value"
     case dataOutcomesCount = "data.outcomes_count"
     case dataOutcomesStatus = "data.outcomes_status"
+    case dataOutcomesRange = "data.outcomes_range"
+    case dataOutcomesWithin = "data.outcomes_within"
     case dataScenariosJson = "data.scenarios_json"
     case dataIndicatorsJson = "data.indicators_json"
     case dataTiersJson = "data.tiers_json"
@@ -93,8 +95,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case outcomesAssessmentData = "outcomes.assessment_data"
     case outcomesTotal = "outcomes.total"
     case outcomesAll = "outcomes.all"
-    case outcomesTierBreakdown = "outcomes.tier_breakdown"
-    case outcomesTierCorner = "outcomes.tier_corner"
     case outcomesDeclaredCaption = "outcomes.declared_caption"
     case outcomesDeclaredCorner = "outcomes.declared_corner"
     case outcomesNotDeclared = "outcomes.not_declared"
@@ -112,22 +112,17 @@ public enum TextKey: String, CaseIterable, Sendable {
     case outcomesProgressYearTarget = "outcomes.progress_year_target"
     case outcomesProgressLabel = "outcomes.progress_label"
     case outcomesProgressTarget = "outcomes.progress_target"
-    case outcomesAtLeast = "outcomes.at_least"
     case outcomesCompanies = "outcomes.companies"
-    case outcomesFewerThan = "outcomes.fewer_than"
     case outcomesBetween = "outcomes.between"
     case outcomesIndicatorChartTitle = "outcomes.indicator_chart_title"
     case outcomesIndicatorChartDescription = "outcomes.indicator_chart_description"
     case outcomesIndicatorCaption = "outcomes.indicator_caption"
     case outcomesIndicatorCorner = "outcomes.indicator_corner"
     case outcomesNotBuilt = "outcomes.not_built"
-    case outcomesLegendFewerThanK = "outcomes.legend_fewer_than_k"
-    case outcomesLegendProtectsAnother = "outcomes.legend_protects_another"
     case outcomesLegendNotDefined = "outcomes.legend_not_defined"
     case outcomesNotDefined = "outcomes.not_defined"
     case outcomesScenarioNotDefined = "outcomes.scenario_not_defined"
     case outcomesScenarioCell = "outcomes.scenario_cell"
-    case outcomesScenarioWithheld = "outcomes.scenario_withheld"
     case outcomesWholeRegion = "outcomes.whole_region"
     case outcomesAllSectors = "outcomes.all_sectors"
     case outcomesAllYears = "outcomes.all_years"
@@ -159,6 +154,26 @@ public enum TextKey: String, CaseIterable, Sendable {
     case outcomesSplitYear = "outcomes.split_year"
     case outcomesGroupAndAbove = "outcomes.group_and_above"
     case outcomesGroupRange = "outcomes.group_range"
+    case outcomesShareAll = "outcomes.share_all"
+    case outcomesShareSome = "outcomes.share_some"
+    case outcomesOfWhich = "outcomes.of_which"
+    case outcomesWithdrawn = "outcomes.withdrawn"
+    case outcomesWithdrawnTable = "outcomes.withdrawn_table"
+    case outcomesNotPossible = "outcomes.not_possible"
+    case outcomesLegendMerged = "outcomes.legend_merged"
+    case outcomesLegendMergedMark = "outcomes.legend_merged_mark"
+    case outcomesLegendZero = "outcomes.legend_zero"
+    case outcomesProgressMet = "outcomes.progress_met"
+    case outcomesProgressExceeded = "outcomes.progress_exceeded"
+    case outcomesProgressMaybe = "outcomes.progress_maybe"
+    case outcomesBySector = "outcomes.by_sector"
+    case outcomesSectorCorner = "outcomes.sector_corner"
+    case outcomesYearRange = "outcomes.year_range"
+    case outcomesLevelValueRange = "outcomes.level_value_range"
+    case outcomesBandBelow = "outcomes.band_below"
+    case outcomesBandRange = "outcomes.band_range"
+    case outcomesBandFrom = "outcomes.band_from"
+    case outcomesBuiltAny = "outcomes.built_any"
 
     case serveBuildFailed = "serve.build_failed"
 
@@ -184,23 +199,20 @@ public enum TextKey: String, CaseIterable, Sendable {
         case .dataIndicatorsNo: return ["first", "last"]
         case .dataIndicatorsUrl: return ["route"]
         case .outcomesFewerThanK: return ["k"]
-        case .outcomesFewerThanKNote: return ["k"]
+        case .outcomesFewerThanKNote: return ["high"]
+        case .outcomesProtectsAnotherNote: return ["k"]
         case .outcomesDeclared: return ["tier"]
         case .outcomesYear: return ["year"]
         case .outcomesLinkCohorts: return ["k"]
-        case .outcomesProgressYearLabel: return ["tier", "year"]
+        case .outcomesProgressYearLabel: return ["tier"]
         case .outcomesProgressYearTarget: return ["goal"]
         case .outcomesProgressLabel: return ["tier"]
         case .outcomesProgressTarget: return ["goal", "year"]
-        case .outcomesAtLeast: return ["count"]
         case .outcomesCompanies: return ["count"]
-        case .outcomesFewerThan: return ["k"]
         case .outcomesBetween: return ["high", "low"]
         case .outcomesIndicatorChartTitle: return ["name", "no"]
         case .outcomesIndicatorCaption: return ["name", "no"]
-        case .outcomesLegendFewerThanK: return ["k"]
         case .outcomesScenarioNotDefined: return ["code", "name", "tier"]
-        case .outcomesScenarioWithheld: return ["code", "name", "note", "tier"]
         case .outcomesScenarioCell: return ["code", "count", "name", "share", "tier"]
         case .outcomesRadarDescription: return ["count", "first", "last"]
         case .outcomesLevel: return ["level"]
@@ -213,6 +225,14 @@ public enum TextKey: String, CaseIterable, Sendable {
         case .outcomesBuiltAt: return ["tier"]
         case .outcomesGroupAndAbove: return ["tier"]
         case .outcomesGroupRange: return ["high", "low"]
+        case .outcomesYearRange: return ["high", "low"]
+        case .outcomesShareAll: return ["figures"]
+        case .outcomesShareSome: return ["figures", "withheld"]
+        case .outcomesOfWhich: return ["count", "label"]
+        case .outcomesLevelValueRange: return ["high", "low"]
+        case .outcomesBandBelow: return ["to"]
+        case .outcomesBandRange: return ["from", "to"]
+        case .outcomesBandFrom: return ["from"]
         default: return []
         }
     }

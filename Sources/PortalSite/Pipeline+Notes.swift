@@ -12,7 +12,9 @@ extension Pipeline {
     static func outcomeNotes(_ outcomes: OutcomeRelease?, assessments: Int, k: Int) -> [String] {
         guard let outcomes else { return ["outcomes not published: fewer than k = \(k) assessments can be published"] }
         let audit = outcomes.audit
-        var notes = ["outcomes: \(outcomes.total) of \(assessments) assessments in \(outcomes.cohorts.count) cohorts (\(outcomes.scheme.rawValue)), release \(outcomes.release)\(outcomes.isNewRelease ? " (new)" : " (unchanged)"); withheld \(audit.primary) primary, \(audit.secondary) secondary; audit: \(audit.auditedSums) sums by \(audit.linearPrograms) LPs, all at least \(k - 1) wide"]
+        let withheld = audit.primary + audit.secondary
+        let share = audit.figures == 0 ? 0 : Double(withheld * 1000 / audit.figures) / 10
+        var notes = ["outcomes: \(outcomes.total) of \(assessments) assessments in \(outcomes.cohorts.count) cohorts (\(outcomes.scheme.rawValue)), release \(outcomes.release)\(outcomes.isNewRelease ? " (new)" : " (unchanged)"); \(audit.figures) figures, \(withheld) withheld (\(share) %: \(audit.primary) below k, \(audit.secondary) to protect them; province-wide \(audit.totalWithheld) of \(audit.totalFigures)); audit: \(audit.auditedSums) sums, \(audit.linearPrograms) linear and \(audit.integerPrograms) integer programs, none narrower than its mark"]
         if outcomes.heldBack > 0 {
             notes.append("outcomes: some new assessments are held back until at least k = \(k) share a cohort (a release now would reveal them by difference)")
         }

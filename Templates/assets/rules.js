@@ -70,33 +70,55 @@
     return candidates.slice(0, needed);
   }
 
-  /* The median level of a tier group as far as its published counts fix it: the same
-     algorithm as MedianRange (Sources/PortalDerive/Views/MedianRange.swift). counts: per
-     level (or band) 1…n, null where withheld; others: 不涉及 and the like, null where
-     withheld; size: the group's assessments. The withheld ones may sit at any withheld
-     level or among the others, so the median is the range over those placements;
-     null when nothing is graded. */
-  function medianRange(counts, others, size) {
-    function sum(list) { return list.reduce(function (total, c) { return total + (c === null ? 0 : c); }, 0); }
-    var unknown = size - sum(counts) - sum(others);
-    var places = [];
-    counts.forEach(function (c, i) { if (c === null) { places.push(i); } });
-    if (others.some(function (c) { return c === null; })) { places.push(-1); }
-    if (unknown > 0 && !places.length) { return null; }
-    var medians = [];
-    (unknown > 0 ? places : [-1]).forEach(function (place) {
-      var levels = counts.map(function (c) { return c === null ? 0 : c; });
-      if (place >= 0) { levels[place] += unknown; }
-      var graded = sum(levels);
-      if (graded <= 0) { return; }
-      var seen = 0;
-      for (var level = 0; level < levels.length; level++) {
-        seen += levels[level];
-        if (seen * 2 >= graded) { medians.push(level + 1); break; }
-      }
+  /* The median level of a group as far as its published figures fix it: the same
+     algorithm as MedianRange (Sources/PortalDerive/Views/MedianRange.swift). bins: per
+     published bin {from, to (levels it may hold, null if none), other (whether it may hold
+     不涉及 and the like), count (null where withheld), mark ("<": 1 to k-1, "x": k or
+     more)}; size: the group's members. The median is the range over every placement the
+     bins allow; null when nothing is graded. */
+  function medianRange(bins, size, k) {
+    var top = 0, known = 0;
+    bins.forEach(function (b) { if (b.to != null && b.to > top) { top = b.to; } if (b.count != null) { known += b.count; } });
+    if (top <= 0) { return null; }
+    var withheld = size - known;
+    var low = null, high = null, m;
+    for (m = 1; m <= top; m++) { if (bestScore(bins, withheld, k, m, true) >= 0) { low = m; break; } }
+    for (m = top; m >= 1; m--) { if (bestScore(bins, withheld, k, m - 1, false) < 0) { high = m; break; } }
+    if (low == null || high == null || low > high) { return null; }
+    return { low: low, high: high };
+  }
+
+  function bestScore(bins, withheld, k, threshold, lowering) {
+    var scores = bins.map(function (b) {
+      var below = b.from != null && b.from <= threshold, above = b.to != null && b.to > threshold;
+      if (lowering) { return below ? 1 : (b.other ? 0 : -1); }
+      return above ? -1 : (b.other ? 0 : 1);
     });
-    if (!medians.length) { return null; }
-    return { low: Math.min.apply(null, medians), high: Math.max.apply(null, medians) };
+    var score = 0, graded = 0, remaining = withheld, open = [], room = {};
+    bins.forEach(function (b, i) {
+      if (b.count == null) { open.push(i); return; }
+      score += scores[i] * b.count;
+      if (scores[i] !== 0) { graded += b.count; }
+    });
+    open.forEach(function (i) {
+      var least = bins[i].mark === "<" ? 1 : k, most = bins[i].mark === "<" ? k - 1 : Infinity;
+      score += scores[i] * least;
+      if (scores[i] !== 0) { graded += least; }
+      remaining -= least;
+      room[i] = most - least;
+    });
+    open.sort(function (a, b) {
+      if (scores[a] !== scores[b]) { return lowering ? scores[b] - scores[a] : scores[a] - scores[b]; }
+      return a - b;
+    });
+    open.forEach(function (i) {
+      if (remaining <= 0) { return; }
+      var placed = Math.min(remaining, room[i]);
+      score += scores[i] * placed;
+      if (scores[i] !== 0) { graded += placed; }
+      remaining -= placed;
+    });
+    return graded > 0 ? score : (lowering ? -1 : 0);
   }
 
   var api = { evaluate: evaluate, suggestions: suggestions, medianRange: medianRange };

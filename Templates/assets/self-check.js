@@ -179,9 +179,9 @@
     if (!group) { return null; }
     var no = parseInt(field.getAttribute("data-no"), 10);
     var entry = benchmark.indicators.filter(function (i) { return i.no === no; })[0];
-    var row = entry && entry.counts[group.key];
-    if (!row) { return null; }
-    return Rules.medianRange(row.slice(0, entry.ordered), row.slice(entry.ordered), group.records);
+    var bins = entry && entry.bins[group.key];
+    if (!bins) { return null; }
+    return Rules.medianRange(bins, group.records, benchmark.k);
   }
 
   /* A level or band as the page names it: "3级", or the band's own label. */

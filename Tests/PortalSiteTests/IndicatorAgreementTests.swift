@@ -8,9 +8,9 @@ import Testing
 /// Both must give the same ranges, and the embedded counts must be the published ones.
 @Suite struct IndicatorAgreementTests {
     struct Case: Codable {
-        var counts: [Int?]
-        var others: [Int?]
+        var bins: [MedianRange.Bin]
         var size: Int
+        var k: Int
     }
 
     struct Range: Codable, Equatable {
@@ -21,7 +21,8 @@ import Testing
     /// What the page embeds (#benchmark-data).
     struct Benchmark: Decodable {
         struct Group: Decodable { var key: String; var records: Int }
-        struct Counts: Decodable { var no: Int; var ordered: Int; var values: [String]; var counts: [String: [Int?]] }
+        struct Counts: Decodable { var no: Int; var bins: [String: [MedianRange.Bin]] }
+        var k: Int
         var groups: [Group]
         var indicators: [Counts]
     }
@@ -33,17 +34,33 @@ import Testing
         return try JSONDecoder().decode(Benchmark.self, from: Data(page[start.upperBound..<end.lowerBound].utf8))
     }
 
-    /// Counts from sparse to full, with withheld cells, empty groups, sizes that do not
-    /// add up, and only not-applicable answers, from a fixed generator.
+    /// Rows from sparse to full, as the pages publish them: levels cut into bins of one or
+    /// several, answers outside the scale alone or merged into the lowest bin, counts
+    /// published or withheld ("<k" holding 1 to k−1, "×" k or more), from a fixed generator.
     static func randomCases(_ count: Int) -> [Case] {
         var state: UInt64 = 0xC0FFEE
         func next(_ bound: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % bound }
         return (0..<count).map { _ in
-            let levels = 1 + next(6), withheldRate = next(4)
-            let counts: [Int?] = (0..<levels).map { _ in next(4) < withheldRate ? nil : next(3) == 0 ? 0 : next(40) }
-            let others: [Int?] = next(2) == 0 ? [] : [next(4) < withheldRate ? nil : next(20)]
-            let published = counts.compactMap { $0 }.reduce(0, +) + others.compactMap { $0 }.reduce(0, +)
-            return Case(counts: counts, others: others, size: published + (next(3) == 0 ? 0 : next(30)))
+            let k = 3 + next(3), levels = 1 + next(6), withheldRate = next(4)
+            var bins: [MedianRange.Bin] = []
+            var level = 1
+            while level <= levels {
+                let width = 1 + next(min(3, levels - level + 1))
+                bins.append(MedianRange.Bin(from: level, to: level + width - 1, other: false, count: nil, mark: nil))
+                level += width
+            }
+            switch next(3) {
+            case 0: bins.insert(MedianRange.Bin(from: nil, to: nil, other: true, count: nil, mark: nil), at: 0)
+            case 1: bins[0].other = true
+            default: break
+            }
+            var size = 0
+            for index in bins.indices {
+                let truth = next(3) == 0 ? 0 : next(4) == 0 ? 1 + next(k - 1) : k + next(30)
+                size += truth
+                if truth > 0 && next(4) < withheldRate { bins[index].mark = truth < k ? "<" : "x" } else { bins[index].count = truth }
+            }
+            return Case(bins: bins, size: size, k: k)
         }
     }
 
@@ -52,11 +69,11 @@ import Testing
         var cases = Self.randomCases(600)
         for indicator in benchmark.indicators {
             for group in benchmark.groups {
-                let row = try #require(indicator.counts[group.key])
-                cases.append(Case(counts: Array(row.prefix(indicator.ordered)), others: Array(row.dropFirst(indicator.ordered)), size: group.records))
+                guard let bins = indicator.bins[group.key] else { continue }
+                cases.append(Case(bins: bins, size: group.records, k: benchmark.k))
             }
         }
-        let swift = cases.map { MedianRange(counts: $0.counts, others: $0.others, size: $0.size).map { Range(low: $0.low, high: $0.high) } }
+        let swift = cases.map { MedianRange(bins: $0.bins, size: $0.size, k: $0.k).map { Range(low: $0.low, high: $0.high) } }
         let folder = SiteBuild.temporaryDirectory("median-agreement")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try JSONEncoder().encode(cases).write(to: URL(fileURLWithPath: folder + "/cases.json"))
@@ -77,10 +94,11 @@ import Testing
         for indicator in benchmark.indicators {
             let attribute = try #require(attributes[String(format: "i%02d", indicator.no)] as? [String: Any])
             let counts = try #require(attribute["counts"] as? [String: [String: Any]])
+            let forms = try #require(attribute["forms"] as? [String: [String]])
             for group in benchmark.groups {
+                let bins = try #require(forms["group:" + group.key])
                 let published = try #require(counts["group:" + group.key])
-                let expected = indicator.values.map { published[$0] as? Int }
-                #expect(indicator.counts[group.key] == expected, "indicator \(indicator.no), group \(group.key)")
+                #expect(indicator.bins[group.key]?.map(\.count) ?? [] == bins.map { published[$0] as? Int }, "indicator \(indicator.no), group \(group.key)")
             }
         }
     }

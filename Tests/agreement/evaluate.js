@@ -1,7 +1,7 @@
 // Runs the site's JavaScript rules (Templates/assets/rules.js) for the Swift/JavaScript
 // agreement tests:
 //   node evaluate.js rules.json answers.json   the tier rules on answer sets
-//   node evaluate.js --medians cases.json      medianRange on {counts, others, size} cases
+//   node evaluate.js --medians cases.json      medianRange on {bins, size, k} cases
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -23,6 +23,6 @@ function tiers(ruleSet, answers) {
 }
 
 const results = process.argv[2] === "--medians"
-  ? read(process.argv[3]).map((c) => rules.medianRange(c.counts, c.others, c.size))
+  ? read(process.argv[3]).map((c) => rules.medianRange(c.bins, c.size, c.k))
   : tiers(read(process.argv[2]), read(process.argv[3]));
 process.stdout.write(JSON.stringify(results));

@@ -107,4 +107,36 @@ final class LinearProgram {
     }
 
     func value(of variable: Int) -> Double { glp_get_col_prim(problem, Int32(variable + 1)) }
+
+    /// Whether the last `solve` left every variable of `variables` at a whole number: then
+    /// its optimum is also the optimum over whole numbers, and no integer program is needed.
+    func isIntegral(_ variables: Range<Int>) -> Bool {
+        variables.allSatisfy { variable in
+            let value = self.value(of: variable)
+            return abs(value - value.rounded()) < 1e-6
+        }
+    }
+
+    /// Optimises `objective` over whole numbers of `variables` (GLPK's branch and cut;
+    /// counts are whole, so a reader solving for them may insist on it). The relaxation is
+    /// solved first; the others stay continuous.
+    func solveInteger(_ objective: [Term], maximise: Bool, integer variables: Range<Int>) -> Outcome {
+        switch solve(objective, maximise: maximise) {
+        case .optimal: break
+        case let other: return other
+        }
+        for variable in variables { glp_set_col_kind(problem, Int32(variable + 1), GLP_IV) }
+        defer { for variable in variables { glp_set_col_kind(problem, Int32(variable + 1), GLP_CV) } }
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        parameters.presolve = GLP_ON
+        let code = glp_intopt(problem, &parameters)
+        guard code == 0 || code == GLP_ENOPFS || code == GLP_ENODFS else { return .infeasible }
+        switch glp_mip_status(problem) {
+        case GLP_OPT: return .optimal(glp_mip_obj_val(problem))
+        case GLP_UNBND: return .unbounded
+        default: return .infeasible
+        }
+    }
 }

@@ -1,295 +1,163 @@
 import PortalModel
 
 extension OutcomeRelease {
-    /// Protects and audits this release against the earlier ones. Returns nil when fewer
-    /// than k assessments can be published at all.
-    public static func make(set: AssessmentSet, standard: Standard, text: UIText, key: RecordKey, ledger: ReleaseLedger)
-        throws(DiagnosticList) -> OutcomeRelease? {
-        let k = standard.site.kAnonymity
-        let tierIDs = standard.framework.tierIDs
-        let engine = Eligibility(standard: standard)
+    /// Protects and audits this release against the earlier ones, in six steps: the
+    /// series (`ReleaseSeries`), who is published (`ReleaseMembership`), the groups and
+    /// unknowns (`ReleaseLayout`), then each attribute's forms, protection and audit
+    /// (`AttributeRelease`), and the summary with the ledger record. Returns nil when
+    /// fewer than k assessments can be published at all.
+    public static func make(set: AssessmentSet, standard: Standard, text: UIText, key: RecordKey, ledger: ReleaseLedger,
+                            cost: SecondaryCost = .chosen) throws(DiagnosticList) -> OutcomeRelease? {
         let all = set.records
+        let engine = Eligibility(standard: standard)
         let derivedColumns = all.parallelMap { record -> Int in
             engine.derivedTier(built: record.scenarios, maturity: record.maturity).map { $0.index + 1 } ?? 0
         }
         let fingerprints = all.parallelMap(key.fingerprint)
-        let earlier = ledger.releases
-        let ledgerFile = { (index: Int) in index < ledger.files.count ? ledger.files[index] : ledger.folder }
-
-        // The series: a key that matches, one scheme and tier grouping throughout.
-        var problems: [Diagnostic] = []
-        for (index, release) in earlier.enumerated() where release.keyCheck != key.check {
-            problems.append(Diagnostic(path: ledgerFile(index), line: 1, column: 1,
-                "this release was recorded with another record key: build with the key it was recorded with (PORTAL_ANON_KEY or --anon-key-file), or the figures of earlier releases cannot be audited"))
-        }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
         let quasi = QuasiIdentifiers(all, framework: standard.framework, other: text(.outcomesOther))
-        let tierGroups: TierGroups, scheme: CohortScheme
-        if let first = earlier.first {
-            if let changed = earlier.first(where: { $0.k != k }) {
-                throw DiagnosticList([Diagnostic(path: ledgerFile(0), line: 1, column: 1,
-                    "this release series was published with k = \(changed.k), and site.yaml now says \(k): groups formed under the old k could be published under the new one: set k_anonymity back, or start a new series in another --releases folder once the statistics office agrees")])
-            }
-            let columns = first.tierGroups.map { $0.compactMap { TierGroups.column(ofKey: $0, tiers: tierIDs) } }
-            guard let fixed = CohortScheme(rawValue: first.scheme),
-                  columns.flatMap({ $0 }).sorted() == Array(0...tierIDs.count) else {
-                throw DiagnosticList([Diagnostic(path: ledgerFile(0), line: 1, column: 1,
-                    "the release record's scheme or tier groups are not ones this version of portal knows: restore the file as it was written")])
-            }
-            tierGroups = TierGroups(groups: columns, tiers: tierIDs)
-            scheme = fixed
-        } else {
-            var counts = [Int](repeating: 0, count: tierIDs.count + 1)
-            for column in derivedColumns { counts[column] += 1 }
-            tierGroups = TierGroups(counts: counts, k: k, tiers: tierIDs)
-            scheme = CohortScheme.choose(quasi, groups: derivedColumns.map(tierGroups.group(ofColumn:)), k: k)
-        }
+
+        let series = try ReleaseSeries(ledger: ledger, key: key, standard: standard, quasi: quasi, derivedColumns: derivedColumns)
+        let (tierGroups, scheme, k) = (series.tierGroups, series.scheme, series.k)
         let cohortOf = all.indices.map { scheme.key($0, quasi, group: tierGroups.group(ofColumn: derivedColumns[$0])) }
-        let slugOf = Dictionary(Set(cohortOf).map { ($0, Self.slug($0, scheme: scheme, tierGroups, quasi, framework: standard.framework)) }, uniquingKeysWith: { a, _ in a })
+        let slugOfKey = Dictionary(Set(cohortOf).map { ($0, Self.slug($0, scheme: scheme, tierGroups, quasi, framework: standard.framework)) },
+                                   uniquingKeysWith: { a, _ in a })
+        let slugOf = cohortOf.map { slugOfKey[$0]! }
 
-        // Which assessments each earlier release published, and where.
-        var publishedIn: [String: (release: Int, cohort: String)] = [:]
-        for (index, release) in earlier.enumerated() {
-            for (cohort, members) in release.members { for member in members { publishedIn[member] = (index, cohort) } }
-        }
-        var present = Set<String>()
-        var releaseOf = [Int?](repeating: nil, count: all.count)
-        for index in all.indices {
-            guard let earlier = publishedIn[fingerprints[index]] else { continue }
-            present.insert(fingerprints[index])
-            if earlier.cohort != slugOf[cohortOf[index]]! {
-                problems.append(Diagnostic(all[index].source,
-                    "this assessment was published in release \(earlier.release + 1) in another cohort (the rules or its data changed since): publishing it again would reveal it by difference: restore it as published"))
-            }
-            releaseOf[index] = earlier.release
-        }
-        let missing = publishedIn.keys.filter { !present.contains($0) }
-        if !missing.isEmpty {
-            let releases = Set(missing.map { publishedIn[$0]!.release }).sorted()
-            for release in releases {
-                let count = missing.filter { publishedIn[$0]!.release == release }.count
-                problems.append(Diagnostic(path: ledgerFile(release), line: 1, column: 1,
-                    "\(count < k ? "fewer than \(k)" : String(count)) assessments published in this release are no longer in the data, or were changed: the next release would reveal them by difference: restore them as published (corrections are published as new assessments)"))
-            }
-        }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
+        let membership = try ReleaseMembership(series: series, records: all, fingerprints: fingerprints, slugOf: slugOf)
+        guard membership.included.count >= k else { return nil }
 
-        // New assessments: published once at least k share a cohort.
-        let current = earlier.count
-        var newByCohort: [CohortKey: [Int]] = [:]
-        for index in all.indices where releaseOf[index] == nil { newByCohort[cohortOf[index], default: []].append(index) }
-        var heldBack = 0
-        for (_, members) in newByCohort {
-            if members.count >= k { for index in members { releaseOf[index] = current } } else { heldBack += members.count }
-        }
-        let included = all.indices.filter { releaseOf[$0] != nil }
-        guard included.count >= k else { return nil }
-
-        // Cohorts and atoms (a cohort's assessments first published in one release).
-        let cohortKeys = Array(Set(included.map { cohortOf[$0] })).sorted()
-        let cohortIndex = Dictionary(uniqueKeysWithValues: cohortKeys.enumerated().map { ($1, $0) })
-        struct AtomKey: Hashable, Comparable {
-            let cohort: Int, release: Int
-            static func < (a: AtomKey, b: AtomKey) -> Bool { (a.cohort, a.release) < (b.cohort, b.release) }
-        }
-        let atomKeys = Array(Set(included.map { AtomKey(cohort: cohortIndex[cohortOf[$0]]!, release: releaseOf[$0]!) })).sorted()
-        let atomIndex = Dictionary(uniqueKeysWithValues: atomKeys.enumerated().map { ($1, $0) })
-        let atomOfRecord = included.map { atomIndex[AtomKey(cohort: cohortIndex[cohortOf[$0]]!, release: releaseOf[$0]!)]! }
-        var atomSizes = [Int](repeating: 0, count: atomKeys.count)
-        for atom in atomOfRecord { atomSizes[atom] += 1 }
-
-        let years = Array(Set(included.map { all[$0].year })).sorted()
-        let records = included.map { all[$0] }
-        let subQuasi = quasi.selecting(included)
-        let attributes = Attribute.all(text: text, records: records, derived: included.map { derivedColumns[$0] }, standard: standard,
-                                       quasi: subQuasi, scheme: scheme, years: years)
-
-        // Rows: the total, each tier group, each cohort; each row's atoms by release.
-        var rowList: [(key: String, cohorts: Set<Int>)] = [("total", Set(cohortKeys.indices))]
-        for group in tierGroups.groups.indices {
-            rowList.append(("group:" + tierGroups.key(group), Set(cohortKeys.indices.filter { cohortKeys[$0].group == group })))
-        }
-        for (index, cohort) in cohortKeys.enumerated() { rowList.append(("cohort:" + slugOf[cohort]!, [index])) }
-        let rows = rowList
-        let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.key, $0) })
-        let earlierRowKeys = Set(earlier.flatMap { $0.figures.values.flatMap(\.keys) })
-        if let unknown = earlierRowKeys.sorted().first(where: { rowIndex[$0] == nil }) {
+        let layout = ReleaseLayout(cohortOf: cohortOf, slugOf: slugOf, membership: membership, tierGroups: tierGroups, current: series.earlier.count)
+        let rowIndex = layout.rowIndex
+        if let unknown = Set(series.earlier.flatMap { $0.figures.values.flatMap(\.keys) }).sorted().first(where: { rowIndex[$0] == nil }) {
             throw DiagnosticList([Diagnostic(path: ledger.folder, line: 1, column: 1,
                 "an earlier release published a group (\(unknown.prefix(60))) that this data no longer has: restore the assessments as published")])
         }
-        // atomsThrough[row][release]: the row's atoms published by then; newcomers: first then.
-        let atomsThrough = rows.map { row in
-            (0...current).map { release in atomKeys.indices.filter { row.cohorts.contains(atomKeys[$0].cohort) && atomKeys[$0].release <= release } }
-        }
-        let newcomers = rows.map { row in
-            (0...current).map { release in atomKeys.indices.filter { row.cohorts.contains(atomKeys[$0].cohort) && atomKeys[$0].release == release } }
-        }
-        let sizes = atomSizes
-        // The atoms of each tier group: the blocks every attribute's protection solves
-        // on their own first.
-        let blocks = tierGroups.groups.indices.map { group in atomKeys.indices.filter { cohortKeys[atomKeys[$0].cohort].group == group } }
-            .filter { !$0.isEmpty }
-        let hasNewcomers = releaseOf.contains { $0 == current }
 
-        let protectedAttributes = attributes.parallelMap { attribute -> (PublishedAttribute, [String: [String: Int?]], Protection, Int, (problem: LinkedCounts, blocks: [[Int]])) in
-            let valueCount = attribute.values.count
-            var truth = [Int](repeating: 0, count: atomKeys.count * valueCount)
-            for (position, atom) in atomOfRecord.enumerated() { truth[atom * valueCount + attribute.valueOf[position]] += 1 }
-            var structuralZero = [Bool](repeating: false, count: truth.count)
-            for (atom, key) in atomKeys.enumerated() {
-                for value in 0..<valueCount where truth[atom * valueCount + value] == 0 {
-                    structuralZero[atom * valueCount + value] = !Self.possible(attribute, value, cohort: cohortKeys[key.cohort],
-                                                                                tierGroups: tierGroups, quasi: subQuasi, scheme: scheme)
-                }
-            }
-            // This release's figures, one per distinct sum (a cohort alone in its tier
-            // group is the same figure as the group).
-            var figureOfTerms: [[Int]: Int] = [:]
-            var figures: [[Int]] = []
-            var figureOfCell = [[Int]](repeating: [], count: rows.count)
-            for row in rows.indices {
-                let rowAtoms = atomsThrough[row][current]
-                for value in 0..<valueCount {
-                    let terms = rowAtoms.map { $0 * valueCount + value }
-                    if let existing = figureOfTerms[terms] { figureOfCell[row].append(existing); continue }
-                    figureOfTerms[terms] = figures.count
-                    figureOfCell[row].append(figures.count)
-                    figures.append(terms)
-                }
-            }
-            let valueIndex = Dictionary(uniqueKeysWithValues: attribute.values.enumerated().map { ($1.key, $0) })
-            var earlierFigures: [(terms: [Int], published: Int?)] = []
-            for (release, record) in earlier.enumerated() {
-                for (rowKey, values) in record.figures[attribute.id] ?? [:] {
-                    guard let row = rowIndex[rowKey] else { continue }
-                    let rowAtoms = atomsThrough[row][release]
-                    for (valueKey, published) in values {
-                        guard let value = valueIndex[valueKey] else { continue }
-                        earlierFigures.append((rowAtoms.map { $0 * valueCount + value }, published))
-                    }
-                }
-            }
-            // Differences between releases: each release's newcomers in every row.
-            var hidden: [[Int]] = []
-            if current > 0 {
-                for row in rows.indices {
-                    for release in 0...current {
-                        let batch = newcomers[row][release]
-                        if batch.isEmpty || batch == atomsThrough[row][current] { continue }
-                        for value in 0..<valueCount { hidden.append(batch.map { $0 * valueCount + value }) }
-                    }
-                }
-            }
-            let problem = LinkedCounts(k: k, atomSizes: sizes, valueCount: valueCount, truth: truth,
-                                       structuralZero: structuralZero, figures: figures, earlier: earlierFigures, hidden: hidden)
-            // No newcomer: the last release's pattern, as it was (if it still passes).
-            var previous: [Withholding?]?
-            if !hasNewcomers, let last = earlier.last?.figures[attribute.id] {
-                var pattern = [Withholding?](repeating: nil, count: figures.count)
-                for row in rows.indices {
-                    for value in 0..<valueCount {
-                        let figure = figureOfCell[row][value]
-                        if case .some(.none) = last[rows[row].key]?[attribute.values[value].key] {
-                            pattern[figure] = (1..<k).contains(problem.sum(figures[figure])) ? .primary : .secondary
-                        }
-                    }
-                }
-                previous = pattern
-            }
-            // A value a reader can tell enterprises by (a city, a year, a declared tier …)
-            // held by fewer than k of them is a small group in its own right: every cell
-            // of it is withheld, zeros included, or the zeros beside one withheld cell
-            // would show where the whole group lies ("2024: 0, <5, 0, 0").
-            var smallGroups: [Int] = []
-            if attribute.isKnownToReaders {
-                for value in 0..<valueCount where (1..<k).contains(problem.sum(figures[figureOfCell[0][value]])) {
-                    for row in rows.indices {
-                        let figure = figureOfCell[row][value]
-                        if !figures[figure].allSatisfy({ structuralZero[$0] }) { smallGroups.append(figure) }
-                    }
-                }
-            }
-            let protection = Protector(problem: problem, previous: previous, blocks: blocks,
-                                       smallGroups: smallGroups).protect()
-            func cell(_ row: Int, _ value: Int) -> PublishedCount {
-                let figure = figureOfCell[row][value]
-                return protection.withheld[figure].map(PublishedCount.withheld) ?? .count(problem.sum(figures[figure]))
-            }
-            var ledgerFigures: [String: [String: Int?]] = [:]
-            for row in rows.indices {
-                var values: [String: Int?] = [:]
-                for value in 0..<valueCount { values[attribute.values[value].key] = .some(cell(row, value).value) }
-                ledgerFigures[rows[row].key] = values
-            }
-            let groupsFirst = 1, cohortsFirst = 1 + tierGroups.groups.count
-            let published = PublishedAttribute(
-                id: attribute.id, title: attribute.title, kind: attribute.kind, values: attribute.values,
-                impossible: attribute.impossible.filter { value in !atomKeys.indices.contains { truth[$0 * valueCount + value] > 0 } },
-                total: (0..<valueCount).map { cell(0, $0) },
-                groups: tierGroups.groups.indices.map { group in (0..<valueCount).map { cell(groupsFirst + group, $0) } },
-                cohorts: cohortKeys.indices.map { cohort in (0..<valueCount).map { cell(cohortsFirst + cohort, $0) } })
-            let secondaryTotal = figures.indices.filter { protection.withheld[$0] == .secondary }.reduce(0) { $0 + problem.sum(figures[$1]) }
-            return (published, ledgerFigures, protection, secondaryTotal, (problem, blocks))
+        let included = membership.included
+        let subQuasi = quasi.selecting(included)
+        let years = Array(Set(included.map { all[$0].year })).sorted()
+        let attributes = Attribute.all(text: text, records: included.map { all[$0] }, derived: included.map { derivedColumns[$0] },
+                                       standard: standard, quasi: subQuasi, scheme: scheme, years: years)
+        let context = Self.context(layout: layout, series: series, quasi: subQuasi, standard: standard,
+                                   reusePrevious: !membership.hasNewcomers, cost: cost)
+        let counts = attributes.map { Self.truth($0, layout: layout) }.map { (truth: $0.0, values: $0.1) }
+        let facts = context.facts.rows(attributes: attributes, counts: counts)
+        let bounds = RuleFacts.bounds(facts, counts: counts, attributes: attributes.count, atomSizes: layout.atomSizes)
+        @Sendable func release(_ index: Int, strictRules: Bool) -> AttributeRelease.Outcome {
+            let attribute = attributes[index]
+            return AttributeRelease(
+                attribute: attribute, context: context, truth: counts[index].truth,
+                structural: Self.structural(attribute, context: context, standard: standard), rules: bounds[index],
+                sliceCounts: attribute.isKnownToReaders ? Self.sliceCounts(attribute, context: context) : [],
+                previous: context.reusePrevious ? series.earlier.last.flatMap { Self.previous(attribute, $0, layout: layout) } : nil,
+                strictRules: strictRules
+            ).run()
+        }
+        var outcomes = Array(attributes.indices).parallelMap { release($0, strictRules: false) }
+        // What each attribute's audit left to the joint model: settled there, or the
+        // attribute is protected again with the rule bounds as they are.
+        var joint = (linear: 0, integer: 0)
+        for _ in 0..<4 {
+            let failing = JointAudit(problems: outcomes.map { ($0.problem, $0.protection.withheld, $0.protection.audit.ruleOnly) }, rows: facts)
+                .failing(linearPrograms: &joint.linear, integerPrograms: &joint.integer)
+            if failing.isEmpty { break }
+            let redone = failing.parallelMap { release($0, strictRules: true) }
+            for (position, attribute) in failing.enumerated() { outcomes[attribute] = redone[position] }
         }
 
-        var audit = AuditSummary()
-        for (published, _, protection, secondaryTotal, _) in protectedAttributes {
-            audit.secondaryTotal += secondaryTotal
-            for row in [published.total] + published.groups + published.cohorts {
-                for count in row {
-                    if count == .withheld(.primary) { audit.primary += 1 }
-                    if count == .withheld(.secondary) { audit.secondary += 1 }
-                }
-            }
-            audit.linearPrograms += protection.audit.linearPrograms
-            audit.auditedSums += protection.audit.intervals.count
-            audit.failures += protection.audit.failures
-            for interval in protection.audit.intervals { audit.narrowest = min(audit.narrowest, interval.high - interval.low) }
-        }
+        var audit = Self.summary(outcomes, layout: layout)
+        audit.linearPrograms += joint.linear
+        audit.integerPrograms += joint.integer
         if audit.failures > 0 {
             throw DiagnosticList([Diagnostic(path: ledger.folder, line: 1, column: 1,
-                "the disclosure audit failed: \(audit.failures) withheld figures could be narrowed below \(k) values from what is published now and before: hold back the newest assessments or ask for a new release series")])
+                "the disclosure audit failed: \(audit.failures) withheld figures or small sums could be narrowed beyond what their marks say from what is published now and before: hold back the newest assessments or ask for a new release series")])
         }
-
-        var cohortSizes = [Int](repeating: 0, count: cohortKeys.count)
-        for (atom, key) in atomKeys.enumerated() { cohortSizes[key.cohort] += atomSizes[atom] }
-        let cohorts = cohortKeys.enumerated().map { index, key in
-            Cohort(key: key, slug: slugOf[key]!, name: Self.name(key, scheme: scheme, tierGroups, quasi, standard: standard, text: text), group: key.group,
-                   size: cohortSizes[index], place: key.place < 0 ? nil : scheme.usesCity ? subQuasi.cityName(key.place) : subQuasi.partName(key.place),
+        let cohortSizes = layout.cohortSizes
+        let cohorts = layout.cohortKeys.enumerated().map { index, key in
+            Cohort(key: key, slug: layout.cohortSlugs[index], name: Self.name(key, scheme: scheme, tierGroups, subQuasi, standard: standard, text: text),
+                   group: key.group, size: cohortSizes[index],
+                   place: key.place < 0 ? nil : scheme.usesCity ? subQuasi.cityName(key.place) : subQuasi.partName(key.place),
                    sector: key.sector < 0 ? nil : subQuasi.sectorNames[key.sector], year: key.year < 0 ? nil : key.year)
         }
         var groupSizes = [Int](repeating: 0, count: tierGroups.groups.count)
         for cohort in cohorts { groupSizes[cohort.group] += cohort.size }
-        // The rule every path above keeps, checked once more where it matters.
+        // The rule every step above keeps, checked once more where it matters.
         guard cohorts.allSatisfy({ $0.size >= k }), groupSizes.allSatisfy({ $0 == 0 || $0 >= k }) else {
             throw DiagnosticList([Diagnostic(path: ledger.folder, line: 1, column: 1,
                 "a cohort or tier group would describe fewer than k = \(k) assessments: this should not happen; nothing was published, please report it")])
         }
 
-        var unsorted: [String: [String]] = [:]
-        for index in included where releaseOf[index] == current {
-            unsorted[slugOf[cohortOf[index]]!, default: []].append(fingerprints[index])
-        }
-        // Each cohort's fingerprints sorted on its own core (100,000 strings in all).
-        let members = Dictionary(uniqueKeysWithValues: unsorted.map { ($0.key, $0.value) }.parallelMap { ($0.0, $0.1.sorted()) })
-        var figures: [String: [String: [String: Int?]]] = [:]
-        for (published, ledgerFigures, _, _, _) in protectedAttributes { figures[published.id] = ledgerFigures }
-        let record = ReleaseRecord(release: current + 1, keyCheck: key.check, k: k, scheme: scheme.rawValue,
-                                   tierGroups: tierGroups.groups.indices.map { tierGroups.groups[$0].map(tierGroups.columnKey) },
-                                   members: members, figures: figures)
-        let isNew = earlier.last.map { !members.isEmpty || $0.figures != figures } ?? true
-
-        return OutcomeRelease(
+        let record = Self.record(outcomes, attributes: attributes, layout: layout, series: series, key: key,
+                                 membership: membership, fingerprints: fingerprints)
+        let isNew = series.earlier.last.map { !record.members.isEmpty || $0.figures != record.figures } ?? true
+        let release = OutcomeRelease(
             k: k, synthetic: set.synthetic, label: set.label, scheme: scheme, tierGroups: tierGroups,
             groupNames: tierGroups.groups.indices.map { Self.groupName($0, tierGroups, standard: standard, text: text) },
-            groupSizes: groupSizes, cohorts: cohorts, total: included.count, heldBack: heldBack,
-            attributes: protectedAttributes.map(\.0), release: isNew ? current + 1 : current, isNewRelease: isNew,
-            record: record, audit: audit, inputs: protectedAttributes.map(\.4))
+            groupSizes: groupSizes, cohorts: cohorts, total: included.count, heldBack: membership.heldBack,
+            attributes: outcomes.map { $0.published }, release: isNew ? layout.current + 1 : layout.current, isNewRelease: isNew,
+            record: record, audit: audit,
+            headlines: Self.headlines(outcomes, attributes: attributes, layout: layout, tierGroups: tierGroups, scheme: scheme,
+                                      cohorts: cohorts, years: years),
+            problems: outcomes.map { ($0.problem, $0.protection.withheld, layout.blocks) })
+        return release
+    }
+
+    // MARK: Step 4: what every attribute is given
+
+    private static func context(layout: ReleaseLayout, series: ReleaseSeries, quasi: QuasiIdentifiers, standard: Standard,
+                                reusePrevious: Bool, cost: SecondaryCost) -> ReleaseContext {
+        // A cohort's slice: its place, sector and year, whatever its tier group.
+        struct SliceKey: Hashable { let place: Int, sector: Int, year: Int }
+        var sliceIndex: [SliceKey: Int] = [:]
+        let sliceOfCohort = layout.cohortKeys.map { key -> Int in
+            let slice = SliceKey(place: key.place, sector: key.sector, year: key.year)
+            if let index = sliceIndex[slice] { return index }
+            sliceIndex[slice] = sliceIndex.count
+            return sliceIndex.count - 1
+        }
+        let sliceOfRecord = layout.atomOfRecord.map { sliceOfCohort[layout.atomCohort[$0]] }
+        let facts = RuleFacts(standard: standard, tierGroups: series.tierGroups,
+                              groupOfAtom: layout.atomCohort.map { layout.cohortKeys[$0].group }, atomSizes: layout.atomSizes)
+        return ReleaseContext(k: series.k, layout: layout, tierGroups: series.tierGroups, scheme: series.scheme, quasi: quasi,
+                              earlier: series.earlier, reusePrevious: reusePrevious, cost: cost, facts: facts,
+                              sliceOfCohort: sliceOfCohort, sliceOfRecord: sliceOfRecord, sliceCount: sliceIndex.count)
+    }
+
+    /// An attribute's true counts, atom × value.
+    private static func truth(_ attribute: Attribute, layout: ReleaseLayout) -> ([Int], Int) {
+        let values = attribute.values.count
+        var truth = [Int](repeating: 0, count: layout.atomSizes.count * values)
+        for (position, atom) in layout.atomOfRecord.enumerated() { truth[atom * values + attribute.valueOf[position]] += 1 }
+        return (truth, values)
+    }
+
+    /// Records per slice × value, for an attribute readers know.
+    private static func sliceCounts(_ attribute: Attribute, context: ReleaseContext) -> [Int] {
+        let values = attribute.values.count
+        var counts = [Int](repeating: 0, count: context.sliceCount * values)
+        for (position, slice) in context.sliceOfRecord.enumerated() { counts[slice * values + attribute.valueOf[position]] += 1 }
+        return counts
+    }
+
+    /// Unknowns everyone knows to be zero, atom × value: a value the standard rules out,
+    /// a tier outside the atom's tier group, a city outside its part, a maturity below
+    /// what every tier of its group requires.
+    private static func structural(_ attribute: Attribute, context: ReleaseContext, standard: Standard) -> [Bool] {
+        let layout = context.layout, values = attribute.values.count
+        var zero = [Bool](repeating: false, count: layout.atomSizes.count * values)
+        for atom in layout.atomSizes.indices {
+            let cohort = layout.cohortKeys[layout.atomCohort[atom]]
+            let lowMaturity = attribute.kind == .maturity ? context.facts.impossibleMaturity(group: cohort.group) : []
+            for value in 0..<values {
+                zero[atom * values + value] = attribute.impossible.contains(value) || lowMaturity.contains(value)
+                    || !possible(attribute, value, cohort: cohort, tierGroups: context.tierGroups, quasi: context.quasi, scheme: context.scheme)
+            }
+        }
+        return zero
     }
 
     /// Whether a value is possible in a cohort, as everyone can tell from the cohort's
-    /// name and the standard: a cohort of 先进级 holds no 基础级 factory, a cohort of 蒙西
-    /// none from 赤峰市.
+    /// name: a cohort of 先进级 holds no 基础级 factory, a cohort of 蒙西 none from 赤峰市.
     private static func possible(_ attribute: Attribute, _ value: Int, cohort: CohortKey, tierGroups: TierGroups,
                                  quasi: QuasiIdentifiers, scheme: CohortScheme) -> Bool {
         switch attribute.kind {
@@ -297,37 +165,124 @@ extension OutcomeRelease {
         case .region:
             guard scheme.usesPart, cohort.place >= 0 else { return true }
             return value < quasi.partOfCity.count && quasi.partOfCity[value] == cohort.place
-        case .scenario: return !attribute.impossible.contains(value)
         default: return true
         }
     }
 
-    static func groupName(_ group: Int, _ groups: TierGroups, standard: Standard, text: UIText) -> String {
-        let columns = groups.groups[group]
-        func name(_ column: Int) -> String { column == 0 ? text(.outcomesNoTier) : standard.framework.tiers[column - 1].name }
-        guard let first = columns.first, let last = columns.last else { return "" }
-        if columns.count == 1 { return name(first) }
-        if last == standard.framework.tiers.count && first > 0 { return text(.outcomesGroupAndAbove, ["tier": name(first)]) }
-        return text(.outcomesGroupRange, ["low": name(first), "high": name(last)])
-    }
-
-    /// A cohort's key in the ledger and its URL: "advanced-west-2025", "basic-150600-2024".
-    static func slug(_ key: CohortKey, scheme: CohortScheme, _ groups: TierGroups, _ quasi: QuasiIdentifiers, framework: Framework) -> String {
-        var parts = [groups.key(key.group).replacingOccurrences(of: "+", with: "-")]
-        if key.place >= 0 {
-            if scheme.usesCity { parts.append(key.place < quasi.cityCodes.count ? quasi.cityCodes[key.place] : "other") }
-            else { parts.append(framework.partSlugs[quasi.partName(key.place)] ?? "part-\(key.place + 1)") }
+    /// The last release's forms and pattern for an attribute, read back from its figures:
+    /// each row's bins are the keys it published; "其中" values are single values inside a
+    /// published merged bin; a row that published nothing was not split.
+    private static func previous(_ attribute: Attribute, _ record: ReleaseRecord, layout: ReleaseLayout)
+        -> (forms: [Form], pattern: [String: [String: Bool]])? {
+        guard let figures = record.figures[attribute.id] else { return nil }
+        let valueIndex = Dictionary(uniqueKeysWithValues: attribute.values.enumerated().map { ($1.key, $0) })
+        let possible = attribute.segments.flatMap { $0 }
+        let order = Dictionary(possible.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var forms: [Form] = []
+        var pattern: [String: [String: Bool]] = [:]
+        for (index, row) in layout.rows.enumerated() {
+            let cells = figures[row.key] ?? [:]
+            pattern[row.key] = cells.mapValues { $0 == nil }
+            var bins: [[Int]] = []
+            for key in cells.keys.sorted() {
+                let parts = key.split(separator: "+").map(String.init)
+                let bin = parts.compactMap { valueIndex[$0] }
+                guard bin.count == parts.count, !bin.isEmpty else { return nil }
+                bins.append(bin.sorted { (order[$0] ?? $0) < (order[$1] ?? $1) })
+            }
+            let merged = bins.filter { $0.count > 1 }
+            let ofWhich = bins.filter { bin in bin.count == 1 && merged.contains { $0.contains(bin[0]) } }.map { $0[0] }
+            var partition = bins.filter { bin in !(bin.count == 1 && ofWhich.contains(bin[0])) }
+            let covered = Set(partition.flatMap { $0 })
+            partition += possible.filter { !covered.contains($0) }.map { [$0] }
+            partition.sort { (order[$0[0]] ?? $0[0]) < (order[$1[0]] ?? $1[0]) }
+            forms.append(cells.isEmpty ? Form(bins: [possible]) : Form(bins: partition, ofWhich: index == 0 ? ofWhich.sorted() : []))
         }
-        if key.sector >= 0 { parts.append("sector-\(key.sector + 1)") }
-        if key.year >= 0 { parts.append(String(key.year)) }
-        return parts.joined(separator: "-")
+        return (forms, pattern)
     }
 
-    static func name(_ key: CohortKey, scheme: CohortScheme, _ groups: TierGroups, _ quasi: QuasiIdentifiers, standard: Standard, text: UIText) -> String {
-        var parts = [groupName(key.group, groups, standard: standard, text: text)]
-        if key.place >= 0 { parts.append(scheme.usesCity ? quasi.cityName(key.place) : quasi.partName(key.place)) }
-        if key.sector >= 0 { parts.append(quasi.sectorNames[key.sector]) }
-        if key.year >= 0 { parts.append(text(.outcomesYear, ["year": key.year])) }
-        return parts.joined(separator: " · ")
+    // MARK: Step 6: the summary, the headlines, the ledger record
+
+    private static func summary(_ outcomes: [AttributeRelease.Outcome], layout: ReleaseLayout) -> AuditSummary {
+        var audit = AuditSummary()
+        for outcome in outcomes {
+            let withheld = outcome.protection.withheld, figures = outcome.figures
+            for (row, cells) in figures.cells.enumerated() {
+                for cell in cells {
+                    audit.figures += 1
+                    if withheld[cell] == .primary { audit.primary += 1 }
+                    if withheld[cell] == .secondary { audit.secondary += 1 }
+                    if layout.rows[row].table == .total {
+                        audit.totalFigures += 1
+                        if withheld[cell] != nil { audit.totalWithheld += 1 }
+                    }
+                    if layout.rows[row].table == .groups && withheld[cell] == .secondary { audit.groupSecondary += 1 }
+                }
+            }
+            for cells in figures.cells where !cells.isEmpty {
+                let held = cells.filter { withheld[$0] != nil }.count
+                audit.worstTableShare = max(audit.worstTableShare, Double(held) / Double(cells.count))
+            }
+            audit.tablesWithdrawn += outcome.forms.filter(\.publishesNothing).count
+            audit.linearPrograms += outcome.protection.audit.linearPrograms
+            audit.integerPrograms += outcome.protection.audit.integerPrograms
+            audit.auditedSums += outcome.protection.audit.intervals.count
+            audit.failures += outcome.protection.audit.failures.count
+        }
+        return audit
+    }
+
+    private static func headlines(_ outcomes: [AttributeRelease.Outcome], attributes: [Attribute], layout: ReleaseLayout,
+                                  tierGroups: TierGroups, scheme: CohortScheme, cohorts: [Cohort], years: [Int]) -> Headlines {
+        let tiers = tierGroups.tiers.count
+        var atOrAbove: [ClosedRange<Int>] = []
+        if let index = attributes.firstIndex(where: { $0.kind == .tier }) {
+            let outcome = outcomes[index], values = attributes[index].values.count
+            let auditor = Auditor(problem: outcome.problem, withheld: outcome.protection.withheld)
+            for column in 1...max(tiers, 1) {
+                let terms = layout.atomSizes.indices.flatMap { atom in (column..<values).map { atom * values + $0 } }
+                let range = auditor.range(of: terms)
+                atOrAbove.append(range.low...max(range.low, range.high))
+            }
+        }
+        // By year: groups wholly at the lowest tier or above count for sure; groups
+        // holding both count at most.
+        let sure = Set(tierGroups.groups.indices.filter { !tierGroups.groups[$0].contains(0) })
+        let maybe = Set(tierGroups.groups.indices.filter { tierGroups.groups[$0].contains { $0 > 0 } })
+        var byYear: [(year: Int, count: ClosedRange<Int>)] = []
+        if scheme.usesYear {
+            for year in years {
+                let low = cohorts.filter { $0.year == year && sure.contains($0.group) }.reduce(0) { $0 + $1.size }
+                let high = cohorts.filter { $0.year == year && maybe.contains($0.group) }.reduce(0) { $0 + $1.size }
+                byYear.append((year, low...high))
+            }
+        } else if let index = attributes.firstIndex(where: { $0.kind == .year }) {
+            let outcome = outcomes[index], values = attributes[index].values.count
+            let auditor = Auditor(problem: outcome.problem, withheld: outcome.protection.withheld)
+            for (value, year) in years.enumerated() {
+                func terms(_ groups: Set<Int>) -> [Int] {
+                    layout.atomSizes.indices.filter { groups.contains(layout.cohortKeys[layout.atomCohort[$0]].group) }.map { $0 * values + value }
+                }
+                let low = auditor.range(of: terms(sure)).low, high = auditor.range(of: terms(maybe)).high
+                byYear.append((year, low...max(low, high)))
+            }
+        }
+        return Headlines(atOrAbove: atOrAbove, lowestTierByYear: byYear)
+    }
+
+    private static func record(_ outcomes: [AttributeRelease.Outcome], attributes: [Attribute], layout: ReleaseLayout,
+                               series: ReleaseSeries, key: RecordKey, membership: ReleaseMembership, fingerprints: [String]) -> ReleaseRecord {
+        var unsorted: [String: [String]] = [:]
+        for (position, index) in membership.included.enumerated() where membership.releaseOf[index] == layout.current {
+            unsorted[layout.cohortSlugs[layout.atomCohort[layout.atomOfRecord[position]]], default: []].append(fingerprints[index])
+        }
+        // Each cohort's fingerprints sorted on its own core (100,000 strings in all).
+        let members = Dictionary(uniqueKeysWithValues: unsorted.map { ($0.key, $0.value) }.parallelMap { ($0.0, $0.1.sorted()) })
+        var figures: [String: [String: [String: Int?]]] = [:]
+        for (index, outcome) in outcomes.enumerated() { figures[attributes[index].id] = outcome.ledger }
+        let tierGroups = series.tierGroups
+        return ReleaseRecord(release: layout.current + 1, keyCheck: key.check, k: series.k, scheme: series.scheme.rawValue,
+                             tierGroups: tierGroups.groups.indices.map { tierGroups.groups[$0].map(tierGroups.columnKey) },
+                             members: members, figures: figures)
     }
 }

@@ -54,48 +54,64 @@ public struct StackedBarChart: ViewModel {
         public var label: String
     }
 
+    /// One bar: a group, its size and its published cells (a merged bin is one segment).
+    struct Row {
+        let label: String
+        let size: Int
+        let cells: [PublishedCell]
+    }
+
     /// - Parameters:
-    ///   - groups: bar label, published total, published count per option (nil = withheld).
-    static func make(id: String, title: String, description: String, options: [String],
-                     groups: [(label: String, total: Int?, counts: [Int?])], text: UIText) -> StackedBarChart {
+    ///   - legend: the bins the colours stand for (a segment takes the colour of the bin
+    ///     holding its values, so a finer bar shows the same colours subdivided).
+    ///   - rows: one bar each; a row with no published cell is drawn whole as withheld.
+    static func make(id: String, title: String, description: String, legend: [(values: [Int], label: String)],
+                     rows: [Row], text: UIText) -> StackedBarChart {
         let labelWidth = 80, plot = 304, barHeight = 22, gap = 10
+        func series(_ values: [Int]) -> String {
+            "s\(legend.firstIndex { $0.values.contains(values[0]) } ?? 0)"
+        }
         var bars: [Bar] = []
-        for (index, group) in groups.enumerated() {
+        for (index, row) in rows.enumerated() {
             let y = Double(index * (barHeight + gap))
             var segments: [Segment] = []
-            if let total = group.total, total > 0 {
+            if row.size > 0 && !row.cells.isEmpty {
                 var x = Double(labelWidth)
                 var shown = 0
-                for (option, count) in zip(options.indices, group.counts) {
-                    guard let count, count > 0 else { continue }
-                    let width = Double(plot) * Double(count) / Double(total)
-                    let percent = Int((Double(count) * 100 / Double(total)).rounded())
-                    segments.append(Segment(x: round1(x), width: round1(width), series: "s\(option)",
-                                            title: text(.outcomesBarSegment, ["label": group.label, "option": options[option], "count": count]),
-                                            share: width >= 26 ? "\(percent)%" : nil, labelX: round1(x + width / 2)))
+                for cell in row.cells where !cell.ofWhich {
+                    guard let count = cell.count.value, count > 0 else { continue }
+                    let width = Double(plot) * Double(count) / Double(row.size)
+                    let percent = Int((Double(count) * 100 / Double(row.size)).rounded())
+                    // A bin counting several values is no one value's colour: neutral, and
+                    // named on the bar where there is room.
+                    let merged = cell.values.count > 1 && !legend.contains { $0.values == cell.values }
+                    let share = merged && width >= Double(cell.label.count * 12 + 34) ? "\(cell.label) \(percent)%" : width >= 26 ? "\(percent)%" : nil
+                    segments.append(Segment(x: round1(x), width: round1(width), series: merged ? "merged" : series(cell.values),
+                                            title: text(.outcomesBarSegment, ["label": row.label, "option": cell.label, "count": count]),
+                                            share: share, labelX: round1(x + width / 2)))
                     x += width
                     shown += count
                 }
-                if shown < total { // withheld cells: drawn together, never one by one
-                    let width = Double(plot) * Double(total - shown) / Double(total)
+                if shown < row.size { // withheld cells: drawn together, never one by one
+                    let width = Double(plot) * Double(row.size - shown) / Double(row.size)
                     segments.append(Segment(x: round1(x), width: round1(width),
-                                            series: "withheld", title: text(.outcomesWithheldTotal, ["label": group.label, "count": total - shown]),
+                                            series: "withheld", title: text(.outcomesWithheldTotal, ["label": row.label, "count": row.size - shown]),
                                             share: nil, labelX: round1(x + width / 2)))
                 }
-            } else if group.total == nil {
-                // A group whose size is withheld: drawn whole as withheld, never left empty.
+            } else if row.size > 0 {
+                // A group whose figures are not split: drawn whole, never left empty.
                 segments.append(Segment(x: String(labelWidth), width: String(plot), series: "withheld",
-                                        title: text(.outcomesWithheldRow, ["label": group.label]), share: text(.outcomesWithheldShort),
+                                        title: text(.outcomesWithheldRow, ["label": row.label]), share: text(.outcomesWithheldShort),
                                         labelX: round1(Double(labelWidth) + Double(plot) / 2)))
             }
-            bars.append(Bar(label: group.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.7),
-                            total: group.total.map(String.init) ?? text(.outcomesNoValue), segments: segments))
+            bars.append(Bar(label: row.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.7),
+                            total: String(row.size), segments: segments))
         }
-        let legend = options.indices.map { LegendItem(series: "s\($0)", label: options[$0]) }
-        let axisY = groups.count * (barHeight + gap)
+        let items = legend.indices.map { LegendItem(series: "s\($0)", label: legend[$0].label) }
+        let axisY = rows.count * (barHeight + gap)
         let ticks = stride(from: 0, through: 100, by: 25).map { Tick(x: round1(Double(labelWidth) + Double(plot) * Double($0) / 100), label: "\($0)%") }
         return StackedBarChart(id: id, title: title, description: description, width: labelWidth + plot + 16,
-                               height: axisY + 22, labelWidth: labelWidth, bars: bars, legend: legend, ticks: ticks, axisY: String(axisY))
+                               height: axisY + 22, labelWidth: labelWidth, bars: bars, legend: items, ticks: ticks, axisY: String(axisY))
     }
 }
 

@@ -110,28 +110,30 @@ extension SitePlanner {
     /// As many level columns as the indicator with the most levels has.
     var levelColumns: Int { standard.indicators.map(\.levels.count).max() ?? 0 }
 
-    /// Every published figure in long form: one line per count, empty where withheld,
-    /// with the reason.
+    /// Every published figure in long form: one line per figure (a merged bin is one
+    /// figure), empty where withheld, with the mark and the range a reader can be sure of.
     private func outcomesTable(_ outcomes: OutcomeRelease) -> CSVTable {
         var rows: [[String]] = []
         for attribute in outcomes.attributes {
-            var lines: [(String, String, [PublishedCount])] = [("total", text(.dataTotal), attribute.total)]
+            var lines: [(String, String, PublishedRow)] = [("total", text(.dataTotal), attribute.total)]
             lines += outcomes.tierGroups.groups.indices.map { ("group:" + outcomes.tierGroups.key($0), outcomes.groupNames[$0], attribute.groups[$0]) }
             lines += outcomes.cohorts.indices.map { ("cohort:" + outcomes.cohorts[$0].slug, outcomes.cohorts[$0].name, attribute.cohorts[$0]) }
-            for (key, label, cells) in lines {
-                for (value, cell) in cells.enumerated() where !attribute.impossible.contains(value) {
-                    let status: String
-                    switch cell {
-                    case .count: status = "published"
-                    case .withheld(.primary): status = "fewer_than_k"
-                    case .withheld(.secondary): status = "protects_another"
+            for (key, label, row) in lines {
+                for cell in row.cells {
+                    let status: String, lower: String, upper: String
+                    switch cell.count {
+                    case .count(let value): (status, lower, upper) = ("published", String(value), String(value))
+                    case .withheld(.primary): (status, lower, upper) = ("fewer_than_k", "1", String(outcomes.k - 1))
+                    case .withheld(.secondary): (status, lower, upper) = ("protects_another", String(outcomes.k), "")
                     }
-                    rows.append([attribute.id, attribute.title, key, label, attribute.values[value].key, attribute.values[value].label,
-                                 cell.value.map(String.init) ?? "", status])
+                    let within = cell.ofWhich ? row.bin(holding: cell.values[0])?.key ?? "" : ""
+                    rows.append([attribute.id, attribute.title, key, label, cell.key, cell.label,
+                                 cell.count.value.map(String.init) ?? "", status, lower, upper, within])
                 }
             }
         }
-        return CSVTable(header: ["attribute", "attribute_name", "group", "group_name", "value", "value_name", "count", "status"], rows: rows)
+        return CSVTable(header: ["attribute", "attribute_name", "group", "group_name", "value", "value_name", "count", "status",
+                                 "lower", "upper", "within"], rows: rows)
     }
 
     func dataPage() -> PlannedPage {
@@ -164,7 +166,9 @@ extension SitePlanner {
                                                         column("group / group_name", .dataOutcomesGroup, [:]),
                                                         column("value / value_name", .dataOutcomesValue, [:]),
                                                         column("count", .dataOutcomesCount, [:]),
-                                                        column("status", .dataOutcomesStatus, [:])]))
+                                                        column("status", .dataOutcomesStatus, [:]),
+                                                        column("lower / upper", .dataOutcomesRange, [:]),
+                                                        column("within", .dataOutcomesWithin, [:])]))
             }
             var json: [(String, TextKey)] = [("indicators.json", .dataIndicatorsJson), ("rules.json", .dataRulesJson),
                                              ("scenarios.json", .dataScenariosJson), ("tiers.json", .dataTiersJson)]

@@ -17,11 +17,9 @@ public struct IndicatorBenchmark: Encodable, Sendable {
 
     struct Counts: Encodable {
         var no: Int
-        /// How many of `values` are ordered levels (or bands); the rest (不涉及) are not.
-        var ordered: Int
-        var values: [String]
-        /// Per group key: the count of each value, null where withheld.
-        var counts: [String: [Int?]]
+        /// Per group key: its published bins as the median works on them (levels each may
+        /// hold, count or mark); absent where the group's figures are not split.
+        var bins: [String: [MedianRange.Bin]]
     }
 
     let k: Int
@@ -35,14 +33,14 @@ public struct IndicatorBenchmark: Encodable, Sendable {
             Group(key: tierGroups.key(group), name: outcomes.groupNames[group],
                   tiers: tierGroups.groups[group].map(tierGroups.columnKey), records: outcomes.groupSizes[group])
         }
-        indicators = standard.indicators.compactMap { indicator in
+        indicators = standard.indicators.compactMap { indicator -> Counts? in
             guard let attribute = outcomes.attributes.first(where: { $0.kind == .indicator(indicator.no) }) else { return nil }
-            let ordered = indicator.levels.isEmpty ? attribute.values.count : indicator.levels.count
-            var counts: [String: [Int?]] = [:]
-            for group in tierGroups.groups.indices {
-                counts[tierGroups.key(group)] = attribute.groups[group].map(\.value)
+            let levels = indicator.levels.isEmpty ? attribute.values.count : indicator.levels.count
+            var bins: [String: [MedianRange.Bin]] = [:]
+            for group in tierGroups.groups.indices where attribute.groups[group].isPublished {
+                bins[tierGroups.key(group)] = SitePlanner.medianBins(attribute.groups[group], levels: levels)
             }
-            return Counts(no: indicator.no, ordered: ordered, values: attribute.values.map(\.key), counts: counts)
+            return Counts(no: indicator.no, bins: bins)
         }
     }
 }

@@ -2,7 +2,8 @@ import PortalModel
 
 /// The outcome pages: figures under /outcomes/, already protected and audited by
 /// OutcomeRelease; this file only arranges them for the templates. Every number shown is
-/// a published count, a sum of published counts, or a share of two published counts.
+/// a published count, a sum of published counts, a share of two published counts, or a
+/// range the published figures prove (worked out as the audit works it out).
 extension SitePlanner {
     func outcomePages() -> [PlannedPage] {
         var pages: [PlannedPage] = []
@@ -17,14 +18,23 @@ extension SitePlanner {
 
     // MARK: Pieces
 
-    /// A published count as shown: the number, "<k" (fewer than k), or "×" (withheld to
-    /// protect another figure).
+    /// A published count as shown: the number, "<k" (1 to k−1), or "×" (k or more,
+    /// withheld to protect a "<k").
     func shown(_ count: PublishedCount, _ outcomes: OutcomeRelease) -> CellView {
         switch count {
-        case .count(let value): return CellView(text: String(value), note: nil)
-        case .withheld(.primary): return CellView(text: text(.outcomesFewerThanK, ["k": outcomes.k]), note: text(.outcomesFewerThanKNote, ["k": outcomes.k]))
-        case .withheld(.secondary): return CellView(text: text(.outcomesProtectsAnother), note: text(.outcomesProtectsAnotherNote))
+        case .count(let value): return CellView(text: String(value))
+        case .withheld(.primary):
+            return CellView(text: text(.outcomesFewerThanK, ["k": outcomes.k]), note: text(.outcomesFewerThanKNote, ["high": outcomes.k - 1]), style: "withheld")
+        case .withheld(.secondary):
+            return CellView(text: text(.outcomesProtectsAnother), note: text(.outcomesProtectsAnotherNote, ["k": outcomes.k]), style: "withheld")
         }
+    }
+
+    /// "其中领航级 <5": a value shown inside its merged bin.
+    func ofWhich(_ row: PublishedRow, inside cell: PublishedCell, _ outcomes: OutcomeRelease) -> String? {
+        let inner = row.cells.filter { $0.ofWhich && cell.values.contains($0.values[0]) }
+        guard !inner.isEmpty else { return nil }
+        return inner.map { text(.outcomesOfWhich, ["label": $0.label, "count": shown($0.count, outcomes).text]) }.joined(separator: text(.tierListSeparator))
     }
 
     func notice(_ outcomes: OutcomeRelease, from route: Route) -> OutcomeNotice {
@@ -36,22 +46,59 @@ extension SitePlanner {
         outcomes.attributes.first { $0.kind == kind }
     }
 
-    /// Rows: the attribute's values; columns: the tier groups, then 合计 (the total row).
-    func valueByGroupTable(_ attribute: PublishedAttribute, _ outcomes: OutcomeRelease, caption: String, corner: String,
-                           rowLabels: [String]? = nil) -> CountTableView {
-        let rows = attribute.values.indices.filter { !attribute.impossible.contains($0) }.map { value in
-            CountRowView(label: rowLabels?[value] ?? attribute.values[value].label,
-                         cells: outcomes.tierGroups.groups.indices.map { shown(attribute.groups[$0][value], outcomes) },
-                         total: shown(attribute.total[value], outcomes))
-        }
-        let totals = CountRowView(label: text(.outcomesTotal), cells: outcomes.groupSizes.map { CellView(text: String($0), note: nil) },
-                                  total: CellView(text: String(outcomes.total), note: nil))
-        return CountTableView(caption: caption, corner: corner, columns: outcomes.groupNames, rows: rows, totals: totals,
-                              hasRowTotals: true, legend: legend(outcomes, [attribute.total] + attribute.groups))
+    /// "本表 40 个数字中 3 个不公布" over the given cells.
+    func share(_ cells: [PublishedCell]) -> String? {
+        guard !cells.isEmpty else { return nil }
+        let withheld = cells.filter { $0.count.value == nil }.count
+        return withheld == 0 ? text(.outcomesShareAll, ["figures": cells.count])
+            : text(.outcomesShareSome, ["figures": cells.count, "withheld": withheld])
     }
 
-    /// Rows: values a cohort dimension takes (place, year); columns: tier groups. Sums of
-    /// cohort sizes, all published.
+    /// Rows: the province-wide row's bins; columns: the tier groups (a merged bin spans
+    /// the rows it counts), then 全部 (the province-wide row); under them the groups' sizes.
+    func binTable(_ attribute: PublishedAttribute, _ outcomes: OutcomeRelease, caption: String, corner: String) -> CountTableView {
+        let rowBins = attribute.total.cells.filter { !$0.ofWhich }
+        guard !rowBins.isEmpty else {
+            return CountTableView(caption: caption, corner: corner, columns: [], rows: [], totals: nil, legend: nil, share: nil,
+                                  withdrawn: text(.outcomesWithdrawnTable))
+        }
+        var columns: [[CellView?]] = []
+        for group in outcomes.tierGroups.groups.indices {
+            let row = attribute.groups[group]
+            var column = [CellView?](repeating: nil, count: rowBins.count)
+            if !row.isPublished {
+                column[0] = CellView(text: text(.outcomesNoValue), note: text(.outcomesWithdrawn), rowspan: rowBins.count > 1 ? rowBins.count : nil, style: "withdrawn")
+            } else {
+                var index = 0
+                while index < rowBins.count {
+                    guard let cell = row.bin(holding: rowBins[index].values[0]) else {
+                        column[index] = CellView(text: "/", note: text(.outcomesNotPossible))
+                        index += 1
+                        continue
+                    }
+                    let span = rowBins[index...].prefix { cell.values.contains($0.values[0]) }.count
+                    var view = shown(cell.count, outcomes)
+                    if span > 1 { view.rowspan = span; view.detail = cell.label; view.style = [view.style, "merged"].compactMap { $0 }.joined(separator: " ") }
+                    column[index] = view
+                    index += max(span, 1)
+                }
+            }
+            columns.append(column)
+        }
+        let rows = rowBins.enumerated().map { index, bin -> CountRowView in
+            var total = shown(bin.count, outcomes)
+            total.detail = ofWhich(attribute.total, inside: bin, outcomes)
+            return CountRowView(label: bin.label, cells: columns.compactMap { $0[index] } + [total])
+        }
+        let sizes = outcomes.groupSizes.map { CellView(text: String($0)) } + [CellView(text: String(outcomes.total))]
+        let shownCells = attribute.total.cells + attribute.groups.flatMap(\.cells)
+        return CountTableView(caption: caption, corner: corner, columns: outcomes.groupNames + [text(.outcomesAll)], rows: rows,
+                              totals: CountRowView(label: text(.outcomesTotal), cells: sizes),
+                              legend: legend(outcomes, shownCells), share: share(shownCells))
+    }
+
+    /// Rows: values a cohort dimension takes (place, sector, year); columns: tier groups,
+    /// then 全部. Sums of cohort sizes, all published.
     func cohortSizeTable(_ outcomes: OutcomeRelease, caption: String, corner: String,
                          label: (OutcomeRelease.Cohort) -> String?) -> CountTableView {
         var labels: [String] = []
@@ -62,21 +109,28 @@ extension SitePlanner {
             counts[row]![cohort.group] += cohort.size
         }
         let rows = labels.sorted().map { row in
-            CountRowView(label: row, cells: counts[row]!.map { CellView(text: String($0), note: nil) },
-                         total: CellView(text: String(counts[row]!.reduce(0, +)), note: nil))
+            CountRowView(label: row, cells: (counts[row]! + [counts[row]!.reduce(0, +)]).map { CellView(text: String($0)) })
         }
-        let totals = CountRowView(label: text(.outcomesTotal), cells: outcomes.groupSizes.map { CellView(text: String($0), note: nil) },
-                                  total: CellView(text: String(outcomes.total), note: nil))
-        return CountTableView(caption: caption, corner: corner, columns: outcomes.groupNames, rows: rows, totals: totals,
-                              hasRowTotals: true, legend: nil)
+        let totals = CountRowView(label: text(.outcomesTotal), cells: (outcomes.groupSizes + [outcomes.total]).map { CellView(text: String($0)) })
+        return CountTableView(caption: caption, corner: corner, columns: outcomes.groupNames + [text(.outcomesAll)], rows: rows,
+                              totals: totals, legend: nil, share: text(.outcomesShareAll, ["figures": rows.count * (outcomes.groupNames.count + 1)]))
     }
 
-    /// The legend under a table: only the kinds of withholding it shows.
-    func legend(_ outcomes: OutcomeRelease, _ rows: [[PublishedCount]]) -> LegendView? {
-        let all = rows.flatMap { $0 }
-        let primary = all.contains(.withheld(.primary)), secondary = all.contains(.withheld(.secondary))
-        guard primary || secondary else { return nil }
-        return LegendView(primary: primary, secondary: secondary, k: outcomes.k)
+    /// The legend under a table: only the marks it shows, and that zeros are real.
+    func legend(_ outcomes: OutcomeRelease, _ cells: [PublishedCell]) -> LegendView? {
+        var items: [LegendItemView] = []
+        if cells.contains(where: { $0.count == .withheld(.primary) }) {
+            items.append(LegendItemView(mark: text(.outcomesFewerThanK, ["k": outcomes.k]), meaning: text(.outcomesFewerThanKNote, ["high": outcomes.k - 1])))
+        }
+        if cells.contains(where: { $0.count == .withheld(.secondary) }) {
+            items.append(LegendItemView(mark: text(.outcomesProtectsAnother), meaning: text(.outcomesProtectsAnotherNote, ["k": outcomes.k])))
+        }
+        if cells.contains(where: { $0.values.count > 1 && !$0.ofWhich }) {
+            items.append(LegendItemView(mark: text(.outcomesLegendMergedMark), meaning: text(.outcomesLegendMerged)))
+        }
+        guard !items.isEmpty else { return nil }
+        items.append(LegendItemView(mark: "0", meaning: text(.outcomesLegendZero)))
+        return LegendView(items: items)
     }
 
     /// The frame of an outcome page; `crumb` is its own label (a cohort's name).
@@ -97,32 +151,50 @@ extension SitePlanner {
     func sector(_ cohort: OutcomeRelease.Cohort) -> String { cohort.sector ?? text(.outcomesAllSectors) }
     func year(_ cohort: OutcomeRelease.Cohort) -> String { cohort.year.map { text(.outcomesYear, ["year": $0]) } ?? text(.outcomesAllYears) }
 
+    /// "95 家" or "1–4 家".
+    func companies(_ range: ClosedRange<Int>) -> String {
+        range.lowerBound == range.upperBound ? text(.outcomesCompanies, ["count": range.lowerBound])
+            : text(.outcomesBetween, ["low": range.lowerBound, "high": range.upperBound])
+    }
+
+    /// A range against a goal: the bar and what it means.
+    func progressBar(_ range: ClosedRange<Int>, goal: Int) -> (ProgressBar, String?) {
+        let (low, high) = (range.lowerBound, range.upperBound)
+        if low > goal {
+            return (ProgressBar(certain: 100, possible: 100, exceeded: true, targetAt: max(1, goal * 100 / low)), text(.outcomesProgressExceeded))
+        }
+        let bar = ProgressBar(certain: min(100, low * 100 / max(goal, 1)), possible: min(100, high * 100 / max(goal, 1)), exceeded: false, targetAt: nil)
+        if low == goal { return (bar, text(.outcomesProgressMet)) }
+        if high >= goal { return (bar, text(.outcomesProgressMaybe)) }
+        return (bar, nil)
+    }
+
     // MARK: Pages
 
     private func outcomesIndex(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route.outcomes
         return PlannedPage(route: route, kind: .outcomes) {
-            let cards = outcomes.tierGroups.groups.indices.map { group in
-                TierCountView(id: outcomes.tierGroups.groups[group].count == 1 ? outcomes.tierGroups.columnKey(outcomes.tierGroups.groups[group][0]) : "group",
-                              name: outcomes.groupNames[group], count: String(outcomes.groupSizes[group]))
-            }
-            let tierTable = attribute(outcomes, .tier).map { tier in
-                valueByGroupTable(tier, outcomes, caption: text(.outcomesTierBreakdown), corner: text(.outcomesTierCorner))
-            }
-            let merged = outcomes.tierGroups.groups.contains { $0.count > 1 }
+            let cards = attribute(outcomes, .tier).map { tiers in
+                tiers.total.cells.filter { !$0.ofWhich }.map { cell in
+                    TierCountView(id: cell.values.count == 1 ? tiers.values[cell.values[0]].key : "group", name: cell.label,
+                                  count: shown(cell.count, outcomes).text, detail: ofWhich(tiers.total, inside: cell, outcomes))
+                }
+            } ?? []
             let declared = attribute(outcomes, .declared).map {
-                valueByGroupTable($0, outcomes, caption: text(.outcomesDeclaredCaption), corner: text(.outcomesDeclaredCorner),
-                                  rowLabels: $0.values.map { $0.key == "none" ? text(.outcomesNotDeclared) : text(.outcomesDeclared, ["tier": $0.label]) })
+                binTable($0, outcomes, caption: text(.outcomesDeclaredCaption), corner: text(.outcomesDeclaredCorner))
             }
-            let byRegion = attribute(outcomes, .region).map { valueByGroupTable($0, outcomes, caption: text(.outcomesByRegion), corner: text(.outcomesRegionCorner)) }
-                ?? cohortSizeTable(outcomes, caption: text(.outcomesByRegion), corner: text(.outcomesRegionCorner)) { $0.place }
-            let byYear = attribute(outcomes, .year).map { valueByGroupTable($0, outcomes, caption: text(.outcomesByYear), corner: text(.outcomesYearCorner)) }
-                ?? cohortSizeTable(outcomes, caption: text(.outcomesByYear), corner: text(.outcomesYearCorner)) { $0.year.map { text(.outcomesYear, ["year": $0]) } }
+            func table(_ kind: AttributeKind, caption: TextKey, corner: TextKey, label: (OutcomeRelease.Cohort) -> String?) -> CountTableView {
+                attribute(outcomes, kind).map { binTable($0, outcomes, caption: text(caption), corner: text(corner)) }
+                    ?? cohortSizeTable(outcomes, caption: text(caption), corner: text(corner), label: label)
+            }
             return OutcomesIndexView(
                 layout: outcomeLayout(route, .outcomes, title: text(.pageOutcomes), style: "index", crumb: nil),
-                notice: notice(outcomes, from: route), records: String(outcomes.total), tierCards: cards,
-                tiers: merged ? tierTable : nil, declared: declared, progress: progress(outcomes, from: route),
-                byRegion: byRegion, byYear: byYear, cohorts: outcomes.cohorts.count,
+                notice: notice(outcomes, from: route), enterprises: String(outcomes.total), tierCards: cards,
+                progress: progress(outcomes, from: route), yearly: yearly(outcomes), declared: declared,
+                byRegion: table(.region, caption: .outcomesByRegion, corner: .outcomesRegionCorner) { $0.place },
+                bySector: table(.sector, caption: .outcomesBySector, corner: .outcomesSectorCorner) { $0.sector },
+                byYear: table(.year, caption: .outcomesByYear, corner: .outcomesYearCorner) { $0.year.map { text(.outcomesYear, ["year": $0]) } },
+                cohorts: outcomes.cohorts.count,
                 links: [Link(label: text(.outcomesLinkIndicators), href: route.link(to: .outcomeIndicators)),
                         Link(label: text(.outcomesLinkScenarios), href: route.link(to: .outcomeScenarios)),
                         Link(label: text(.outcomesLinkCohorts, ["k": outcomes.k]), href: route.link(to: .cohorts)),
@@ -130,61 +202,30 @@ extension SitePlanner {
         }
     }
 
-    /// Factories at each tier or above against the plan's 2027 targets, from published
-    /// counts only: where one is withheld the figure is a lower bound ("至少").
+    /// Factories at each tier or above against the plan's 2027 targets: the range the
+    /// published figures prove, drawn solid where certain and hatched where possible.
     private func progress(_ outcomes: OutcomeRelease, from route: Route) -> [ProgressView] {
-        guard let tiers = attribute(outcomes, .tier) else { return [] }
-        return framework.targets.perTier.compactMap { target -> ProgressView? in
-            guard let goal = target.count else { return nil }
-            let columns = framework.tierIDs.filter { $0 >= target.tier }.map { $0.index + 1 }
-            var reached = 0, partial = false
-            if target.perYear {
-                // Per year: the latest year's cohorts or year counts, by whole tier groups.
-                guard let year = latestYearCounts(outcomes) else { return nil }
-                for group in outcomes.tierGroups.groups.indices {
-                    let inGroup = outcomes.tierGroups.groups[group]
-                    if inGroup.allSatisfy(columns.contains) {
-                        if let value = year.counts[group] { reached += value } else { partial = true }
-                    } else if inGroup.contains(where: columns.contains) { partial = true }
-                }
-                return ProgressView(tier: tierRef(target.tier, from: route),
-                                    label: text(.outcomesProgressYearLabel, ["year": year.year, "tier": framework.tier(target.tier).name]),
-                                    target: text(.outcomesProgressYearTarget, ["goal": goal]),
-                                    reached: text(partial ? .outcomesAtLeast : .outcomesCompanies, ["count": reached]),
-                                    percent: min(100, reached * 100 / goal), note: target.task)
-            }
-            // Whole tier groups count by their (published) sizes; a group only partly at
-            // or above the target counts by its tiers' published cells.
-            var withheldCells: [PublishedCount] = []
-            for (group, inGroup) in outcomes.tierGroups.groups.enumerated() {
-                if inGroup.allSatisfy(columns.contains) { reached += outcomes.groupSizes[group]; continue }
-                for column in inGroup where columns.contains(column) {
-                    if let value = tiers.total[column].value { reached += value } else { withheldCells.append(tiers.total[column]) }
-                }
-            }
-            let shown: String
-            if withheldCells == [.withheld(.primary)] {
-                shown = reached == 0 ? text(.outcomesFewerThan, ["k": outcomes.k])
-                    : text(.outcomesBetween, ["low": reached + 1, "high": reached + outcomes.k - 1])
-            } else {
-                shown = text(withheldCells.isEmpty ? .outcomesCompanies : .outcomesAtLeast, ["count": reached])
-            }
+        framework.targets.perTier.compactMap { target -> ProgressView? in
+            guard let goal = target.count, !target.perYear, target.tier.index < outcomes.headlines.atOrAbove.count else { return nil }
+            let range = outcomes.headlines.atOrAbove[target.tier.index]
+            let (bar, status) = progressBar(range, goal: goal)
             return ProgressView(tier: tierRef(target.tier, from: route), label: text(.outcomesProgressLabel, ["tier": framework.tier(target.tier).name]),
-                                target: text(.outcomesProgressTarget, ["year": framework.targets.year, "goal": goal]), reached: shown,
-                                percent: min(100, reached * 100 / goal), note: target.task)
+                                target: text(.outcomesProgressTarget, ["year": framework.targets.year, "goal": goal]),
+                                reached: companies(range), status: status, bar: bar, note: target.task)
         }
     }
 
-    /// The latest year's count per tier group: from the year table, or from cohort sizes
-    /// when cohorts are by year.
-    private func latestYearCounts(_ outcomes: OutcomeRelease) -> (year: Int, counts: [Int?])? {
-        if let years = attribute(outcomes, .year), let last = years.values.indices.last, let year = Int(years.values[last].key) {
-            return (year, outcomes.tierGroups.groups.indices.map { years.groups[$0][last].value })
-        }
-        guard let year = outcomes.cohorts.compactMap(\.year).max() else { return nil }
-        var counts = [Int?](repeating: 0, count: outcomes.tierGroups.groups.count)
-        for cohort in outcomes.cohorts where cohort.year == year { counts[cohort.group] = (counts[cohort.group] ?? 0) + cohort.size }
-        return (year, counts)
+    /// The lowest tier's per-year target ("每年推动 300 家"), year by year.
+    private func yearly(_ outcomes: OutcomeRelease) -> YearlyProgressView? {
+        guard let target = framework.targets.perTier.first(where: { $0.perYear }), let goal = target.count,
+              target.tier == framework.tierIDs.first, !outcomes.headlines.lowestTierByYear.isEmpty else { return nil }
+        return YearlyProgressView(
+            label: text(.outcomesProgressYearLabel, ["tier": framework.tier(target.tier).name]),
+            target: text(.outcomesProgressYearTarget, ["goal": goal]), note: target.task,
+            years: outcomes.headlines.lowestTierByYear.map { year, range in
+                let (bar, status) = progressBar(range, goal: goal)
+                return YearProgressView(year: text(.outcomesYear, ["year": year]), reached: companies(range), status: status, bar: bar)
+            })
     }
 
     private func indicatorOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
@@ -192,18 +233,20 @@ extension SitePlanner {
         return PlannedPage(route: route, kind: .outcomeIndicators) {
             let views = standard.indicators.compactMap { indicator -> IndicatorOutcomeView? in
                 guard let distribution = attribute(outcomes, .indicator(indicator.no)) else { return nil }
-                let options = distribution.values.map(\.label)
-                let groups = outcomes.tierGroups.groups.indices.map { group in
-                    (label: outcomes.groupNames[group], total: Optional(outcomes.groupSizes[group]), counts: distribution.groups[group].map(\.value))
-                } + [(label: text(.outcomesAll), total: Optional(outcomes.total), counts: distribution.total.map(\.value))]
+                let bars = outcomes.tierGroups.groups.indices.map { group in
+                    StackedBarChart.Row(label: outcomes.groupNames[group], size: outcomes.groupSizes[group], cells: distribution.groups[group].cells)
+                } + [StackedBarChart.Row(label: text(.outcomesAll), size: outcomes.total, cells: distribution.total.cells.filter { !$0.ofWhich })]
+                let legendBins = distribution.total.bins
                 let chart = StackedBarChart.make(
                     id: "chart-i\(indicator.code)", title: text(.outcomesIndicatorChartTitle, ["no": indicator.no, "name": indicator.name]),
-                    description: text(.outcomesIndicatorChartDescription), options: options, groups: groups, text: text)
+                    description: text(.outcomesIndicatorChartDescription),
+                    legend: legendBins.map { (values: $0, label: distribution.label(of: $0)) },
+                    rows: bars, text: text)
                 return IndicatorOutcomeView(
                     id: "i\(indicator.code)", code: indicator.code, name: indicator.name,
                     href: route.link(to: .indicator(indicator.code)), chart: chart,
-                    table: valueByGroupTable(distribution, outcomes, caption: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
-                                             corner: text(.outcomesIndicatorCorner)))
+                    table: binTable(distribution, outcomes, caption: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
+                                    corner: text(.outcomesIndicatorCorner)))
             }
             return IndicatorOutcomesView(layout: outcomeLayout(route, .outcomeIndicators, title: text(.pageOutcomeIndicators), style: "indicators",
                                                                crumb: text(.pageOutcomeIndicators)),
@@ -217,36 +260,51 @@ extension SitePlanner {
         let route = Route.outcomeScenarios
         return PlannedPage(route: route, kind: .outcomeScenarios) {
             let columns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
-            let rows = standard.scenarios.map { scenario in
-                HeatRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
-                            cells: columns.indices.map { heatCell(column: $0, scenario: scenario, outcomes) })
+            var shownCells: [PublishedCell] = []
+            let rows = standard.scenarios.map { scenario -> HeatRowView in
+                let adoption = attribute(outcomes, .scenario(scenario.no))
+                shownCells += adoption?.total.cells ?? []
+                return HeatRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                                   cells: adoption.map { heatCells($0, scenario: scenario, outcomes) } ?? [])
             }
             let legend = (0..<Self.heatBuckets).map { HeatLegendItem(bucket: "heat-\($0)", label: "\($0 * 10)–\($0 * 10 + 10)%") }
-                + [HeatLegendItem(bucket: "heat-withheld", label: text(.outcomesLegendFewerThanK, ["k": outcomes.k])),
-                   HeatLegendItem(bucket: "heat-withheld", label: text(.outcomesLegendProtectsAnother)),
+                + [HeatLegendItem(bucket: "merged", label: text(.outcomesLegendMerged)),
                    HeatLegendItem(bucket: "heat-na", label: text(.outcomesLegendNotDefined))]
             return ScenarioOutcomesView(layout: outcomeLayout(route, .outcomeScenarios, title: text(.pageOutcomeScenarios), style: "scenarios",
                                                               crumb: text(.pageOutcomeScenarios)),
-                                        notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend)
+                                        notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend,
+                                        share: share(shownCells))
         }
     }
 
-    private func heatCell(column: Int, scenario: Scenario, _ outcomes: OutcomeRelease) -> HeatCellView {
-        let label = columnLabel(column, zero: .outcomesNotBuilt)
-        if column > 0 && scenario.text(at: framework.tierIDs[column - 1]) == nil {
-            return HeatCellView(text: "/", bucket: "heat-na", title: text(.outcomesScenarioNotDefined, ["code": scenario.code, "name": scenario.name, "tier": label]))
+    /// A scenario's province-wide row across the tier columns: a merged bin spans the
+    /// columns it counts; "/" where the standard does not define the tier.
+    private func heatCells(_ adoption: PublishedAttribute, scenario: Scenario, _ outcomes: OutcomeRelease) -> [CellView] {
+        let columnCount = framework.tiers.count + 1
+        guard adoption.total.isPublished else {
+            return [CellView(text: text(.outcomesNoValue), note: text(.outcomesWithdrawn), colspan: columnCount, style: "heat-na withdrawn")]
         }
-        guard let adoption = attribute(outcomes, .scenario(scenario.no)) else {
-            return HeatCellView(text: text(.outcomesNoValue), bucket: "heat-na", title: "")
+        var cells: [CellView] = []
+        var column = 0
+        while column < columnCount {
+            guard let cell = adoption.total.bin(holding: column) else {
+                let label = columnLabel(column, zero: .outcomesNotBuilt)
+                cells.append(CellView(text: "/", note: text(.outcomesScenarioNotDefined, ["code": scenario.code, "name": scenario.name, "tier": label]), style: "heat-na"))
+                column += 1
+                continue
+            }
+            let span = (cell.values.max() ?? column) - column + 1
+            let value = cell.count.value ?? 0
+            let share = Double(value) / Double(max(outcomes.total, 1))
+            var view = CellView(text: percent(share),
+                                note: text(.outcomesScenarioCell, ["code": scenario.code, "name": scenario.name, "tier": cell.label, "count": value, "share": percent(share)]),
+                                style: "heat-\(min(Self.heatBuckets - 1, Int(share * Double(Self.heatBuckets))))")
+            if span > 1 { view.colspan = span; view.detail = cell.label; view.style! += " merged" }
+            if let inner = ofWhich(adoption.total, inside: cell, outcomes) { view.detail = [view.detail, inner].compactMap { $0 }.joined(separator: text(.tierListSeparator)) }
+            cells.append(view)
+            column += span
         }
-        let count = adoption.total[column]
-        guard let value = count.value else {
-            let cell = shown(count, outcomes)
-            return HeatCellView(text: cell.text, bucket: "heat-withheld", title: text(.outcomesScenarioWithheld, ["code": scenario.code, "name": scenario.name, "tier": label, "note": cell.note ?? ""]))
-        }
-        let share = Double(value) / Double(max(outcomes.total, 1))
-        return HeatCellView(text: percent(share), bucket: "heat-\(min(Self.heatBuckets - 1, Int(share * Double(Self.heatBuckets))))",
-                            title: text(.outcomesScenarioCell, ["code": scenario.code, "name": scenario.name, "tier": label, "count": value, "share": percent(share)]))
+        return cells
     }
 
     /// A scenario's adoption across all assessments, for its own page.
@@ -254,16 +312,14 @@ extension SitePlanner {
         guard let outcomes else { return nil }
         let scenario = standard.scenarios[index]
         guard let adoption = attribute(outcomes, .scenario(scenario.no)) else { return nil }
-        let cells = (0...framework.tiers.count).compactMap { column -> AdoptionCellView? in
-            let label = columnLabel(column, zero: .outcomesNotBuilt)
-            if column > 0 && scenario.text(at: framework.tierIDs[column - 1]) == nil { return nil }
-            let count = adoption.total[column]
-            let share = count.value.map { percent(Double($0) / Double(max(outcomes.total, 1))) } ?? text(.outcomesNoValue)
-            return AdoptionCellView(label: label, count: shown(count, outcomes).text, share: share)
+        let cells = adoption.total.cells.filter { !$0.ofWhich }.map { cell in
+            AdoptionCellView(label: cell.label, count: shown(cell.count, outcomes).text,
+                             share: cell.count.value.map { percent(Double($0) / Double(max(outcomes.total, 1))) } ?? text(.outcomesNoValue),
+                             detail: ofWhich(adoption.total, inside: cell, outcomes))
         }
         return ScenarioAdoptionView(records: String(outcomes.total), cells: cells,
                                     outcomesHref: route.link(to: .outcomeScenarios, fragment: "s" + scenario.code),
-                                    synthetic: outcomes.synthetic)
+                                    synthetic: outcomes.synthetic, withdrawn: adoption.total.isPublished ? nil : text(.outcomesWithdrawn))
     }
 
     private func cohortsList(_ outcomes: OutcomeRelease) -> PlannedPage {
@@ -295,15 +351,13 @@ extension SitePlanner {
         let route = Route.cohort(cohort.slug)
         return PlannedPage(route: route, kind: .cohort) {
             func distribution(_ attribute: PublishedAttribute) -> DistributionView {
-                let counts = attribute.cohorts[index]
-                let cells = attribute.values.indices.filter { value in
-                    !attribute.impossible.contains(value) && !(counts[value] == .count(0) && isStructural(attribute, value, cohort, outcomes))
-                }.map { value -> DistributionCellView in
-                    let cell = shown(counts[value], outcomes)
-                    return DistributionCellView(label: attribute.values[value].label, count: cell.text, note: cell.note,
-                                                share: counts[value].value.map { percent(Double($0) / Double(cohort.size)) } ?? text(.outcomesNoValue))
+                let row = attribute.cohorts[index]
+                let cells = row.cells.map { cell -> DistributionCellView in
+                    let view = shown(cell.count, outcomes)
+                    return DistributionCellView(label: cell.label, count: view.text, note: view.note,
+                                                share: cell.count.value.map { percent(Double($0) / Double(cohort.size)) } ?? text(.outcomesNoValue))
                 }
-                return DistributionView(id: attribute.id, title: attribute.title, cells: cells)
+                return DistributionView(id: attribute.id, title: attribute.title, cells: cells, withdrawn: row.isPublished ? nil : text(.outcomesWithdrawn))
             }
             let profile = outcomes.attributes.filter {
                 switch $0.kind {
@@ -315,46 +369,64 @@ extension SitePlanner {
             let indicatorAttributes = standard.indicators.compactMap { attribute(outcomes, .indicator($0.no)) }
             let graded = standard.indicators.filter(\.isGraded)
             let medians = graded.map { indicator -> MedianRange? in
-                guard let attribute = attribute(outcomes, .indicator(indicator.no)) else { return nil }
-                return MedianRange(counts: attribute.cohorts[index].prefix(indicator.levels.count).map(\.value),
-                                   others: attribute.cohorts[index].dropFirst(indicator.levels.count).map(\.value), size: cohort.size)
+                guard let attribute = attribute(outcomes, .indicator(indicator.no)), attribute.cohorts[index].isPublished else { return nil }
+                return MedianRange(bins: Self.medianBins(attribute.cohorts[index], levels: indicator.levels.count), size: cohort.size, k: outcomes.k)
             }
-            let radar = RadarChart.make(id: "radar-\(cohort.slug)", title: text(.outcomesRadarTitle),
-                                        description: text(.outcomesRadarDescription, ["count": graded.count, "first": 1, "last": levelColumns]),
-                                        grid: grid, levels: medians.map { $0?.low ?? 0 }, upper: medians.map { $0?.high ?? 0 })
+            let radar = medians.contains { $0 != nil } ? RadarChart.make(
+                id: "radar-\(cohort.slug)", title: text(.outcomesRadarTitle),
+                description: text(.outcomesRadarDescription, ["count": graded.count, "first": 1, "last": levelColumns]),
+                grid: grid, levels: medians.map { $0?.low ?? 0 }, upper: medians.map { $0?.high ?? 0 }) : nil
             let medianRows = zip(graded, medians).map { indicator, median in
                 LevelRowView(name: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
                              value: median.map { $0.text(text) } ?? text(.outcomesNoValue))
             }
-            let scenarios = standard.scenarios.compactMap { scenario -> AdoptionRowView? in
-                guard let attribute = attribute(outcomes, .scenario(scenario.no)) else { return nil }
-                return AdoptionRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
-                                       cells: attribute.values.indices.map { value in
-                                           attribute.impossible.contains(value) ? CellView(text: "/", note: text(.outcomesNotDefined))
-                                               : shown(attribute.cohorts[index][value], outcomes)
-                                       })
-            }
+            let scenarioAttributes = standard.scenarios.compactMap { scenario in attribute(outcomes, .scenario(scenario.no)).map { (scenario, $0) } }
+            let anyScenario = scenarioAttributes.contains { $0.1.cohorts[index].isPublished }
+            let scenarios = anyScenario ? scenarioAttributes.map { scenario, attribute in
+                AdoptionRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                                cells: adoptionCells(attribute.cohorts[index], scenario: scenario, outcomes))
+            } : []
             let scenarioColumns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
-            let allCohortRows = outcomes.attributes.map { $0.cohorts[index] }
+            let allCells = outcomes.attributes.flatMap { $0.cohorts[index].cells }
             return CohortView(
                 layout: outcomeLayout(route, .cohort, title: text(.pageCohort, ["name": cohort.name]), style: "cohort", crumb: cohort.name),
                 notice: notice(outcomes, from: route), name: cohort.name, group: outcomes.groupNames[cohort.group],
                 size: String(cohort.size), place: place(cohort), sector: sector(cohort), year: year(cohort), profile: profile,
                 indicators: indicatorAttributes.map(distribution), radar: radar, medians: medianRows,
-                scenarioColumns: scenarioColumns, scenarios: scenarios, legend: legend(outcomes, allCohortRows),
-                listHref: route.link(to: .cohorts))
+                scenarioColumns: scenarioColumns, scenarios: scenarios, scenariosWithdrawn: anyScenario ? nil : text(.outcomesWithdrawn),
+                legend: legend(outcomes, allCells), share: share(allCells), listHref: route.link(to: .cohorts))
         }
     }
 
-    /// A zero the cohort's name already implies (a 蒙西 cohort has no assessment from a
-    /// city of 蒙东): not worth a line on its page.
-    private func isStructural(_ attribute: PublishedAttribute, _ value: Int, _ cohort: OutcomeRelease.Cohort, _ outcomes: OutcomeRelease) -> Bool {
-        switch attribute.kind {
-        case .tier: return !outcomes.tierGroups.groups[cohort.group].contains(value)
-        case .region:
-            guard let part = cohort.place else { return false }
-            return framework.regions.first { $0.name == attribute.values[value].label }.map { $0.group != part } ?? false
-        default: return false
+    /// A cohort's row of one scenario across the tier columns (merged bins span theirs).
+    private func adoptionCells(_ row: PublishedRow, scenario: Scenario, _ outcomes: OutcomeRelease) -> [CellView] {
+        let columnCount = framework.tiers.count + 1
+        guard row.isPublished else { return [CellView(text: text(.outcomesNoValue), note: text(.outcomesWithdrawn), colspan: columnCount, style: "withdrawn")] }
+        var cells: [CellView] = []
+        var column = 0
+        while column < columnCount {
+            guard let cell = row.bin(holding: column) else {
+                cells.append(CellView(text: "/", note: text(.outcomesNotDefined)))
+                column += 1
+                continue
+            }
+            let span = (cell.values.max() ?? column) - column + 1
+            var view = shown(cell.count, outcomes)
+            if span > 1 { view.colspan = span; view.detail = cell.label; view.style = [view.style, "merged"].compactMap { $0 }.joined(separator: " ") }
+            cells.append(view)
+            column += span
+        }
+        return cells
+    }
+
+    /// A row's bins as the median works on them: levels 1…`levels` are the scale, the
+    /// rest (不涉及, 未填) outside it.
+    static func medianBins(_ row: PublishedRow, levels: Int) -> [MedianRange.Bin] {
+        row.cells.filter { !$0.ofWhich }.map { cell in
+            let scale = cell.values.filter { $0 < levels }
+            let mark: String? = cell.count == .withheld(.primary) ? "<" : cell.count == .withheld(.secondary) ? "x" : nil
+            return MedianRange.Bin(from: scale.min().map { $0 + 1 }, to: scale.max().map { $0 + 1 },
+                                   other: cell.values.contains { $0 >= levels }, count: cell.count.value, mark: mark)
         }
     }
 
@@ -362,12 +434,24 @@ extension SitePlanner {
         let route = Route.method
         return PlannedPage(route: route, kind: .method) {
             let crumbs: [(String, Route?)] = outcomes == nil ? [(page.nav, nil)] : [crumb(.outcomes), (page.nav, nil)]
+            let release = outcomes.map { outcomes in
+                MethodReleaseView(number: String(outcomes.release), scheme: outcomes.scheme.description(text),
+                                  groups: outcomes.groupNames.joined(separator: text(.tierListSeparator)),
+                                  figures: String(outcomes.audit.figures), primary: String(outcomes.audit.primary),
+                                  secondary: String(outcomes.audit.secondary),
+                                  share: percent(Double(outcomes.audit.primary + outcomes.audit.secondary) / Double(max(outcomes.audit.figures, 1))))
+            }
             return MethodView(layout: layout(route, .method, title: page.title, style: "page method", section: outcomes == nil ? nil : .outcomes, crumbs: crumbs),
-                              body: RichText(page.markdown), tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
-                              scheme: outcomes?.scheme.description(text), groups: outcomes?.groupNames.joined(separator: text(.tierListSeparator)),
-                              primary: outcomes.map { String($0.audit.primary) }, secondary: outcomes.map { String($0.audit.secondary) },
-                              release: outcomes.map { String($0.release) })
+                              body: RichText(Self.withThreshold(page.markdown, k: site.kAnonymity)),
+                              tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
+                              release: release)
         }
+    }
+
+    /// The method page's text with the threshold in: `{k}` and `{k_minus_1}` (the page
+    /// says "<5" where site.yaml sets 5, as every other page does).
+    static func withThreshold(_ markdown: String, k: Int) -> String {
+        markdown.replacingOccurrences(of: "{k_minus_1}", with: String(k - 1)).replacingOccurrences(of: "{k}", with: String(k))
     }
 
     // MARK: Open data
