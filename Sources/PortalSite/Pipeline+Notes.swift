@@ -14,7 +14,7 @@ extension Pipeline {
         let audit = outcomes.audit
         let withheld = audit.primary + audit.secondary
         let share = audit.figures == 0 ? 0 : Double(withheld * 1000 / audit.figures) / 10
-        var notes = ["outcomes: \(outcomes.total) of \(assessments) assessments in \(outcomes.cohorts.count) cohorts (\(outcomes.scheme.rawValue)), release \(outcomes.release)\(outcomes.isNewRelease ? " (new)" : " (unchanged)"); \(audit.figures) figures, \(withheld) withheld (\(share) %: \(audit.primary) below k, \(audit.secondary) to protect them; province-wide \(audit.totalWithheld) of \(audit.totalFigures)); audit: \(audit.auditedSums) sums, \(audit.linearPrograms) linear and \(audit.integerPrograms) integer programs, none narrower than its mark"]
+        var notes = ["outcomes: \(outcomes.total) of \(assessments) assessments in \(outcomes.cohorts.count) cohorts (\(outcomes.scheme.rawValue)), release \(outcomes.release)\(outcomes.isNewRelease ? " (new)" : " (unchanged)"); \(audit.figures) figures, \(withheld) withheld (\(share) %: \(audit.primary) below k, \(audit.secondary) to protect them; province-wide \(audit.totalWithheld) of \(audit.totalFigures)); audit: \(audit.auditedSums) sums\(audit.settledJointly > 0 ? " (\(audit.settledJointly) with the rules, jointly)" : ""), \(audit.linearPrograms) linear and \(audit.integerPrograms) integer programs, none narrower than its mark"]
         if outcomes.heldBack > 0 {
             notes.append("outcomes: some new assessments are held back until at least k = \(k) share a cohort (a release now would reveal them by difference)")
         }

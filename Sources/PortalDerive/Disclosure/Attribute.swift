@@ -228,7 +228,10 @@ struct Attribute: Sendable {
                                             + tierValues.dropFirst().map { (key: $0.key, label: text(.outcomesBuiltAt, ["tier": $0.label])) },
                                         valueOf: built[scenarioPosition], impossible: impossible, segments: tierSegments,
                                         mergedLabel: { bin in
-                                            bin == possible ? text(.outcomesBuiltAny) : text(.outcomesBuiltAt, ["tier": tierRange(bin)])
+                                            // "Not built" joins a built tier only in the province-wide row, where nothing else helps.
+                                            let built = bin.filter { $0 > 0 }
+                                            let named = built.isEmpty ? [] : [built == possible ? text(.outcomesBuiltAny) : text(.outcomesBuiltAt, ["tier": tierRange(built)])]
+                                            return ((bin.contains(0) ? [text(.outcomesNotBuilt)] : []) + named).joined(separator: separator)
                                         }))
         }
         return attributes

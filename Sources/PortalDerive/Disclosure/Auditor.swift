@@ -14,7 +14,7 @@ struct Auditor {
     let withheld: [Withholding?]
 
     func run(certified: [Target: Reach] = [:]) -> Protection.Audit {
-        var audit = Protection.Audit(intervals: [], failures: [], ruleOnly: [], linearPrograms: 0, integerPrograms: 0)
+        var audit = Protection.Audit()
         var model: ReaderModel?, withoutRules: ReaderModel?
         for target in targets() {
             let terms = problem.terms(target), truth = problem.sum(terms)
@@ -41,7 +41,7 @@ struct Auditor {
 
     /// The narrowest interval a reader can prove for Σ terms from what is published.
     func range(of terms: [Int]) -> (low: Int, high: Int) {
-        var audit = Protection.Audit(intervals: [], failures: [], ruleOnly: [], linearPrograms: 0, integerPrograms: 0)
+        var audit = Protection.Audit()
         return ReaderModel(problem, withheld: withheld, rules: true).range(of: terms, requirement: nil, audit: &audit)
     }
 

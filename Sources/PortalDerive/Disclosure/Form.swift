@@ -1,12 +1,9 @@
-/// How one table publishes an attribute: which of its values are counted together.
+/// How one row publishes an attribute: which of its values are counted together.
 ///
-/// A table is one attribute over a set of sibling rows that share a form: the
-/// province-wide row, the tier groups, or the cohorts of one tier group. A value whose
-/// count is small is merged with a neighbour (levels 1 and 2 become "1–2 级"), so the
-/// table says as much as the data can carry instead of withholding most of its cells;
-/// siblings share one form, so no sibling's merged value can be worked out by subtracting
-/// the others from their parent. Children never show a value apart that their parent
-/// merges (a form only ever coarsens its parent's).
+/// A value whose count is small is merged with a neighbour (levels 1 and 2 become "1–2
+/// 级"), so the row says as much as its data can carry instead of withholding most of its
+/// cells. A child row never shows apart a value its parent merges (a form only ever
+/// coarsens its parent's).
 struct Form: Sendable, Equatable {
     /// The bins in display order, each a list of value indices in value order. Together
     /// they hold every value the attribute can take (values the standard rules out are in
@@ -59,29 +56,10 @@ struct Form: Sendable, Equatable {
     }
 }
 
-/// Which rows share a form: the province-wide row, the tier groups, or the cohorts of one
-/// tier group.
-enum TableID: Hashable, Comparable, Sendable {
+/// A row's level: the province-wide row, a tier group's, or a cohort's (of that tier
+/// group). It sets what withholding one of its figures may cost.
+enum RowLevel: Hashable, Sendable {
     case total
-    case groups
-    case cohorts(Int)
-
-    private var order: (Int, Int) {
-        switch self {
-        case .total: return (0, 0)
-        case .groups: return (1, 0)
-        case .cohorts(let group): return (2, group)
-        }
-    }
-
-    static func < (a: TableID, b: TableID) -> Bool { a.order < b.order }
-
-    /// The table whose form this one coarsens.
-    var parent: TableID? {
-        switch self {
-        case .total: return nil
-        case .groups: return .total
-        case .cohorts: return .groups
-        }
-    }
+    case group
+    case cohort(group: Int)
 }

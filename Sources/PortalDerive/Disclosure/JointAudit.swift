@@ -30,7 +30,7 @@ struct JointAudit {
         for (attribute, entry) in problems.enumerated() where !entry.pending.isEmpty {
             guard let start = offset[attribute] else { failing.append(attribute); continue }
             let model = ReaderModel(entry.problem, in: program, offset: start)
-            var audit = Protection.Audit(intervals: [], failures: [], ruleOnly: [], linearPrograms: 0, integerPrograms: 0)
+            var audit = Protection.Audit()
             for target in entry.pending {
                 let terms = entry.problem.terms(target), truth = entry.problem.sum(terms)
                 let requirement = entry.problem.requirement(target, withheld: entry.withheld)

@@ -135,14 +135,14 @@ struct Protection: Sendable {
 
     struct Audit: Sendable {
         /// Each audited sum: what it is, its true value, what a reader can narrow it to.
-        var intervals: [Interval]
+        var intervals: [Interval] = []
         /// The sums narrower than their mark allows (empty: the release may be published).
-        var failures: [Target]
+        var failures: [Target] = []
         /// Sums narrower only with the rule bounds, which hold every other attribute at its
         /// truth: the joint model of the linked attributes decides them.
-        var ruleOnly: [Target]
-        var linearPrograms: Int
-        var integerPrograms: Int
+        var ruleOnly: [Target] = []
+        var linearPrograms = 0
+        var integerPrograms = 0
     }
 
     struct Interval: Sendable {

@@ -40,7 +40,7 @@ struct Protector {
             let audit = Auditor(problem: problem, withheld: withheld).run(certified: reach)
             if audit.failures.isEmpty { return Protection(withheld: withheld, audit: audit) }
         }
-        var audit = Protection.Audit(intervals: [], failures: [], ruleOnly: [], linearPrograms: 0, integerPrograms: 0)
+        var audit = Protection.Audit()
         var lastFailures: [Target] = []
         for _ in 0..<8 {
             for target in targets {

@@ -91,7 +91,8 @@ struct AttributeRelease {
     func run() -> Outcome {
         var forms = previous?.forms ?? initialForms()
         var outcome = attempt(forms, reuse: previous != nil)
-        for _ in 0..<64 {
+        // Every round merges at least one bin of one row: it ends.
+        for _ in 0..<(layout.rows.count * valueCount + 1) {
             guard let coarser = coarsened(forms, after: outcome) else { break }
             forms = coarser
             outcome = attempt(forms, reuse: false)
@@ -115,10 +116,10 @@ struct AttributeRelease {
     /// The row whose form a row's form coarsens: the province for a tier group, the tier
     /// group for a cohort.
     func parent(of row: Int) -> Int? {
-        switch layout.rows[row].table {
+        switch layout.rows[row].level {
         case .total: return nil
-        case .groups: return 0
-        case .cohorts(let group): return 1 + group
+        case .group: return 0
+        case .cohort(let group): return 1 + group
         }
     }
 
@@ -199,7 +200,10 @@ struct AttributeRelease {
         let figures = outcome.figures, withheld = outcome.protection.withheld
         var pressure = forms.map { [Int](repeating: 0, count: $0.bins.count) }
         var dropOfWhich = false
+        // Where a row can merge no further, what it hides is shown by its parent: the
+        // parent merges (up to the province-wide row, which can always merge).
         func press(_ row: Int, _ values: [Int]) {
+            if forms[row].publishesNothing, let parent = parent(of: row) { return press(parent, values) }
             for (index, bin) in forms[row].bins.enumerated() where values.contains(where: bin.contains) { pressure[row][index] += 1 }
         }
         for target in outcome.protection.audit.failures + (strictRules ? outcome.protection.audit.ruleOnly : []) {
@@ -285,8 +289,8 @@ struct AttributeRelease {
         let problem = LinkedCounts(
             k: k, atomSizes: layout.atomSizes, valueCount: valueCount, truth: truth, structuralZero: structural,
             figures: figures.terms,
-            mayProtect: figures.terms.indices.map { figures.table[$0] != .total && truthOf(figures.terms[$0]) >= k },
-            cost: figures.terms.indices.map { context.cost.of(truthOf(figures.terms[$0])) * (figures.table[$0] == .groups ? ReleaseContext.groupWeight : 1) },
+            mayProtect: figures.terms.indices.map { figures.level[$0] != .total && truthOf(figures.terms[$0]) >= k },
+            cost: figures.terms.indices.map { context.cost.of(truthOf(figures.terms[$0])) * (figures.level[$0] == .group ? ReleaseContext.groupWeight : 1) },
             earlier: figures.earlier, hidden: figures.hidden, hiddenIsMergedValue: figures.hiddenIsMergedValue, rules: rules)
         var previousPattern: [Withholding?]?
         if reuse, let pattern = previous?.pattern {
@@ -377,8 +381,8 @@ struct AttributeRelease {
                               count: count(cell, figures, withheld), ofWhich: figures.isOfWhich[cell])
             })
         }
-        let groupRows = layout.rows.indices.filter { layout.rows[$0].table == .groups }
-        let cohortRows = layout.rows.indices.filter { if case .cohorts = layout.rows[$0].table { return true } else { return false } }
+        let groupRows = layout.rows.indices.filter { layout.rows[$0].level == .group }
+        let cohortRows = layout.rows.indices.filter { if case .cohort = layout.rows[$0].level { return true } else { return false } }
         let everywhere = Set(truth.indices.filter { truth[$0] > 0 }.map { $0 % valueCount })
         return PublishedAttribute(
             id: attribute.id, title: attribute.title, kind: attribute.kind, values: attribute.values,
@@ -394,7 +398,7 @@ struct AttributeRelease {
 struct FigureLayout {
     var terms: [[Int]] = []
     var row: [Int] = []
-    var table: [TableID] = []
+    var level: [RowLevel] = []
     var values: [[Int]] = []
     var key: [String] = []
     var isOfWhich: [Bool] = []
@@ -424,7 +428,7 @@ struct FigureLayout {
             var shown: [([Int], Bool)] = []
             for bin in form.bins {
                 shown.append((bin, false))
-                if row.table == .total { for value in form.ofWhich where bin.contains(value) && bin.count > 1 { shown.append(([value], true)) } }
+                if row.level == .total { for value in form.ofWhich where bin.contains(value) && bin.count > 1 { shown.append(([value], true)) } }
             }
             for (bin, ofWhich) in shown {
                 let sum = atomsTimes(atoms, bin)
@@ -434,7 +438,7 @@ struct FigureLayout {
                 cells[rowIndex].append(terms.count)
                 terms.append(sum)
                 self.row.append(rowIndex)
-                table.append(row.table)
+                level.append(row.level)
                 self.values.append(bin)
                 key.append(release.attribute.key(of: bin))
                 isOfWhich.append(ofWhich)

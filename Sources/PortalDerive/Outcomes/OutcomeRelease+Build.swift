@@ -57,17 +57,20 @@ extension OutcomeRelease {
         // What each attribute's audit left to the joint model: settled there, or the
         // attribute is protected again with the rule bounds as they are.
         var joint = (linear: 0, integer: 0)
-        for _ in 0..<4 {
-            let failing = JointAudit(problems: outcomes.map { ($0.problem, $0.protection.withheld, $0.protection.audit.ruleOnly) }, rows: facts)
+        var failingJointly: [Int] = []
+        for round in 0...4 {
+            failingJointly = JointAudit(problems: outcomes.map { ($0.problem, $0.protection.withheld, $0.protection.audit.ruleOnly) }, rows: facts)
                 .failing(linearPrograms: &joint.linear, integerPrograms: &joint.integer)
-            if failing.isEmpty { break }
-            let redone = failing.parallelMap { release($0, strictRules: true) }
-            for (position, attribute) in failing.enumerated() { outcomes[attribute] = redone[position] }
+            if failingJointly.isEmpty || round == 4 { break }
+            let redone = failingJointly.parallelMap { release($0, strictRules: true) }
+            for (position, attribute) in failingJointly.enumerated() { outcomes[attribute] = redone[position] }
         }
 
         var audit = Self.summary(outcomes, layout: layout)
         audit.linearPrograms += joint.linear
         audit.integerPrograms += joint.integer
+        audit.failures += failingJointly.reduce(0) { $0 + outcomes[$1].protection.audit.ruleOnly.count }
+        audit.settledJointly = outcomes.reduce(0) { $0 + $1.protection.audit.ruleOnly.count } - failingJointly.reduce(0) { $0 + outcomes[$1].protection.audit.ruleOnly.count }
         if audit.failures > 0 {
             throw DiagnosticList([Diagnostic(path: ledger.folder, line: 1, column: 1,
                 "the disclosure audit failed: \(audit.failures) withheld figures or small sums could be narrowed beyond what their marks say from what is published now and before: hold back the newest assessments or ask for a new release series")])
@@ -212,11 +215,11 @@ extension OutcomeRelease {
                     audit.figures += 1
                     if withheld[cell] == .primary { audit.primary += 1 }
                     if withheld[cell] == .secondary { audit.secondary += 1 }
-                    if layout.rows[row].table == .total {
+                    if layout.rows[row].level == .total {
                         audit.totalFigures += 1
                         if withheld[cell] != nil { audit.totalWithheld += 1 }
                     }
-                    if layout.rows[row].table == .groups && withheld[cell] == .secondary { audit.groupSecondary += 1 }
+                    if layout.rows[row].level == .group && withheld[cell] == .secondary { audit.groupSecondary += 1 }
                 }
             }
             for cells in figures.cells where !cells.isEmpty {

@@ -77,6 +77,8 @@ public struct OutcomeRelease: Sendable {
         public var linearPrograms = 0
         public var integerPrograms = 0
         public var auditedSums = 0
+        /// Sums narrow only with the rule bounds of one attribute, settled in the joint model.
+        public var settledJointly = 0
         public var failures = 0
     }
 

@@ -8,7 +8,7 @@ struct ReleaseLayout {
     struct Row {
         /// "total", "group:<key>", "cohort:<slug>": as in the ledger and the open data.
         let key: String
-        let table: TableID
+        let level: RowLevel
         /// The cohorts it sums (indices into `cohortKeys`).
         let cohorts: [Int]
     }
@@ -54,11 +54,11 @@ struct ReleaseLayout {
         for atom in atomOfRecord { sizes[atom] += 1 }
         atomSizes = sizes
 
-        var rows = [Row(key: "total", table: .total, cohorts: Array(keys.indices))]
+        var rows = [Row(key: "total", level: .total, cohorts: Array(keys.indices))]
         for group in tierGroups.groups.indices {
-            rows.append(Row(key: "group:" + tierGroups.key(group), table: .groups, cohorts: keys.indices.filter { keys[$0].group == group }))
+            rows.append(Row(key: "group:" + tierGroups.key(group), level: .group, cohorts: keys.indices.filter { keys[$0].group == group }))
         }
-        for (index, cohort) in keys.enumerated() { rows.append(Row(key: "cohort:" + slugs[index], table: .cohorts(cohort.group), cohorts: [index])) }
+        for (index, cohort) in keys.enumerated() { rows.append(Row(key: "cohort:" + slugs[index], level: .cohort(group: cohort.group), cohorts: [index])) }
         self.rows = rows
         self.current = current
         let atomCohort = self.atomCohort, atomRelease = self.atomRelease

@@ -10,7 +10,7 @@ struct ReleaseSeries {
     let earlier: [ReleaseRecord]
     let ledger: ReleaseLedger
 
-    /// The fewest assessments a tier group or cohort of a new series may hold.
+    /// The fewest assessments a tier group of a new series may hold.
     static func groupMinimum(k: Int) -> Int { 2 * k }
 
     /// The file an earlier release came from (the folder when it has none).
@@ -33,13 +33,14 @@ struct ReleaseSeries {
         guard let first = earlier.first else {
             var counts = [Int](repeating: 0, count: tierIDs.count + 1)
             for column in derivedColumns { counts[column] += 1 }
-            // Groups described one by one hold at least twice k: a group of k alone can
-            // show next to nothing (every split of it is small), while its siblings must
-            // hide what would show it by subtraction.
-            let least = Self.groupMinimum(k: k)
-            let groups = TierGroups(counts: counts, k: least, tiers: tierIDs)
+            // A tier group holds at least twice k: a group of k can show next to nothing
+            // (every split of it is small), while its sibling groups must hide what would
+            // show it by subtraction — a price every table of the province pays. Cohorts
+            // hold k or more (one scheme for all: more, and one small cohort would make
+            // every cohort coarser).
+            let groups = TierGroups(counts: counts, k: Self.groupMinimum(k: k), tiers: tierIDs)
             tierGroups = groups
-            scheme = CohortScheme.choose(quasi, groups: derivedColumns.map(groups.group(ofColumn:)), k: least)
+            scheme = CohortScheme.choose(quasi, groups: derivedColumns.map(groups.group(ofColumn:)), k: k)
             return
         }
         let firstFile = ledger.files.first ?? ledger.folder

@@ -277,30 +277,44 @@ extension SitePlanner {
         }
     }
 
-    /// A scenario's province-wide row across the tier columns: a merged bin spans the
-    /// columns it counts; "/" where the standard does not define the tier.
+    /// A scenario's province-wide row across the tier columns, as heat: the share of all
+    /// enterprises in each bin.
     private func heatCells(_ adoption: PublishedAttribute, scenario: Scenario, _ outcomes: OutcomeRelease) -> [CellView] {
+        tierColumns(adoption.total, scenario: scenario, withdrawnStyle: "heat-na withdrawn") { cell in
+            let value = cell.count.value ?? 0
+            let share = Double(value) / Double(max(outcomes.total, 1))
+            var view = CellView(text: percent(share),
+                                note: text(.outcomesScenarioCell, ["code": scenario.code, "name": scenario.name, "tier": cell.label, "count": value, "share": percent(share)]),
+                                style: "heat-\(min(Self.heatBuckets - 1, Int(share * Double(Self.heatBuckets))))")
+            view.detail = ofWhich(adoption.total, inside: cell, outcomes)
+            return view
+        }
+    }
+
+    /// One scenario's row across the tier columns (未建设, then each tier): a cell per bin,
+    /// a merged bin spanning the columns it counts (its name under the figure); "/" where the
+    /// standard does not define the tier; one cell across all when the row is not split.
+    private func tierColumns(_ row: PublishedRow, scenario: Scenario, withdrawnStyle: String, cell make: (PublishedCell) -> CellView) -> [CellView] {
         let columnCount = framework.tiers.count + 1
-        guard adoption.total.isPublished else {
-            return [CellView(text: text(.outcomesNoValue), note: text(.outcomesWithdrawn), colspan: columnCount, style: "heat-na withdrawn")]
+        guard row.isPublished else {
+            return [CellView(text: text(.outcomesNoValue), note: text(.outcomesWithdrawn), colspan: columnCount, style: withdrawnStyle)]
         }
         var cells: [CellView] = []
         var column = 0
         while column < columnCount {
-            guard let cell = adoption.total.bin(holding: column) else {
+            guard let cell = row.bin(holding: column) else {
                 let label = columnLabel(column, zero: .outcomesNotBuilt)
                 cells.append(CellView(text: "/", note: text(.outcomesScenarioNotDefined, ["code": scenario.code, "name": scenario.name, "tier": label]), style: "heat-na"))
                 column += 1
                 continue
             }
             let span = (cell.values.max() ?? column) - column + 1
-            let value = cell.count.value ?? 0
-            let share = Double(value) / Double(max(outcomes.total, 1))
-            var view = CellView(text: percent(share),
-                                note: text(.outcomesScenarioCell, ["code": scenario.code, "name": scenario.name, "tier": cell.label, "count": value, "share": percent(share)]),
-                                style: "heat-\(min(Self.heatBuckets - 1, Int(share * Double(Self.heatBuckets))))")
-            if span > 1 { view.colspan = span; view.detail = cell.label; view.style! += " merged" }
-            if let inner = ofWhich(adoption.total, inside: cell, outcomes) { view.detail = [view.detail, inner].compactMap { $0 }.joined(separator: text(.tierListSeparator)) }
+            var view = make(cell)
+            if span > 1 {
+                view.colspan = span
+                view.detail = [cell.label, view.detail].compactMap { $0 }.joined(separator: text(.tierListSeparator))
+                view.style = [view.style, "merged"].compactMap { $0 }.joined(separator: " ")
+            }
             cells.append(view)
             column += span
         }
@@ -384,7 +398,7 @@ extension SitePlanner {
             let anyScenario = scenarioAttributes.contains { $0.1.cohorts[index].isPublished }
             let scenarios = anyScenario ? scenarioAttributes.map { scenario, attribute in
                 AdoptionRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
-                                cells: adoptionCells(attribute.cohorts[index], scenario: scenario, outcomes))
+                                cells: tierColumns(attribute.cohorts[index], scenario: scenario, withdrawnStyle: "withdrawn") { shown($0.count, outcomes) })
             } : []
             let scenarioColumns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
             let allCells = outcomes.attributes.flatMap { $0.cohorts[index].cells }
@@ -396,27 +410,6 @@ extension SitePlanner {
                 scenarioColumns: scenarioColumns, scenarios: scenarios, scenariosWithdrawn: anyScenario ? nil : text(.outcomesWithdrawn),
                 legend: legend(outcomes, allCells), share: share(allCells), listHref: route.link(to: .cohorts))
         }
-    }
-
-    /// A cohort's row of one scenario across the tier columns (merged bins span theirs).
-    private func adoptionCells(_ row: PublishedRow, scenario: Scenario, _ outcomes: OutcomeRelease) -> [CellView] {
-        let columnCount = framework.tiers.count + 1
-        guard row.isPublished else { return [CellView(text: text(.outcomesNoValue), note: text(.outcomesWithdrawn), colspan: columnCount, style: "withdrawn")] }
-        var cells: [CellView] = []
-        var column = 0
-        while column < columnCount {
-            guard let cell = row.bin(holding: column) else {
-                cells.append(CellView(text: "/", note: text(.outcomesNotDefined)))
-                column += 1
-                continue
-            }
-            let span = (cell.values.max() ?? column) - column + 1
-            var view = shown(cell.count, outcomes)
-            if span > 1 { view.colspan = span; view.detail = cell.label; view.style = [view.style, "merged"].compactMap { $0 }.joined(separator: " ") }
-            cells.append(view)
-            column += span
-        }
-        return cells
     }
 
     /// A row's bins as the median works on them: levels 1…`levels` are the scale, the
