@@ -25,6 +25,9 @@ public struct BuildOptions: Sendable {
     public var updateInPlace = false
     /// Where the build is, for whoever shows progress (`portal build` on a terminal).
     public var progress: BuildProgress?
+    /// How long to wait for another build writing the same output (seconds):
+    /// PORTAL_LOCK_WAIT, else 5.
+    public var lockWait: Double { environment["PORTAL_LOCK_WAIT"].flatMap(Double.init) ?? 5 }
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
                 assessments: String? = nil, keyFile: String? = nil, releases: String? = nil, search: SearchMode = .auto,

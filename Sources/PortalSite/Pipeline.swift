@@ -47,6 +47,10 @@ public enum Pipeline {
                            { assessmentsPath(options).map { AssessmentLoader.prepare($0) } }) })
         try guarded.get()
         let (standard, theme) = try loaded.get()
+        // From here the build reads what the output published and writes it: one build at
+        // a time (the inputs were read without it, so a build waiting here has checked them).
+        let lock = try OutputLock.acquire(output: options.output, wait: options.lockWait)
+        defer { lock?.release() }
         // The assessments live only until their release is made: the pages need the
         // protected figures, not 100,000 records.
         var (outcomes, notes) = try { () throws(DiagnosticList) -> (OutcomeRelease?, [String]) in

@@ -42,6 +42,9 @@ import Testing
         try Scratch.materialise(caseFiles.filter { $0.key.hasPrefix("root/") }.reduce(into: [:]) { $0[String($1.key.dropFirst(5))] = $1.value },
                              at: root)
         try FileManager.default.copyItem(atPath: Self.golden, toPath: root + "/Public")
+        // The previous build left its lock file beside the site, as every build does.
+        try FileManager.default.copyItem(atPath: (Self.golden as NSString).deletingLastPathComponent + "/.Public.lock",
+                                         toPath: root + "/.Public.lock")
         func placeholders(_ text: String) -> String {
             text.replacingOccurrences(of: "{content}", with: root + "/content").replacingOccurrences(of: "{root}", with: root)
         }
