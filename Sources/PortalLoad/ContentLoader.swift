@@ -26,7 +26,7 @@ public struct ContentLoader: Sendable {
         let (indicators, allIndicators) = loadAll("indicators", kind: "indicator", sink: sink, IndicatorLoader.load)
         let (pages, _) = loadAll("pages", kind: "page", sink: sink, PageLoader.load)
         let method = files.exists(root + "/outcomes/method.md")
-            ? ContentFile.read("method.md", in: root + "/outcomes", from: files, sink: sink).flatMap { PageLoader.load($0, sink: sink, slug: "outcomes/method") }
+            ? ContentFile.read("method.md", in: root + "/outcomes", from: files, sink: sink).flatMap { PageLoader.load($0, sink: sink, slug: String(PageKind.method.path().dropLast())) }
             : nil
 
         // Numbering is judged only when every file loaded: a broken file is not a gap.

@@ -30,7 +30,7 @@ enum FrameworkLoader {
         let sectors = document("industries.yaml").flatMap { loadSectors($0, sink: sink) }
         let bands = document("outcomes.yaml").flatMap { loadBands($0, sink: sink) }
         guard let maturity, let format, let areas, let segments, let tiers, let requirements, let targets, let regions, let sectors, let bands else { return nil }
-        return Framework(tiers: tiers, areas: areas, segments: segments, intro: requirements.intro,
+        return Framework(tiers: tiers, areas: areas, segments: segments, intro: requirements.intro, requirementsTitle: requirements.title,
                          requirements: requirements.items, targets: targets, regions: regions, sectors: sectors,
                          investmentBands: bands, maturityLevels: maturity, partSlugs: partSlugs, assessmentFormat: format)
     }
@@ -159,12 +159,12 @@ enum FrameworkLoader {
         return tiers.count == entries.count ? tiers : nil
     }
 
-    private static func loadRequirements(_ document: YAMLDocument, sink: DiagnosticSink) -> (intro: String, items: [String])? {
+    private static func loadRequirements(_ document: YAMLDocument, sink: DiagnosticSink) -> (intro: String, title: String, items: [String])? {
         guard let fields = FieldReader(document.root, in: document, sink: sink, what: document.path) else { return nil }
-        fields.rejectUnknownKeys(["intro", "requirements"])
+        fields.rejectUnknownKeys(["intro", "title", "requirements"])
         let items = fields.list("requirements", hint: "followed by the items of the basic requirements")?.compactMap { fields.textValue($0, key: "requirements") }
-        guard let intro = fields.text("intro"), let items else { return nil }
-        return (intro, items)
+        guard let intro = fields.text("intro"), let title = fields.text("title"), let items else { return nil }
+        return (intro, title, items)
     }
 
     private static func loadTargets(_ document: YAMLDocument, tiers: [TierID], sink: DiagnosticSink) -> Targets? {

@@ -3,9 +3,10 @@ import PortalModel
 import Yams
 
 /// Templates/strings.zh-CN.yaml → UIText. Sections of `key: text`; every `TextKey` must
-/// be there, no other key may be, and a text may use only its key's placeholders.
+/// be there and use only the placeholders the generator fills. Other keys are the
+/// templates' and scripts' (checked against them when they load).
 public enum UITextLoader {
-    public static let fileName = "strings.zh-CN.yaml"
+    public static let fileName = UIText.fileName
 
     public static func load(templates directory: String, files: FileSource = DiskFileSource()) throws(DiagnosticList) -> UIText {
         let sink = DiagnosticSink()
@@ -15,35 +16,38 @@ public enum UITextLoader {
             throw DiagnosticList([Diagnostic(document.location(of: document.root),
                                              "the strings file must be sections of `key: text` lines: see the comment at its top")])
         }
-        var texts: [TextKey: String] = [:]
-        var seen: Set<TextKey> = []
+        var texts: [(key: String, text: String, location: SourceLocation)] = []
+        var seen: Set<String> = []
         for (sectionKey, section) in sections {
             guard let name = sectionKey.string, let entries = section.mapping else {
                 sink.report(document.location(of: sectionKey), "'\(sectionKey.string ?? "")' must be a section of `key: text` lines, indented below it")
                 continue
             }
+            if !isName(name) { sink.report(document.location(of: sectionKey), "'\(name)' is not a section name: use lower-case letters, digits and _") }
             for (key, value) in entries {
                 let path = name + "." + (key.string ?? "")
-                guard let textKey = TextKey(rawValue: path) else {
-                    sink.report(document.location(of: key), "unknown text key '\(path)': the generator does not use it; remove it or correct its name")
+                guard isName(key.string ?? "") else {
+                    sink.report(document.location(of: key), "'\(key.string ?? "")' is not a key: use lower-case letters, digits and _")
                     continue
                 }
-                seen.insert(textKey)
                 guard let text = value.scalar?.string, !text.trimmingWhitespace.isEmpty else {
                     sink.report(document.location(of: value), "'\(path)' must be a non-empty text")
                     continue
                 }
-                let unknown = UIText.placeholders(in: text).map(String.init).filter { !textKey.placeholders.contains($0) }
-                if !unknown.isEmpty {
-                    let offered = textKey.placeholders.sorted().map { "{\($0)}" }
-                    sink.report(document.location(of: value),
-                                "'\(path)' uses {\(unknown.joined(separator: "}, {"))}, which it is not given: use " + (offered.isEmpty ? "no placeholders" : offered.joined(separator: ", ")))
-                    continue
+                seen.insert(path)
+                if let textKey = TextKey(rawValue: path) {
+                    let unknown = UIText.placeholders(in: text).map(String.init).filter { !textKey.placeholders.contains($0) }
+                    if !unknown.isEmpty {
+                        let offered = textKey.placeholders.sorted().map { "{\($0)}" }
+                        sink.report(document.location(of: value),
+                                    "'\(path)' uses {\(unknown.joined(separator: "}, {"))}, which it is not given: use " + (offered.isEmpty ? "no placeholders" : offered.joined(separator: ", ")))
+                        continue
+                    }
                 }
-                texts[textKey] = text
+                texts.append((path, text, document.location(of: key)))
             }
         }
-        for key in TextKey.allCases where !seen.contains(key) {
+        for key in TextKey.allCases where !seen.contains(key.rawValue) {
             let section = String(key.rawValue.prefix { $0 != "." })
             let anchor = sections.first { $0.key.string == section }.map { document.location(of: $0.key) }
                 ?? SourceLocation(path: file.path, line: 1, column: 1)
@@ -51,5 +55,12 @@ public enum UITextLoader {
         }
         if !sink.diagnostics.isEmpty { throw DiagnosticList(sink.diagnostics) }
         return UIText(texts)
+    }
+
+    /// A section's or key's name: what templates (`{{words.section.key}}`) and scripts
+    /// (`say("key")`) can write.
+    static func isName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 }

@@ -47,8 +47,13 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
         self.init(SourceLocation(path: path, line: line, column: column), message)
     }
 
-    public var description: String {
-        "\(location.path):\(location.line):\(location.column): error: \(message)"
+    public var description: String { described(as: "error") }
+
+    /// The line as a warning: something to fix that did not stop the build.
+    public var warningDescription: String { described(as: "warning") }
+
+    private func described(as severity: String) -> String {
+        "\(location.path):\(location.line):\(location.column): \(severity): \(message)"
     }
 }
 

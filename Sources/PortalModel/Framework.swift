@@ -5,7 +5,8 @@ public struct Framework: Sendable, Equatable {
     public var segments: [Segment]
     /// Annex 1 introductory paragraph.
     public var intro: String
-    /// Annex 1 一、基础要求, verbatim items.
+    /// Annex 1's heading of the basic requirements (一、基础要求) and its items, verbatim.
+    public var requirementsTitle: String
     public var requirements: [String]
     public var targets: Targets
     /// The 12 leagues and cities an assessment's region must be one of.
@@ -21,13 +22,14 @@ public struct Framework: Sendable, Equatable {
     /// How assessment CSVs are written (assessments.yaml).
     public var assessmentFormat: AssessmentFormat
 
-    public init(tiers: [Tier], areas: [Area], segments: [Segment], intro: String, requirements: [String], targets: Targets,
+    public init(tiers: [Tier], areas: [Area], segments: [Segment], intro: String, requirementsTitle: String, requirements: [String], targets: Targets,
                 regions: [Region] = [], sectors: [Sector] = [], investmentBands: [InvestmentBand] = [],
                 maturityLevels: [String], partSlugs: [String: String] = [:], assessmentFormat: AssessmentFormat) {
         self.tiers = tiers
         self.areas = areas
         self.segments = segments
         self.intro = intro
+        self.requirementsTitle = requirementsTitle
         self.requirements = requirements
         self.targets = targets
         self.regions = regions

@@ -1,9 +1,11 @@
 /// Every kind of page the site publishes, with everything else that must agree about it:
-/// where it lives, which template draws it, what the navigation and breadcrumbs call it,
-/// and whether (and as what) search indexes it. The planner, the template check, the
+/// where it lives, which template draws it, what the style sheet calls it, which section
+/// of the navigation it is in, what the navigation and breadcrumbs call it, and whether
+/// (and as what) search indexes it. The planner (one function per kind, chosen by an
+/// exhaustive switch: a kind without one does not compile), the template check, the
 /// slugs pages may not take, the search filters and the data page's documentation all
 /// read this one list; a new kind of page is a case here, one planner function and one
-/// template.
+/// template. `SiteFile` is the same list for the files that are not pages.
 public enum PageKind: String, CaseIterable, Sendable {
     case home, scenarios, scenario, tiers, tier, indicators, indicator, matrix
     case compareIndex, compare, selfCheck, search, data, notFound
@@ -15,71 +17,88 @@ public enum PageKind: String, CaseIterable, Sendable {
         public let template: String
         /// The path below the site root; `{…}` stands for the one part that varies.
         public let route: String
+        /// The page's classes for the style sheet (`<body class="kind-…">`).
+        public let style: String
+        /// The section of the main navigation it belongs to (marked current there).
+        public let section: PageKind?
         /// Its name in the navigation and in breadcrumbs.
         public let label: TextKey?
         /// Its place in the main navigation (1 first), nil when it has none.
         public let navigation: Int?
         /// The kind search results are filtered by, when its pages are indexed.
         public let search: TextKey?
+
+        init(_ template: String, _ route: String, style: String? = nil, section: PageKind? = nil, label: TextKey? = nil,
+             navigation: Int? = nil, search: TextKey? = nil) {
+            (self.template, self.route, self.style, self.section) = (template, route, style ?? template, section)
+            (self.label, self.navigation, self.search) = (label, navigation, search)
+        }
     }
 
     public var entry: Entry {
         switch self {
-        case .home: return Entry(template: "home", route: "", label: .pageHome, navigation: nil, search: nil)
-        case .tiers: return Entry(template: "tiers", route: "tiers/", label: .pageTiers, navigation: 1, search: .searchKindTier)
-        case .tier: return Entry(template: "tier", route: "tiers/{tier}/", label: nil, navigation: nil, search: .searchKindTier)
-        case .scenarios: return Entry(template: "scenarios", route: "scenarios/", label: .pageScenarios, navigation: 2, search: nil)
-        case .scenario: return Entry(template: "scenario", route: "scenarios/{code}/", label: nil, navigation: nil, search: .searchKindScenario)
-        case .compareIndex: return Entry(template: "compare-index", route: "compare/", label: .pageCompare, navigation: 3, search: nil)
-        case .compare: return Entry(template: "compare", route: "compare/{pair}/", label: nil, navigation: nil, search: nil)
-        case .matrix: return Entry(template: "matrix", route: "matrix/", label: .pageMatrix, navigation: 4, search: nil)
-        case .indicators: return Entry(template: "indicators", route: "indicators/", label: .pageIndicators, navigation: 5, search: nil)
-        case .indicator: return Entry(template: "indicator", route: "indicators/{code}/", label: nil, navigation: nil, search: .searchKindIndicator)
-        case .outcomes: return Entry(template: "outcomes", route: "outcomes/", label: .pageOutcomes, navigation: 6, search: .searchKindOutcomes)
+        case .home: return Entry("home", "", section: .home, label: .pageHome)
+        case .tiers: return Entry("tiers", "tiers/", section: .tiers, label: .pageTiers, navigation: 1, search: .searchKindTier)
+        case .tier: return Entry("tier", "tiers/{tier}/", section: .tiers, search: .searchKindTier)
+        case .scenarios: return Entry("scenarios", "scenarios/", section: .scenarios, label: .pageScenarios, navigation: 2)
+        case .scenario: return Entry("scenario", "scenarios/{code}/", section: .scenarios, search: .searchKindScenario)
+        case .compareIndex: return Entry("compare-index", "compare/", section: .compareIndex, label: .pageCompare, navigation: 3)
+        case .compare: return Entry("compare", "compare/{pair}/", section: .compareIndex)
+        case .matrix: return Entry("matrix", "matrix/", section: .matrix, label: .pageMatrix, navigation: 4)
+        case .indicators: return Entry("indicators", "indicators/", section: .indicators, label: .pageIndicators, navigation: 5)
+        case .indicator: return Entry("indicator", "indicators/{code}/", section: .indicators, search: .searchKindIndicator)
+        case .outcomes:
+            return Entry("outcomes", "outcomes/", style: "outcomes index", section: .outcomes, label: .pageOutcomes, navigation: 6,
+                         search: .searchKindOutcomes)
         case .outcomeIndicators:
-            return Entry(template: "outcome-indicators", route: "outcomes/indicators/", label: .pageOutcomeIndicators, navigation: nil, search: .searchKindOutcomes)
+            return Entry("outcome-indicators", "outcomes/indicators/", style: "outcomes indicators", section: .outcomes,
+                         label: .pageOutcomeIndicators, search: .searchKindOutcomes)
         case .outcomeScenarios:
-            return Entry(template: "outcome-scenarios", route: "outcomes/scenarios/", label: .pageOutcomeScenarios, navigation: nil, search: .searchKindOutcomes)
-        case .cohorts: return Entry(template: "cohorts", route: "outcomes/cohorts/", label: .pageCohorts, navigation: nil, search: nil)
-        case .cohort: return Entry(template: "cohort", route: "outcomes/cohorts/{cohort}/", label: nil, navigation: nil, search: nil)
-        case .records: return Entry(template: "records", route: "outcomes/records/", label: .pageRecords, navigation: nil, search: nil)
-        case .method: return Entry(template: "method", route: "outcomes/method/", label: nil, navigation: nil, search: nil)
-        case .selfCheck: return Entry(template: "self-check", route: "self-check/", label: .pageSelfCheck, navigation: 7, search: nil)
-        case .search: return Entry(template: "search", route: "search/", label: .pageSearch, navigation: nil, search: nil)
-        case .data: return Entry(template: "data", route: "data/", label: .pageData, navigation: nil, search: nil)
-        case .notFound: return Entry(template: "404", route: "404.html", label: .pageNotFound, navigation: nil, search: nil)
-        case .page: return Entry(template: "page", route: "{slug}/", label: nil, navigation: nil, search: .searchKindPage)
+            return Entry("outcome-scenarios", "outcomes/scenarios/", style: "outcomes scenarios", section: .outcomes,
+                         label: .pageOutcomeScenarios, search: .searchKindOutcomes)
+        case .cohorts: return Entry("cohorts", "outcomes/cohorts/", style: "outcomes cohorts", section: .outcomes, label: .pageCohorts)
+        case .cohort: return Entry("cohort", "outcomes/cohorts/{cohort}/", style: "outcomes cohort", section: .outcomes)
+        case .records: return Entry("records", "outcomes/records/", style: "outcomes records", section: .outcomes, label: .pageRecords)
+        case .method: return Entry("method", "outcomes/method/", style: "page method", section: .outcomes)
+        case .selfCheck: return Entry("self-check", "self-check/", section: .selfCheck, label: .pageSelfCheck, navigation: 7)
+        case .search: return Entry("search", "search/", label: .pageSearch)
+        case .data: return Entry("data", "data/", label: .pageData)
+        case .notFound: return Entry("404", "404.html", style: "not-found", label: .pageNotFound)
+        case .page: return Entry("page", "{slug}/", search: .searchKindPage)
         }
     }
 
+    /// The template that draws this kind, as the renderer names it.
+    public var template: String { "pages/" + entry.template }
+
     /// The path of this kind's page for `part` (the `{…}` of its route).
     public func path(_ part: String = "") -> String {
-        let (head, tail) = Self.routeParts[self]!
+        let (head, tail) = Self.routeParts[rawValue] ?? (entry.route, nil)
         guard let tail else { return head }
         return head + part + tail
     }
 
     /// Each kind's route cut at its `{…}` (no tail: no placeholder), worked out once:
     /// every link on every page asks for a path.
-    private static let routeParts: [PageKind: (head: String, tail: String?)] = Dictionary(uniqueKeysWithValues: allCases.map { kind in
+    private static let routeParts: [String: (head: String, tail: String?)] = Dictionary(uniqueKeysWithValues: allCases.map { kind in
         let route = kind.entry.route
-        guard let open = route.firstIndex(of: "{"), let close = route.firstIndex(of: "}") else { return (kind, (route, nil)) }
-        return (kind, (String(route[..<open]), String(route[route.index(after: close)...])))
+        guard let open = route.firstIndex(of: "{"), let close = route.firstIndex(of: "}") else { return (kind.rawValue, (route, nil)) }
+        return (kind.rawValue, (String(route[..<open]), String(route[route.index(after: close)...])))
     })
 
-    /// Every template the site renders pages with (`pages/…`), plus the layout and the
-    /// sitemap.
+    /// Every template the site renders with: the layout, each kind's, and the files'.
     public static var templates: [String] {
-        ["layout", "sitemap"] + allCases.map { "pages/" + $0.entry.template }
+        ["layout"] + allCases.map(\.template) + SiteFile.allCases.compactMap(\.entry.template)
     }
 
-    /// First path segments the site's own pages use, which a content page may not take
-    /// (plus `assets`, where the templates' files go).
+    /// First path segments the site's own pages and files use, which a content page may
+    /// not take.
     public static var reservedSlugs: Set<String> {
-        Set(allCases.compactMap { kind -> String? in
-            let first = kind.entry.route.prefix { $0 != "/" }
+        let paths = allCases.map(\.entry.route) + SiteFile.allCases.map(\.entry.path) + [SiteFile.assetsFolder]
+        return Set(paths.compactMap { path -> String? in
+            let first = path.prefix { $0 != "/" }
             return first.isEmpty || first.contains("{") || first.contains(".") ? nil : String(first)
-        }).union(["assets"])
+        })
     }
 
     /// The kinds search results can be filtered by, in catalogue order, once each.
@@ -93,4 +112,55 @@ public enum PageKind: String, CaseIterable, Sendable {
 
     /// Pages that exist only when assessment outcomes are published.
     public var isOutcome: Bool { entry.route.hasPrefix("outcomes/") }
+}
+
+/// Every file the site publishes that is not a page: the downloads of /data/, the
+/// sitemap, robots.txt, the link-preview image and the search index — where each goes,
+/// what the data page says of it, which template draws it.
+public enum SiteFile: String, CaseIterable, Sendable {
+    case scenariosCSV, scenariosJSON, indicatorsCSV, indicatorsJSON, tiersJSON, rulesJSON, outcomesCSV, outcomesJSON
+    case sitemap, robots, linkPreview, searchIndex
+
+    /// Where the templates' own files (Templates/assets/) are published.
+    public static let assetsFolder = "assets/"
+
+    public struct Entry: Sendable {
+        /// The path below the site root (a folder ends in `/`).
+        public let path: String
+        /// What the data page says it holds (downloads only).
+        public let description: TextKey?
+        /// The template that draws it, if one does.
+        public let template: String?
+        /// Linked from every page's footer.
+        public let inFooter: Bool
+        /// Published only with assessment outcomes.
+        public let isOutcome: Bool
+
+        init(_ path: String, description: TextKey? = nil, template: String? = nil, inFooter: Bool = false, outcome: Bool = false) {
+            (self.path, self.description, self.template, self.inFooter, self.isOutcome) = (path, description, template, inFooter, outcome)
+        }
+    }
+
+    public var entry: Entry {
+        switch self {
+        case .scenariosCSV: return Entry("data/scenarios.csv", description: .dataScenariosCsv, inFooter: true)
+        case .scenariosJSON: return Entry("data/scenarios.json", description: .dataScenariosJson, inFooter: true)
+        case .indicatorsCSV: return Entry("data/indicators.csv", description: .dataIndicatorsCsv, inFooter: true)
+        case .indicatorsJSON: return Entry("data/indicators.json", description: .dataIndicatorsJson, inFooter: true)
+        case .tiersJSON: return Entry("data/tiers.json", description: .dataTiersJson)
+        case .rulesJSON: return Entry("data/rules.json", description: .dataRulesJson)
+        case .outcomesCSV: return Entry("data/outcomes.csv", description: .dataOutcomesCsv, outcome: true)
+        case .outcomesJSON: return Entry("data/outcomes.json", description: .dataOutcomesJson, outcome: true)
+        case .sitemap: return Entry("sitemap.xml", template: "sitemap")
+        case .robots: return Entry("robots.txt")
+        case .linkPreview: return Entry(Self.assetsFolder + "og-card.png")
+        case .searchIndex: return Entry("pagefind/")
+        }
+    }
+
+    /// Its name as a reader sees it: the last part of its path.
+    public var name: String { String(entry.path.split(separator: "/").last ?? "") }
+
+    /// The downloads of /data/ (those the data page describes).
+    public static var downloads: [SiteFile] { allCases.filter { $0.entry.description != nil } }
 }

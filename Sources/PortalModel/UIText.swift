@@ -1,26 +1,48 @@
-/// The site's own words (Templates/strings.zh-CN.yaml), complete: the loader refuses a
-/// file that lacks a key, so every lookup finds its text.
+/// The site's own words (Templates/strings.zh-CN.yaml): every text by its key
+/// (`section.key`), in the file's order. Swift reads the keys it knows by `TextKey` (the
+/// loader refuses a file that lacks one, so those lookups always find their text);
+/// templates and scripts read the others by name, checked when they load.
 public struct UIText: Sendable {
+    /// The strings file, in the templates folder.
+    public static let fileName = "strings.zh-CN.yaml"
+
     /// Each text cut once into its literal runs and `{placeholders}`: views ask for these
     /// words thousands of times (every scenario page), so the text is not scanned for
     /// braces, character by character, on every request.
-    private struct Entry: Sendable {
-        let text: String
+    public struct Entry: Sendable {
+        public let text: String
         /// Literal runs and placeholder names in order; empty when there are none.
-        let parts: [(literal: Substring, name: Substring?)]
+        public let parts: [(literal: Substring, name: Substring?)]
+        /// Where the text is in the strings file.
+        public let location: SourceLocation
     }
-    private let entries: [TextKey: Entry]
 
-    /// `texts` must hold every key (the loader checks; a test builds one from the file).
-    public init(_ texts: [TextKey: String]) {
-        let missing = TextKey.allCases.filter { texts[$0] == nil }
+    /// The file's sections in order, each with its keys in order.
+    public let sections: [(name: String, keys: [String])]
+    private let entries: [String: Entry]
+
+    /// `texts` in the file's order; they must hold every `TextKey` (the loader checks).
+    public init(_ texts: [(key: String, text: String, location: SourceLocation)]) {
+        var entries: [String: Entry] = [:]
+        var sections: [(name: String, keys: [String])] = []
+        for (key, text, location) in texts {
+            entries[key] = Entry(text: text, parts: Self.parts(of: text), location: location)
+            let section = String(key.prefix { $0 != "." })
+            if sections.last?.name == section { sections[sections.count - 1].keys.append(key) } else { sections.append((section, [key])) }
+        }
+        let missing = TextKey.allCases.filter { entries[$0.rawValue] == nil }
         precondition(missing.isEmpty, "UIText without \(missing.map(\.rawValue))")
-        entries = texts.mapValues { Entry(text: $0, parts: Self.parts(of: $0)) }
+        self.entries = entries
+        self.sections = sections
     }
+
+    /// The text of `key` (`section.key`), if the file has it.
+    public func entry(_ key: String) -> Entry? { entries[key] }
 
     /// The text of `key` with its `{placeholders}` filled in from `values`.
     public func callAsFunction(_ key: TextKey, _ values: [String: any CustomStringConvertible] = [:]) -> String {
-        let entry = entries[key]!
+        // Every TextKey is there: the initialiser requires it.
+        guard let entry = entries[key.rawValue] else { return key.rawValue }
         guard !values.isEmpty, !entry.parts.isEmpty else { return entry.text }
         var result = ""
         for part in entry.parts {

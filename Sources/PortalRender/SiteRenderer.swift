@@ -40,11 +40,12 @@ public struct SiteRenderer: Sendable {
     /// per page rendered (for a progress line).
     public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws -> RenderedSite {
         cache?.use(templates: templates.fingerprint)
-        guard let sitemap = templates.render(try TemplateTree.make(plan.sitemap), template: "sitemap") else {
-            throw PageFailure(page: "sitemap.xml", template: "sitemap", reason: "the template sitemap is not loaded")
+        let (sitemapPath, sitemapTemplate) = (SiteFile.sitemap.entry.path, SiteFile.sitemap.entry.template ?? "")
+        guard let sitemap = templates.render(try TemplateTree.make(plan.sitemap), template: sitemapTemplate) else {
+            throw PageFailure(page: sitemapPath, template: sitemapTemplate, reason: "the template \(sitemapTemplate) is not loaded")
         }
-        let files = [RenderedFile(path: "sitemap.xml", contents: Data(sitemap)),
-                     RenderedFile(path: "robots.txt", contents: Data(plan.robots.utf8))] + (try assets())
+        let files = [RenderedFile(path: sitemapPath, contents: Data(sitemap)),
+                     RenderedFile(path: SiteFile.robots.entry.path, contents: Data(plan.robots.utf8))] + (try assets())
         return RenderedSite(pages: plan.pages, data: plan.data, csv: plan.csv, others: files, renderer: self, cache: cache, rendered: rendered)
     }
 
@@ -57,8 +58,8 @@ public struct SiteRenderer: Sendable {
             let context = try TemplateTree.make(page.context)
             let key = cache.map { _ in RenderCache.Key(template: page.template, context: context) }
             if let cache, let key, let hit = cache.page(page.route.file, key: key) { return hit }
-            guard let bytes = templates.render(context, template: "pages/" + page.template) else {
-                throw PageFailure(page: page.route.file, template: page.template, reason: "the template pages/\(page.template) is not loaded")
+            guard let bytes = templates.render(context, template: page.template) else {
+                throw PageFailure(page: page.route.file, template: page.template, reason: "the template \(page.template) is not loaded")
             }
             let contents = Data(bytes)
             if let cache, let key { cache.store(page.route.file, key: key, contents: contents) }
@@ -87,7 +88,7 @@ public struct SiteRenderer: Sendable {
             let path = assetsDirectory + "/" + file
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-            return RenderedFile(path: "assets/" + file, contents: try Data(contentsOf: URL(fileURLWithPath: path)))
+            return RenderedFile(path: SiteFile.assetsFolder + file, contents: try Data(contentsOf: URL(fileURLWithPath: path)))
         }
     }
 }

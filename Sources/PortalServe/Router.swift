@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import PortalModel
 
 /// Answers requests: the reload WebSocket and script under /__portal/, else files of
 /// the output folder, with the reload script added to every HTML page.
@@ -64,7 +65,7 @@ struct Router: HTTPHandler {
         var data = FileManager.default.contents(atPath: path)
         if data == nil {
             status = .notFound
-            path = output + "/404.html"
+            path = output + "/" + PageKind.notFound.path()
             data = FileManager.default.contents(atPath: path)
         }
         guard var body = data else { return HTTPResponse(statusCode: .notFound) }

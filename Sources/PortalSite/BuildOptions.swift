@@ -1,4 +1,5 @@
 import Foundation
+import PortalModel
 @_exported import class PortalRender.RenderCache
 
 /// Where a build reads from and writes to.
@@ -53,6 +54,8 @@ public struct BuildReport: Sendable {
     /// What the user should fix though the site was built (e.g. a base URL link previews
     /// cannot use).
     public var warnings: [String] = []
+    /// The same, at a place in an input file (e.g. a text nothing reads).
+    public var locatedWarnings: [Diagnostic] = []
     public var bytes: Int
     /// Seconds per stage, in pipeline order.
     public var stages: [(name: String, seconds: Double)]

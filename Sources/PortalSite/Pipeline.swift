@@ -94,6 +94,7 @@ public enum Pipeline {
         if indexer != nil { clock.split(last: "render+write", off: "index", seconds: indexClock.seconds) }
         var report = BuildReport(pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
         report.warnings = baseURLWarnings(options.baseURL.map(normaliseBaseURL) ?? standard.site.baseURL)
+        report.locatedWarnings = theme.warnings
         return report
     }
 
@@ -101,7 +102,7 @@ public enum Pipeline {
     /// fewer has been lost or swapped, and the next release would be audited without the
     /// one the public already has. That stops the build.
     static func checkLedgerKeepsUp(_ ledger: ReleaseLedger, output: String) throws(DiagnosticList) {
-        let published = output + "/data/outcomes.json"
+        let published = output + "/" + SiteFile.outcomesJSON.entry.path
         guard FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker),
               let data = FileManager.default.contents(atPath: published),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -142,7 +143,7 @@ public enum Pipeline {
         let templates = options.templates
         @Sendable func problem(_ error: Error) -> DiagnosticList {
             if let failure = error as? SiteRenderer.PageFailure {
-                return DiagnosticList([Diagnostic(path: templates + "/pages/" + failure.template + ".mustache", line: 1, column: 1,
+                return DiagnosticList([Diagnostic(path: templates + "/" + failure.template + ".mustache", line: 1, column: 1,
                                                   "rendering \(failure.page) failed: \(failure.reason)")])
             }
             return DiagnosticList([Diagnostic(path: templates, line: 1, column: 1, "rendering failed: \(error)")])

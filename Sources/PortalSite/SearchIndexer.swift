@@ -35,12 +35,12 @@ struct SearchIndexer {
         return (nil, "search index not built: pagefind_extended not found (set PAGEFIND, or run make site); use --search off to silence this")
     }
 
-    /// Indexes `site` in place (into `site/pagefind/`).
+    /// Indexes `site` in place (into the catalogue's search index folder, `site/pagefind/`).
     func index(_ site: String) throws(DiagnosticList) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         // Result URLs keep index.html, like every link of the site, so they work from any host.
-        process.arguments = ["--site", site, "--keep-index-url", "--silent"]
+        process.arguments = ["--site", site, "--output-subdir", String(SiteFile.searchIndex.entry.path.dropLast()), "--keep-index-url", "--silent"]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -39,6 +39,7 @@ struct Build: ParsableCommand {
             line?.finish()
             for note in report.notes { print("note: \(note)") }
             for warning in report.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            for warning in report.locatedWarnings { FileHandle.standardError.write(Data((warning.warningDescription + "\n").utf8)) }
             print(String(format: "built %d pages (%d files, %.1f MB) into %@ in %.3f s",
                          report.pages, report.files, Double(report.bytes) / 1_000_000, output, report.seconds))
             if timings {

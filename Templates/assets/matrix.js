@@ -7,7 +7,7 @@
   var form = document.querySelector("[data-matrix-controls]");
   var table = document.querySelector("table.matrix");
   if (!form || !table || !window.PortalWords) { return; }
-  var say = window.PortalWords("matrix-words");
+  var say = window.PortalWords("matrix_js");
   var area = form.elements.area;
   var segment = form.elements.segment;
   var tierBoxes = Array.prototype.slice.call(form.querySelectorAll("input[name=tier]"));

@@ -3,10 +3,11 @@
 const form = document.querySelector("[data-search-form]");
 const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
-// The index sits at <site root>/pagefind/, wherever the site is published.
-const root = new URL("../", import.meta.url);
-// The page's words (site.js, which runs first, reads them from #search-words).
-const say = window.PortalWords("search-words");
+// The site's root and its index's folder below it, as the page gives them.
+const root = new URL(form.getAttribute("data-root"), location.href);
+const index = form.getAttribute("data-index");
+// The page's words (site.js, which runs first, reads them from the page).
+const say = window.PortalWords("search_js");
 
 function params() {
   const query = new URLSearchParams(location.search);
@@ -122,7 +123,7 @@ function closeness(q, result) {
    words as typed. */
 async function find(q, kinds = [], limit = 30) {
   if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    pagefind = await import(new URL(index + "pagefind.js", root).href);
     await pagefind.options({ baseUrl: root.pathname });
   }
   const search = await pagefind.search(q, kinds.length ? { filters: { kind: { any: kinds } } } : {});
@@ -149,7 +150,7 @@ async function run() {
     if (!total) { status.textContent = say("none", { q }); }
     else if (exact === total) { status.textContent = say("all", { q, total }); }
     else if (exact) { status.textContent = say("some", { q, exact, partial: total - exact }); }
-    else { status.textContent = say("onlyPartial", { q, total }); }
+    else { status.textContent = say("only_partial", { q, total }); }
     status.dataset.count = String(total);
     for (const result of results) { list.appendChild(item(result)); }
   } catch (error) {

@@ -3,15 +3,13 @@
    indicator set beside the tier group's published medians. Nothing leaves the browser:
    the answers live in the URL fragment only (bookmark it, share it, print the summary),
    and the published figures are embedded in the page. The words are the page's
-   (#self-check-words), so this file holds logic only. */
+   (the strings file's section self_check_js), so this file holds logic only. */
 (function () {
   "use strict";
   var form = document.getElementById("self-check");
   var rulesNode = document.getElementById("rules-data");
-  var wordsNode = document.getElementById("self-check-words");
-  if (!form || !rulesNode || !wordsNode || !window.PortalRules || !window.PortalWords) { return; }
+  if (!form || !rulesNode || !window.PortalRules || !window.PortalWords) { return; }
   var rules = JSON.parse(rulesNode.textContent);
-  var words = JSON.parse(wordsNode.textContent);
   var Rules = window.PortalRules;
   var tierName = {};
   rules.tiers.forEach(function (t) { tierName[t.id] = t.name; });
@@ -37,7 +35,7 @@
   var groupField = document.getElementById("benchmark-group");
 
   /* A word of the page with its {placeholders} filled in (site.js). */
-  var say = window.PortalWords("self-check-words");
+  var say = window.PortalWords("self_check_js");
 
   function select(no) { return form.elements["s" + no]; }
 
@@ -118,13 +116,13 @@
   function missingText(check, state) {
     var items = [];
     if (check.scenariosShort > 0) {
-      items.push(say("scenariosShort", { "short": check.scenariosShort, minimum: check.minimum, counted: check.counted.length, tier: tierName[check.tier] }));
+      items.push(say("scenarios_short", { "short": check.scenariosShort, minimum: check.minimum, counted: check.counted.length, tier: tierName[check.tier] }));
     }
     if (check.areasMissing.length) {
-      items.push(say("areasMissing", { areas: check.areasMissing.map(function (a) { return areaName[a]; }).join(words.listSeparator) }));
+      items.push(say("areas_missing", { areas: check.areasMissing.map(function (a) { return areaName[a]; }).join(say("list_separator")) }));
     }
-    if (check.minMaturity && state.maturity === 0) { items.push(say("maturityUnknown", { level: levelName(check.minMaturity) })); }
-    else if (check.maturityShort > 0) { items.push(say("maturityShort", { "short": check.maturityShort, level: levelName(check.minMaturity) })); }
+    if (check.minMaturity && state.maturity === 0) { items.push(say("maturity_unknown", { level: levelName(check.minMaturity) })); }
+    else if (check.maturityShort > 0) { items.push(say("maturity_short", { "short": check.maturityShort, level: levelName(check.minMaturity) })); }
     return items;
   }
 
@@ -134,18 +132,18 @@
     result.textContent = "";
     // No verdict before the first answer: with nothing chosen it would only say "未达基础级".
     if (!Object.keys(state.built).length && !state.maturity) {
-      result.appendChild(el("p", { "class": "waiting" }, [words.waiting]));
+      result.appendChild(el("p", { "class": "waiting" }, [say("waiting")]));
       live.hidden = true;
       return;
     }
-    var name = evaluation.derived ? tierName[evaluation.derived] : words.none;
-    result.appendChild(el("p", { "class": "verdict" }, [words.verdict, el("strong", { id: "derived-tier", "data-tier": evaluation.derived || "none", "class": "tier-label tier-" + (evaluation.derived || "none") }, [name])]));
-    result.appendChild(table(words.checksCaption, words.columns, evaluation.tiers.map(function (check) {
+    var name = evaluation.derived ? tierName[evaluation.derived] : say("none");
+    result.appendChild(el("p", { "class": "verdict" }, [say("verdict"), el("strong", { id: "derived-tier", "data-tier": evaluation.derived || "none", "class": "tier-label tier-" + (evaluation.derived || "none") }, [name])]));
+    result.appendChild(table(say("checks_caption"), [say("columns_tier"), say("columns_result"), say("columns_missing")], evaluation.tiers.map(function (check) {
       var missing = missingText(check, state);
       return el("tr", { "data-tier": check.tier }, [
         el("th", { scope: "row" }, [tierName[check.tier]]),
-        el("td", {}, [check.met ? words.met : words.notMet]),
-        el("td", {}, [missing.length ? missing.join(words.itemSeparator) : words.nothingMissing])
+        el("td", {}, [check.met ? say("met") : say("not_met")]),
+        el("td", {}, [missing.length ? missing.join(say("item_separator")) : say("nothing_missing")])
       ]);
     })));
     if (evaluation.next) {
@@ -153,14 +151,14 @@
       var list = el("ol", { "class": "suggestions" });
       Rules.suggestions(rules, state.built, evaluation.next).forEach(function (s) {
         var note = state.built[s.no] ? say("upgrade", { from: tierName[state.built[s.no]], to: tierName[next] }) : "";
-        list.appendChild(el("li", {}, [el("a", { href: "../scenarios/" + s.code + "/index.html#" + next }, [s.code + " " + s.name]), note + (s.area ? say("areaAfter", { area: areaName[s.area] }) : "")]));
+        list.appendChild(el("li", {}, [el("a", { href: select(s.no).getAttribute("data-href") + "#" + next }, [s.code + " " + s.name]), note + (s.area ? say("area_after", { area: areaName[s.area] }) : "")]));
       });
       result.appendChild(el("h3", {}, [say("fastest", { tier: tierName[next] })]));
-      result.appendChild(list.childNodes.length ? list : el("p", {}, [words.onlyMaturity]));
+      result.appendChild(list.childNodes.length ? list : el("p", {}, [say("only_maturity")]));
     }
     // On a phone the result is far from the form: a bar at the bottom keeps it in sight.
     live.textContent = say("live", { tier: name }) +
-      (evaluation.next ? say("liveNext", { tier: tierName[evaluation.next.tier], missing: missingText(evaluation.next, state)[0] || "" }) : "");
+      (evaluation.next ? say("live_next", { tier: tierName[evaluation.next.tier], missing: missingText(evaluation.next, state)[0] || "" }) : "");
     live.hidden = false;
   }
 
@@ -171,7 +169,7 @@
     var find = function (key) { return benchmark.groups.filter(function (g) { return g.key === key; })[0]; };
     var tier = evaluation.derived || "none";
     var automatic = benchmark.groups.filter(function (g) { return g.tiers.indexOf(tier) >= 0; })[0] || benchmark.groups[0];
-    if (groupField && automatic) { groupField.options[0].textContent = say("groupAuto", { group: automatic.name }); }
+    if (groupField && automatic) { groupField.options[0].textContent = say("group_auto", { group: automatic.name }); }
     return (state.group && find(state.group)) || automatic || null;
   }
 
@@ -192,22 +190,22 @@
   }
 
   function medianName(field, range) {
-    if (!range) { return words.noMedian; }
+    if (!range) { return say("no_median"); }
     if (range.low === range.high) { return valueName(field, range.low); }
-    return field.hasAttribute("data-graded") ? say("levelRange", { low: range.low, high: range.high })
+    return field.hasAttribute("data-graded") ? say("level_range", { low: range.low, high: range.high })
       : valueName(field, range.low) + "–" + valueName(field, range.high);
   }
 
   function answerName(field, value) {
-    return !value ? words.notAnswered : value === "n" ? words.notApplicable : valueName(field, parseInt(value, 10));
+    return !value ? say("not_answered") : value === "n" ? say("not_applicable") : valueName(field, parseInt(value, 10));
   }
 
   function comparison(value, range) {
     if (!range || !value || value === "n") { return ""; }
     var level = parseInt(value, 10);
-    if (level > range.high) { return words.above; }
-    if (level < range.low) { return words.below; }
-    return range.low === range.high ? words.within : words.overlaps;
+    if (level > range.high) { return say("above"); }
+    if (level < range.low) { return say("below"); }
+    return range.low === range.high ? say("within") : say("overlaps");
   }
 
   /* The radar's grid comes with the page (its axes in the order of the graded fields);
@@ -237,7 +235,7 @@
         mark.setAttribute("y", axes[index].getAttribute("y2"));
         mark.setAttribute("dy", "-4");
         mark.setAttribute("text-anchor", "middle");
-        mark.textContent = value === "n" ? words.notApplicable : words.notAnswered;
+        mark.textContent = value === "n" ? say("not_applicable") : say("not_answered");
         marks.appendChild(mark);
       }
       var range = median(field, group);
@@ -254,13 +252,13 @@
     var group = comparedGroup(state, evaluation);
     drawRadar(state, group);
     box.textContent = "";
-    if (group) { box.appendChild(el("p", { "class": "hint", id: "benchmark-note" }, [say("groupNote", { group: group.name, records: group.records })])); }
+    if (group) { box.appendChild(el("p", { "class": "hint", id: "benchmark-note" }, [say("group_note", { group: group.name, records: group.records })])); }
     if (!Object.keys(state.indicators).length) {
-      box.appendChild(el("p", { "class": "waiting" }, [words.indicatorWaiting]));
+      box.appendChild(el("p", { "class": "waiting" }, [say("indicator_waiting")]));
       return;
     }
-    var columns = group ? words.indicatorColumns : words.indicatorColumns.slice(0, 2);
-    box.appendChild(table(words.indicatorCaption, columns, indicatorFields.map(function (field) {
+    var columns = group ? [say("indicator_columns_indicator"), say("indicator_columns_answer"), say("indicator_columns_median")] : [say("indicator_columns_indicator"), say("indicator_columns_answer")];
+    box.appendChild(table(say("indicator_caption"), columns, indicatorFields.map(function (field) {
       var value = state.indicators[field.getAttribute("data-no")];
       var cells = [el("th", { scope: "row" }, [field.getAttribute("data-code") + " " + field.getAttribute("data-name")]),
         el("td", {}, [answerName(field, value)])];
@@ -278,22 +276,22 @@
   function printAnswers(state, evaluation) {
     var box = document.getElementById("print-answers");
     box.textContent = "";
-    box.appendChild(el("h2", {}, [words.printTitle]));
+    box.appendChild(el("h2", {}, [say("print_title")]));
     var list = el("ul");
-    list.appendChild(el("li", {}, [say("printMaturity", { level: state.maturity ? levelName(state.maturity) : words.unsure })]));
+    list.appendChild(el("li", {}, [say("print_maturity", { level: state.maturity ? levelName(state.maturity) : say("unsure") })]));
     rules.scenarios.forEach(function (s) {
-      if (state.built[s.no]) { list.appendChild(el("li", {}, [say("printScenario", { code: s.code, name: s.name, tier: tierName[state.built[s.no]] })])); }
+      if (state.built[s.no]) { list.appendChild(el("li", {}, [say("print_scenario", { code: s.code, name: s.name, tier: tierName[state.built[s.no]] })])); }
     });
     var group = comparedGroup(state, evaluation);
     indicatorFields.forEach(function (field) {
       var value = state.indicators[field.getAttribute("data-no")];
       if (!value) { return; }
       var range = group ? median(field, group) : null;
-      var answer = group ? say("printCompared", { answer: answerName(field, value), median: medianName(field, range) }) : answerName(field, value);
-      list.appendChild(el("li", {}, [say("printIndicator", { code: field.getAttribute("data-code"), name: field.getAttribute("data-name"), answer: answer })]));
+      var answer = group ? say("print_compared", { answer: answerName(field, value), median: medianName(field, range) }) : answerName(field, value);
+      list.appendChild(el("li", {}, [say("print_indicator", { code: field.getAttribute("data-code"), name: field.getAttribute("data-name"), answer: answer })]));
     });
     box.appendChild(list);
-    box.appendChild(el("p", {}, [say("printLink", { url: location.href })]));
+    box.appendChild(el("p", {}, [say("print_link", { url: location.href })]));
   }
 
   function render() {

@@ -2,11 +2,12 @@
    "复制链接" buttons copy the address of one tier or one row (the link with its fragment). */
 (function () {
   "use strict";
-  /* The words a script shows, from the page (a <script type="application/json"> block in
-     its template), so that scripts hold logic only: PortalWords("id")("key", {name: …})
-     gives the word with its {placeholders} filled in. */
-  window.PortalWords = function (id) {
-    var node = document.getElementById(id);
+  /* The words a script shows: its section of the strings file, which its template writes
+     into the page as a <script type="application/json" id="words-SECTION"> block, so that
+     scripts hold logic only. PortalWords(section) gives a function of a key and values
+     that returns the text with its {placeholders} filled in. */
+  window.PortalWords = function (section) {
+    var node = document.getElementById("words-" + section);
     var words = node ? JSON.parse(node.textContent) : {};
     return function (key, values) {
       return String(words[key] === undefined ? key : words[key]).replace(/\{(\w+)\}/g, function (whole, name) {
@@ -14,7 +15,7 @@
       });
     };
   };
-  var say = window.PortalWords("site-words");
+  var say = window.PortalWords("site_js");
   /* The documented address. Links point at index.html so the site also works from disk;
      on a web server the address bar, and so every copied link, shows the folder instead
      (/scenarios/07/#advanced). Only the file name goes: relative links resolve alike. */
@@ -39,9 +40,9 @@
       };
       button.setAttribute("data-copied", url);
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(url).then(function () { done(say("copied")); }, function () { window.prompt(say("copyPrompt"), url); });
+        navigator.clipboard.writeText(url).then(function () { done(say("copied")); }, function () { window.prompt(say("copy_prompt"), url); });
       } else {
-        window.prompt(say("copyPrompt"), url);
+        window.prompt(say("copy_prompt"), url);
       }
     });
   });

@@ -115,11 +115,8 @@ let text = try! UITextLoader.load(templates: repository + "/Templates")
 @Suite struct DerivedTierAgreementTests {
     @Test func derivedTierAgreesWithEvaluateOnRandomAnswers() {
         let engine = Eligibility(standard: standard)
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int { // xorshift64*: repeatable, no dependency
-            state ^= state >> 12; state ^= state << 25; state ^= state >> 27
-            return Int((state &* 0x2545_F491_4F6C_DD1D) >> 33) % bound
-        }
+        var random = RandomSource(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var seen: Set<TierID?> = []
         for _ in 0..<5000 {
             // Cases range from a few scenarios at low tiers to nearly all at the top.

@@ -1,10 +1,13 @@
 import Foundation
 import PortalModel
+import PortalSite
+import PortalTestSupport
 @testable import PortalRender
 import Testing
 
 /// The rules of the code's layout that a compiler does not check: the site's words live
-/// in the strings file, and every kind of page in the catalogue has its template.
+/// in the strings file (not in Swift, templates or scripts), and every kind of page in
+/// the catalogue has its template.
 @Suite struct ArchitectureTests {
     static let sources = SiteBuild.repository + "/Sources"
 
@@ -36,7 +39,7 @@ import Testing
     }
 
     static func hasChinese(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }
+        text.unicodeScalars.contains { (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) || "“”".unicodeScalars.contains($0) }
     }
 
     /// Chinese in code is text a reader sees (or an input format a reader writes), and
@@ -48,11 +51,29 @@ import Testing
         #expect(chinese.isEmpty, "\(chinese.map { "\($0.path):\($0.line): \($0.text)" }.joined(separator: "\n"))")
     }
 
-    /// The browser scripts hold logic only: the words they show come from the page (a
-    /// JSON block in its template, read with site.js's PortalWords).
+    /// The browser scripts hold logic only: the words they show come from the page (their
+    /// section of the strings file, written by their template, read with site.js's
+    /// PortalWords).
     @Test func noChineseTextInScripts() throws {
         let chinese = try Self.codeLines(in: SiteBuild.repository + "/Templates/assets", suffix: ".js").filter { Self.hasChinese($0.text) }
         #expect(chinese.isEmpty, "\(chinese.map { "\($0.path):\($0.line): \($0.text)" }.joined(separator: "\n"))")
+    }
+
+    /// Templates hold markup: every word a page shows is read from the strings file
+    /// (`{{words.section.key}}`), so none is written in a template outside a comment.
+    @Test func noChineseTextInTemplates() throws {
+        let folder = SiteBuild.repository + "/Templates"
+        let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        #expect(files.count > 30)
+        var found: [String] = []
+        for file in files {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            let markup = text.replacing(/\{\{!.*?\}\}/.dotMatchesNewlines(), with: { match in String(repeating: "\n", count: match.output.filter { $0 == "\n" }.count) })
+            for (index, line) in markup.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where Self.hasChinese(String(line)) {
+                found.append("\(file):\(index + 1): \(line)")
+            }
+        }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
     @Test func everyKindOfPageHasItsTemplateAndAPlaceOfItsOwn() throws {
@@ -67,9 +88,49 @@ import Testing
         #expect(PageKind.searchKinds(withOutcomes: true).count == 5)
     }
 
-    @Test func everyPageOfThePlanUsesACatalogueTemplate() throws {
-        let plan = try SiteBuild.plan()
-        let used = Set(plan.pages.map(\.kind))
-        #expect(used.isSuperset(of: [.home, .tier, .scenario, .indicator, .matrix, .compare, .selfCheck, .search, .data, .notFound]))
+    /// The catalogue is the only list of pages and files: the real site (with its
+    /// outcomes) has a page of every kind and every file, and nothing that is neither.
+    @Test func everyKindAndFileOfTheCatalogueIsPublishedAndNothingElse() throws {
+        let site = SiteBuild.shared
+        let files = Set(SiteBuild.snapshot(site).keys)
+        func pattern(_ route: String) throws -> Regex<AnyRegexOutput> {
+            let path = route.hasSuffix("/") || route.isEmpty ? route + "index.html" : route
+            return try Regex("^" + path.replacing(/\{[a-z]+\}/, with: "[^/]+").replacingOccurrences(of: ".", with: "\\.") + "$")
+        }
+        for kind in PageKind.allCases {
+            let regex = try pattern(kind.entry.route)
+            #expect(files.contains { $0.wholeMatch(of: regex) != nil }, "no page of the kind \(kind) was published")
+        }
+        for file in SiteFile.allCases where file != .searchIndex {
+            #expect(files.contains(file.entry.path), "\(file.entry.path) was not published")
+        }
+        let pages = try PageKind.allCases.map { try pattern($0.entry.route) }
+        let known = Set(SiteFile.allCases.map(\.entry.path))
+        let other = files.filter { file in
+            !file.hasPrefix(".") && !known.contains(file) && !file.hasPrefix(SiteFile.assetsFolder) && !file.hasPrefix(SiteFile.searchIndex.entry.path)
+                && !pages.contains { file.wholeMatch(of: $0) != nil }
+        }
+        #expect(other.isEmpty, "published outside the catalogue: \(other.sorted())")
+    }
+}
+
+/// A text of the strings file that no template, script or page of the generator reads is
+/// a warning at its line (the site is still built); the real file has none.
+@Suite struct UnreadTextTests {
+    @Test func anUnreadTextIsAWarningAtItsLine() throws {
+        let templates = Scratch.folder("portal-unread") + "/Templates"
+        try FileManager.default.copyItem(atPath: SiteBuild.repository + "/Templates", toPath: templates)
+        let strings = templates + "/" + UIText.fileName
+        let text = try String(contentsOfFile: strings, encoding: .utf8)
+        try text.replacingOccurrences(of: "  skip_link: 跳到正文\n", with: "  skip_link: 跳到正文\n  skip_lnk: 跳到正文\n")
+            .write(toFile: strings, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  skip_link: 跳到正文" }! + 2
+        let output = SiteBuild.temporaryDirectory()
+        let report = try Pipeline.build(BuildOptions(content: SiteBuild.repository + "/Content", templates: templates, output: output, search: .off))
+        #expect(report.locatedWarnings.map(\.warningDescription)
+            == ["\(strings):\(line):3: warning: no template, script or page reads the text 'layout.skip_lnk': remove it, or write it where it belongs"])
+        let real = try Pipeline.build(BuildOptions(content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
+                                                   output: SiteBuild.temporaryDirectory(), search: .off))
+        #expect(real.locatedWarnings.isEmpty, "\(real.locatedWarnings)")
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import PortalDerive
+import PortalModel
+import PortalTestSupport
 import Testing
 
 /// The self-check's second part sets a user's indicator levels beside the tier groups'
@@ -38,8 +40,8 @@ import Testing
     /// several, answers outside the scale alone or merged into the lowest bin, counts
     /// published or withheld ("<k" holding 1 to k−1, "×" k or more), from a fixed generator.
     static func randomCases(_ count: Int) -> [Case] {
-        var state: UInt64 = 0xC0FFEE
-        func next(_ bound: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % bound }
+        var random = RandomSource(seed: 0xC0FFEE)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         return (0..<count).map { _ in
             let k = 3 + next(3), levels = 1 + next(6), withheldRate = next(4)
             var bins: [MedianRange.Bin] = []
@@ -77,7 +79,7 @@ import Testing
         let folder = SiteBuild.temporaryDirectory("median-agreement")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try JSONEncoder().encode(cases).write(to: URL(fileURLWithPath: folder + "/cases.json"))
-        let javascript = try JSONDecoder().decode([Range?].self, from: RulesAgreementTests.runJavaScript(["--medians", folder + "/cases.json"]))
+        let javascript = try JSONDecoder().decode([Range?].self, from: NodeScript.evaluate(["--medians", folder + "/cases.json"]))
         #expect(javascript.count == swift.count)
         let disagreements = zip(swift, javascript).enumerated().filter { $0.element.0 != $0.element.1 }
         #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.first.map { "\(cases[$0.offset]) swift \(String(describing: $0.element.0)) js \(String(describing: $0.element.1))" } ?? "")")

@@ -87,6 +87,8 @@ public struct FilterOption: ViewModel {
 
 public struct SelfCheckView: ViewModel {
     public var layout: Layout
+    /// The tiers' page, for readers without JavaScript.
+    public var tiersHref: String
     public var rulesJSON: String
     public var segments: [SelfCheckSegment]
     public var tiers: [TierSummary]

@@ -85,26 +85,24 @@ public struct ColumnDoc: ViewModel {
 }
 
 extension SitePlanner {
-    /// The CSV downloads, from the same model and statistics as the pages.
-    func csvFiles() -> [PlannedCSV] {
+    /// scenarios.csv: one line per scenario, its text at each tier.
+    func scenariosTable() -> CSVTable {
+        CSVTable(header: ["no", "name", "segment", "area"] + framework.tierIDs.map(\.rawValue) + ["url"],
+                 rows: standard.scenarios.map { scenario in
+                     [String(scenario.no), scenario.name, scenario.segment, areaName(areaOf(scenario))]
+                         + framework.tierIDs.map { scenario.text(at: $0) ?? "" } + [absoluteURL(Route(.scenario, scenario.code))]
+                 })
+    }
+
+    /// indicators.csv: one line per indicator, its text at each level.
+    func indicatorsTable() -> CSVTable {
         let levels = levelColumns
-        var files = [
-            PlannedCSV(route: .data("scenarios.csv"), table: CSVTable(
-                header: ["no", "name", "segment", "area"] + framework.tierIDs.map(\.rawValue) + ["url"],
-                rows: standard.scenarios.map { scenario in
-                    [String(scenario.no), scenario.name, scenario.segment, areaName(areaOf(scenario))]
-                        + framework.tierIDs.map { scenario.text(at: $0) ?? "" } + [absoluteURL(.scenario(scenario.code))]
-                })),
-            PlannedCSV(route: .data("indicators.csv"), table: CSVTable(
-                header: ["no", "group", "name", "description"] + (0..<levels).map { "level_\($0 + 1)" } + ["question", "unit", "not_applicable", "url"],
-                rows: standard.indicators.map { indicator in
-                    [String(indicator.no), indicator.group, indicator.name, indicator.description]
-                        + (0..<levels).map { $0 < indicator.levels.count ? indicator.levels[$0] : "" }
-                        + [indicator.question ?? "", indicator.unit ?? "", indicator.notApplicable ?? "", absoluteURL(.indicator(indicator.code))]
-                })),
-        ]
-        if let outcomes { files.append(PlannedCSV(route: .data("outcomes.csv"), table: outcomesTable(outcomes))) }
-        return files
+        return CSVTable(header: ["no", "group", "name", "description"] + (0..<levels).map { "level_\($0 + 1)" } + ["question", "unit", "not_applicable", "url"],
+                        rows: standard.indicators.map { indicator in
+                            [String(indicator.no), indicator.group, indicator.name, indicator.description]
+                                + (0..<levels).map { $0 < indicator.levels.count ? indicator.levels[$0] : "" }
+                                + [indicator.question ?? "", indicator.unit ?? "", indicator.notApplicable ?? "", absoluteURL(Route(.indicator, indicator.code))]
+                        })
     }
 
     /// As many level columns as the indicator with the most levels has.
@@ -112,7 +110,7 @@ extension SitePlanner {
 
     /// Every published figure in long form: one line per figure (a merged bin is one
     /// figure), empty where withheld, with the mark and the range a reader can be sure of.
-    private func outcomesTable(_ outcomes: OutcomeRelease) -> CSVTable {
+    func outcomesTable(_ outcomes: OutcomeRelease) -> CSVTable {
         var rows: [[String]] = []
         for attribute in outcomes.attributes {
             var lines: [(String, String, PublishedRow)] = [("total", text(.dataTotal), attribute.total)]
@@ -137,48 +135,58 @@ extension SitePlanner {
     }
 
     func dataPage() -> PlannedPage {
-        let route = Route.dataPage
+        let route = Route(.data)
         return PlannedPage(route: route, kind: .data) {
-            let column = { (name: String, key: TextKey, values: [String: any CustomStringConvertible]) in
-                ColumnDoc(name: name, meaning: text(key, values))
+            let files = SiteFile.downloads.filter { outcomes != nil || !$0.entry.isOutcome }
+            // The tables first, with their columns; then the JSON files by name.
+            let tables = files.filter { $0.name.hasSuffix(".csv") }
+            let json = files.filter { !$0.name.hasSuffix(".csv") }.sorted { $0.name < $1.name }
+            let downloads = (tables + json).map { file in
+                DownloadView(name: file.name, href: route.link(to: Route(file)), description: file.entry.description.map { text($0) } ?? "",
+                             columns: columns(of: file))
             }
-            let tierIDs = framework.tierIDs.map(\.rawValue)
-            let tierColumns = tierIDs.count > 2 ? "\(tierIDs[0]) … \(tierIDs[tierIDs.count - 1])" : tierIDs.joined(separator: " / ")
-            let levels = levelColumns
-            var downloads = [
-                DownloadView(name: "scenarios.csv", href: route.link(to: .data("scenarios.csv")), description: text(.dataScenariosCsv),
-                             columns: [column("no", .dataScenariosNo, ["first": standard.scenarios.first?.no ?? 0, "last": standard.scenarios.last?.no ?? 0]),
-                                       column("name", .dataScenariosName, [:]), column("segment", .dataScenariosSegment, [:]),
-                                       column("area", .dataScenariosArea, [:]),
-                                       column(tierColumns, .dataScenariosTiers, ["tiers": tierIDs.joined(separator: " / ")]),
-                                       column("url", .dataScenariosUrl, ["route": PageKind.scenario.entry.route])]),
-                DownloadView(name: "indicators.csv", href: route.link(to: .data("indicators.csv")), description: text(.dataIndicatorsCsv),
-                             columns: [column("no", .dataIndicatorsNo, ["first": standard.indicators.first?.no ?? 0, "last": standard.indicators.last?.no ?? 0]),
-                                       column("group", .dataIndicatorsGroup, [:]), column("name / description", .dataIndicatorsName, [:]),
-                                       column("level_1 … level_\(levels)", .dataIndicatorsLevels, [:]),
-                                       column("question / unit", .dataIndicatorsQuestion, [:]),
-                                       column("not_applicable", .dataIndicatorsNotApplicable, [:]),
-                                       column("url", .dataIndicatorsUrl, ["route": PageKind.indicator.entry.route])]),
-            ]
-            if outcomes != nil {
-                downloads.append(DownloadView(name: "outcomes.csv", href: route.link(to: .data("outcomes.csv")), description: text(.dataOutcomesCsv),
-                                              columns: [column("attribute / attribute_name", .dataOutcomesAttribute, [:]),
-                                                        column("group / group_name", .dataOutcomesGroup, [:]),
-                                                        column("value / value_name", .dataOutcomesValue, [:]),
-                                                        column("count", .dataOutcomesCount, [:]),
-                                                        column("status", .dataOutcomesStatus, [:]),
-                                                        column("lower / upper", .dataOutcomesRange, [:]),
-                                                        column("within", .dataOutcomesWithin, [:])]))
-            }
-            var json: [(String, TextKey)] = [("indicators.json", .dataIndicatorsJson), ("rules.json", .dataRulesJson),
-                                             ("scenarios.json", .dataScenariosJson), ("tiers.json", .dataTiersJson)]
-            if outcomes != nil { json.append(("outcomes.json", .dataOutcomesJson)) }
-            downloads += json.sorted { $0.0 < $1.0 }.map { name, key in
-                DownloadView(name: name, href: route.link(to: .data(name)), description: text(key), columns: [])
-            }
-            return DataPageView(layout: layout(route, .data, title: text(.pageData), style: "data", section: nil,
-                                               crumbs: [(text(.pageData), nil)], description: text(.dataDescription)),
+            return DataPageView(layout: layout(route, .data, title: text(.pageData), crumbs: [(text(.pageData), nil)],
+                                               description: text(.dataDescription)),
                                 downloads: downloads)
         }
     }
+
+    /// What each column of a CSV download holds (none for JSON: its records say).
+    private func columns(of file: SiteFile) -> [ColumnDoc] {
+        let column = { (name: String, key: TextKey, values: [String: any CustomStringConvertible]) in
+            ColumnDoc(name: name, meaning: text(key, values))
+        }
+        switch file {
+        case .scenariosCSV:
+            let tierIDs = framework.tierIDs.map(\.rawValue)
+            let tierColumns = tierIDs.count > 2 ? "\(tierIDs[0]) … \(tierIDs[tierIDs.count - 1])" : tierIDs.joined(separator: " / ")
+            return [column("no", .dataScenariosNo, ["first": standard.scenarios.first?.no ?? 0, "last": standard.scenarios.last?.no ?? 0]),
+                    column("name", .dataScenariosName, [:]), column("segment", .dataScenariosSegment, [:]),
+                    column("area", .dataScenariosArea, [:]),
+                    column(tierColumns, .dataScenariosTiers, ["tiers": tierIDs.joined(separator: " / ")]),
+                    column("url", .dataScenariosUrl, ["route": PageKind.scenario.entry.route])]
+        case .indicatorsCSV:
+            return [column("no", .dataIndicatorsNo, ["first": standard.indicators.first?.no ?? 0, "last": standard.indicators.last?.no ?? 0]),
+                    column("group", .dataIndicatorsGroup, [:]), column("name / description", .dataIndicatorsName, [:]),
+                    column("level_1 … level_\(levelColumns)", .dataIndicatorsLevels, [:]),
+                    column("question / unit", .dataIndicatorsQuestion, [:]),
+                    column("not_applicable", .dataIndicatorsNotApplicable, [:]),
+                    column("url", .dataIndicatorsUrl, ["route": PageKind.indicator.entry.route])]
+        case .outcomesCSV:
+            return [column("attribute / attribute_name", .dataOutcomesAttribute, [:]),
+                    column("group / group_name", .dataOutcomesGroup, [:]),
+                    column("value / value_name", .dataOutcomesValue, [:]),
+                    column("count", .dataOutcomesCount, [:]),
+                    column("status", .dataOutcomesStatus, [:]),
+                    column("lower / upper", .dataOutcomesRange, [:]),
+                    column("within", .dataOutcomesWithin, [:])]
+        default: return []
+        }
+    }
+}
+
+/// A download as planned: its JSON or its CSV.
+public struct PlannedDownload: Sendable {
+    public var json: PlannedData?
+    public var csv: PlannedCSV?
 }

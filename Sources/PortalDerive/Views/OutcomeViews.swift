@@ -51,6 +51,8 @@ public struct OutcomesIndexView: ViewModel {
     public var enterprises: String
     public var tierCards: [TierCountView]
     public var progress: [ProgressView]
+    /// The year the targets are set for (2027).
+    public var targetYear: Int
     /// The lowest tier's target, set per year, year by year.
     public var yearly: YearlyProgressView?
     public var declared: CountTableView?

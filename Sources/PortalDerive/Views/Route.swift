@@ -24,31 +24,11 @@ public struct Route: Sendable, Hashable, Comparable {
     public static func == (a: Route, b: Route) -> Bool { a.path == b.path }
     public func hash(into hasher: inout Hasher) { hasher.combine(path) }
 
-    // Every page's place comes from the page catalogue (PortalModel's PageKind).
-    public static let home = Route(PageKind.home.path())
-    public static let tiers = Route(PageKind.tiers.path())
-    public static let scenarios = Route(PageKind.scenarios.path())
-    public static let indicators = Route(PageKind.indicators.path())
-    public static let matrix = Route(PageKind.matrix.path())
-    public static let notFound = Route(PageKind.notFound.path())
-    public static let compare = Route(PageKind.compareIndex.path())
-    public static let search = Route(PageKind.search.path())
-    public static let selfCheck = Route(PageKind.selfCheck.path())
-    public static let dataPage = Route(PageKind.data.path())
-    public static func comparison(_ low: String, _ high: String) -> Route { Route(PageKind.compare.path("\(low)-\(high)")) }
-    public static let outcomes = Route(PageKind.outcomes.path())
-    public static let outcomeIndicators = Route(PageKind.outcomeIndicators.path())
-    public static let outcomeScenarios = Route(PageKind.outcomeScenarios.path())
-    public static let records = Route(PageKind.records.path())
-    public static let method = Route(PageKind.method.path())
-    public static let cohorts = Route(PageKind.cohorts.path())
-    public static func cohort(_ slug: String) -> Route { Route(PageKind.cohort.path(slug)) }
-    public static func tier(_ id: String) -> Route { Route(PageKind.tier.path(id)) }
-    public static func scenario(_ code: String) -> Route { Route(PageKind.scenario.path(code)) }
-    public static func indicator(_ code: String) -> Route { Route(PageKind.indicator.path(code)) }
-    public static func page(_ slug: String) -> Route { Route(PageKind.page.path(slug)) }
-    /// A download: `data/<name>`, beside the data page.
-    public static func data(_ name: String) -> Route { Route(PageKind.data.path() + name) }
+    /// The page of `kind` for `part` (the `{…}` of its route in the page catalogue).
+    public init(_ kind: PageKind, _ part: String = "") { self.init(kind.path(part)) }
+
+    /// A file the site publishes besides its pages (the catalogue's `SiteFile`).
+    public init(_ file: SiteFile) { self.init(file.entry.path) }
 
     public var isDirectory: Bool { path.isEmpty || path.hasSuffix("/") }
 
@@ -61,6 +41,11 @@ public struct Route: Sendable, Hashable, Comparable {
     public func link(to target: Route, fragment: String? = nil) -> String {
         let prefix = rootPrefix == "./" ? "" : rootPrefix
         return prefix + target.file + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    /// A relative link to the page of `kind` for `part`.
+    public func link(to kind: PageKind, _ part: String = "", fragment: String? = nil) -> String {
+        link(to: Route(kind, part), fragment: fragment)
     }
 
     public static func < (a: Route, b: Route) -> Bool { a.path < b.path }

@@ -26,8 +26,8 @@ public struct PlannedPage: Sendable {
     /// The page's view model, made anew on every read.
     public var context: any ViewModel { make() }
 
-    /// The template under Templates/pages/ that draws it.
-    public var template: String { kind.entry.template }
+    /// The template that draws it (`pages/…`).
+    public var template: String { kind.template }
 }
 
 /// One JSON download.

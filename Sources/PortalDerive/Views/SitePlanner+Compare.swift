@@ -9,10 +9,6 @@ extension SitePlanner {
         return tiers.enumerated().flatMap { index, low in tiers.dropFirst(index + 1).map { (low, $0) } }
     }
 
-    func comparePages() -> [PlannedPage] {
-        [compareIndex()] + tierPairs.map { comparePage(low: $0.0, high: $0.1) }
-    }
-
     func filters(tiers: Bool) -> MatrixFilters {
         MatrixFilters(
             areas: framework.areas.map { FilterOption(value: $0.id, label: $0.name, group: nil) }
@@ -21,13 +17,13 @@ extension SitePlanner {
             tiers: tiers ? framework.tierIDs.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) } : [])
     }
 
-    private func compareIndex() -> PlannedPage {
-        let route = Route.compare
+    func compareIndex() -> PlannedPage {
+        let route = Route(.compareIndex)
         return PlannedPage(route: route, kind: .compareIndex) {
             let pairs = tierPairs.map { pair in
-                ComparePairLink(slug: "\(pair.0.rawValue)-\(pair.1.rawValue)",
+                ComparePairLink(slug: pairSlug(pair.0.rawValue, pair.1.rawValue),
                                 label: pairLabel(pair.0, pair.1),
-                                href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)),
+                                href: route.link(to: .compare, pairSlug(pair.0.rawValue, pair.1.rawValue)),
                                 newCount: standard.scenarios.filter { $0.text(at: pair.0) == nil && $0.text(at: pair.1) != nil }.count)
             }
             let rules = framework.tiers.map { tier in
@@ -40,14 +36,14 @@ extension SitePlanner {
                                       definedPerArea: (framework.areas.map { $0.id as String? } + [nil]).map { String(perArea[$0] ?? 0) },
                                       defined: definedCounts[tier.id.index])
             }
-            return CompareIndexView(layout: layout(route, .compareIndex, title: text(.pageCompare), style: "compare-index", section: .compare,
+            return CompareIndexView(layout: layout(route, .compareIndex, title: text(.pageCompare),
                                                    crumbs: [(text(.pageCompare), nil)]),
                                     pairs: pairs, areaColumns: framework.areas.map(\.name) + [text(.compareMultiArea)], rules: rules)
         }
     }
 
-    private func comparePage(low: TierID, high: TierID) -> PlannedPage {
-        let route = Route.comparison(low.rawValue, high.rawValue)
+    func comparePage(low: TierID, high: TierID) -> PlannedPage {
+        let route = Route(.compare, pairSlug(low.rawValue, high.rawValue))
         return PlannedPage(route: route, kind: .compare) {
             let lowTier = framework.tier(low), highTier = framework.tier(high)
             let joined = { (areas: [String]) in areas.map { areaName($0) }.joined(separator: text(.tierListSeparator)) }
@@ -69,10 +65,10 @@ extension SitePlanner {
                     let change = lowText == nil ? "new" : highText == nil ? "dropped" : ""
                     if change == "new" { newCount += 1 }
                     if change == "dropped" { droppedCount += 1 }
-                    return CompareRow(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                    return CompareRow(code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
                                       areaId: segment.area ?? "none", segmentId: segment.id, lowText: lowText, highText: highText,
-                                      lowHref: route.link(to: .scenario(scenario.code), fragment: low.rawValue),
-                                      highHref: route.link(to: .scenario(scenario.code), fragment: high.rawValue),
+                                      lowHref: route.link(to: .scenario, scenario.code, fragment: low.rawValue),
+                                      highHref: route.link(to: .scenario, scenario.code, fragment: high.rawValue),
                                       change: change,
                                       changeLabel: change == "new" ? text(.compareNewAt, ["tier": highTier.name])
                                           : change == "dropped" ? text(.compareDroppedAt, ["tier": highTier.name]) : nil)
@@ -82,7 +78,7 @@ extension SitePlanner {
             }
             let title = pairLabel(low, high)
             return CompareView(
-                layout: layout(route, .compare, title: text(.pageComparePair, ["pair": title]), style: "compare", section: .compare,
+                layout: layout(route, .compare, title: text(.pageComparePair, ["pair": title]),
                                crumbs: [crumb(.compareIndex), (title, nil)],
                                description: text(.compareDescription, ["high": highTier.name, "low": lowTier.name])),
                 low: tierRef(low, from: route), high: tierRef(high, from: route), changes: changes, areaTexts: areaTexts,
@@ -91,12 +87,12 @@ extension SitePlanner {
     }
 
     func selfCheck() -> PlannedPage {
-        let route = Route.selfCheck
+        let route = Route(.selfCheck)
         return PlannedPage(route: route, kind: .selfCheck) {
             let segments = framework.segments.compactMap { segment -> SelfCheckSegment? in
                 let scenarios = (scenariosOfSegment[segment.name] ?? []).map { scenario in
                     SelfCheckScenario(no: scenario.no, code: scenario.code, name: scenario.name,
-                                      href: route.link(to: .scenario(scenario.code)),
+                                      href: route.link(to: .scenario, scenario.code),
                                       options: scenario.definedTiers.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) },
                                       texts: scenario.definedTiers.compactMap { tier in
                                           scenario.text(at: tier).map { SelfCheckTierText(tier: tierRef(tier, from: route), text: $0) }
@@ -104,9 +100,9 @@ extension SitePlanner {
                 }
                 return scenarios.isEmpty ? nil : SelfCheckSegment(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
             }
-            return SelfCheckView(layout: layout(route, .selfCheck, title: text(.pageSelfCheck), style: "self-check", section: .selfCheck,
+            return SelfCheckView(layout: layout(route, .selfCheck, title: text(.pageSelfCheck),
                                                 crumbs: [(text(.pageSelfCheck), nil)], description: text(.selfCheckDescription)),
-                                 rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)), segments: segments,
+                                 tiersHref: route.link(to: .tiers), rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)), segments: segments,
                                  tiers: framework.tiers.map { summary($0, from: route) },
                                  maturityLevels: framework.maturityLevels.enumerated().map {
                                      FilterOption(value: String($0.offset + 1), label: $0.element, group: nil)
@@ -133,7 +129,7 @@ extension SitePlanner {
         let options = graded
             ? indicator.levels.indices.map { FilterOption(value: String($0 + 1), label: text(.outcomesLevelValue, ["level": $0 + 1]), group: nil) }
             : framework.investmentBands.enumerated().map { FilterOption(value: String($0.offset + 1), label: $0.element.label, group: nil) }
-        return SelfCheckIndicator(no: indicator.no, code: indicator.code, name: indicator.name, href: route.link(to: .indicator(indicator.code)),
+        return SelfCheckIndicator(no: indicator.no, code: indicator.code, name: indicator.name, href: route.link(to: .indicator, indicator.code),
                                   options: options, levels: indicator.levels.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
                                   notApplicable: indicator.notApplicable, graded: graded)
     }
@@ -163,14 +159,14 @@ extension SitePlanner {
 extension SitePlanner {
     /// /search/: the results of a search (`?q=`), from the Pagefind index.
     func searchPage() -> PlannedPage {
-        let route = Route.search
+        let route = Route(.search)
         return PlannedPage(route: route, kind: .search) {
             let kinds = PageKind.searchKinds(withOutcomes: outcomes != nil).map { text($0) }
-            var page = layout(route, .search, title: text(.pageSearch), style: "search", section: nil, crumbs: [(text(.pageSearch), nil)])
+            var page = layout(route, .search, title: text(.pageSearch), crumbs: [(text(.pageSearch), nil)])
             page.runsWebAssembly = true
             return SearchView(layout: page,
                               kinds: kinds.map { FilterOption(value: $0, label: $0, group: nil) },
-                              scenariosHref: route.link(to: .scenarios))
+                              scenariosHref: route.link(to: .scenarios), index: SiteFile.searchIndex.entry.path)
         }
     }
 }
@@ -179,4 +175,6 @@ public struct SearchView: ViewModel {
     public var layout: Layout
     public var kinds: [FilterOption]
     public var scenariosHref: String
+    /// The search index's folder below the site root (the catalogue's).
+    public var index: String
 }

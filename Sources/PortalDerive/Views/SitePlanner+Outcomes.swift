@@ -5,15 +5,19 @@ import PortalModel
 /// a published count, a sum of published counts, a share of two published counts, or a
 /// range the published figures prove (worked out as the audit works it out).
 extension SitePlanner {
-    func outcomePages() -> [PlannedPage] {
-        var pages: [PlannedPage] = []
-        if let method = standard.method { pages.append(methodPage(method)) }
-        guard let outcomes else { return pages }
-        pages += [outcomesIndex(outcomes), indicatorOutcomes(outcomes), scenarioOutcomes(outcomes), cohortsList(outcomes),
-                  recordsMoved(outcomes)]
-        let grid = RadarChart.Grid(labels: standard.indicators.filter(\.isGraded).map(\.name), maximum: max(levelColumns, 1))
-        pages += outcomes.cohorts.indices.map { cohortPage($0, outcomes, grid: grid) }
-        return pages
+    /// The pages of one outcome kind of the catalogue.
+    func outcomePages(_ kind: PageKind, _ outcomes: OutcomeRelease) -> [PlannedPage] {
+        switch kind {
+        case .outcomes: return [outcomesIndex(outcomes)]
+        case .outcomeIndicators: return [indicatorOutcomes(outcomes)]
+        case .outcomeScenarios: return [scenarioOutcomes(outcomes)]
+        case .cohorts: return [cohortsList(outcomes)]
+        case .records: return [recordsMoved(outcomes)]
+        case .cohort:
+            let grid = RadarChart.Grid(labels: standard.indicators.filter(\.isGraded).map(\.name), maximum: max(levelColumns, 1))
+            return outcomes.cohorts.indices.map { cohortPage($0, outcomes, grid: grid) }
+        default: return []
+        }
     }
 
     // MARK: Pieces
@@ -134,9 +138,9 @@ extension SitePlanner {
     }
 
     /// The frame of an outcome page; `crumb` is its own label (a cohort's name).
-    func outcomeLayout(_ route: Route, _ kind: PageKind, title: String, style: String, crumb: String?) -> Layout {
+    func outcomeLayout(_ route: Route, _ kind: PageKind, title: String, crumb: String?) -> Layout {
         let crumbs: [(String, Route?)] = crumb.map { [self.crumb(.outcomes), ($0, nil)] } ?? [(text(.pageOutcomes), nil)]
-        return layout(route, kind, title: title, style: "outcomes \(style)", section: .outcomes, crumbs: crumbs)
+        return layout(route, kind, title: title, crumbs: crumbs)
     }
 
     /// The label of tier column `column`: 0 is "not built" (or "below the first tier").
@@ -172,7 +176,7 @@ extension SitePlanner {
     // MARK: Pages
 
     private func outcomesIndex(_ outcomes: OutcomeRelease) -> PlannedPage {
-        let route = Route.outcomes
+        let route = Route(.outcomes)
         return PlannedPage(route: route, kind: .outcomes) {
             let cards = attribute(outcomes, .tier).map { tiers in
                 tiers.total.cells.filter { !$0.ofWhich }.map { cell in
@@ -188,9 +192,9 @@ extension SitePlanner {
                     ?? cohortSizeTable(outcomes, caption: text(caption), corner: text(corner), label: label)
             }
             return OutcomesIndexView(
-                layout: outcomeLayout(route, .outcomes, title: text(.pageOutcomes), style: "index", crumb: nil),
+                layout: outcomeLayout(route, .outcomes, title: text(.pageOutcomes), crumb: nil),
                 notice: notice(outcomes, from: route), enterprises: String(outcomes.total), tierCards: cards,
-                progress: progress(outcomes, from: route), yearly: yearly(outcomes), declared: declared,
+                progress: progress(outcomes, from: route), targetYear: framework.targets.year, yearly: yearly(outcomes), declared: declared,
                 byRegion: table(.region, caption: .outcomesByRegion, corner: .outcomesRegionCorner) { $0.place },
                 bySector: table(.sector, caption: .outcomesBySector, corner: .outcomesSectorCorner) { $0.sector },
                 byYear: table(.year, caption: .outcomesByYear, corner: .outcomesYearCorner) { $0.year.map { text(.outcomesYear, ["year": $0]) } },
@@ -229,7 +233,7 @@ extension SitePlanner {
     }
 
     private func indicatorOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
-        let route = Route.outcomeIndicators
+        let route = Route(.outcomeIndicators)
         return PlannedPage(route: route, kind: .outcomeIndicators) {
             let views = standard.indicators.compactMap { indicator -> IndicatorOutcomeView? in
                 guard let distribution = attribute(outcomes, .indicator(indicator.no)) else { return nil }
@@ -244,11 +248,11 @@ extension SitePlanner {
                     rows: bars, text: text)
                 return IndicatorOutcomeView(
                     id: "i\(indicator.code)", code: indicator.code, name: indicator.name,
-                    href: route.link(to: .indicator(indicator.code)), chart: chart,
+                    href: route.link(to: .indicator, indicator.code), chart: chart,
                     table: binTable(distribution, outcomes, caption: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
                                     corner: text(.outcomesIndicatorCorner)))
             }
-            return IndicatorOutcomesView(layout: outcomeLayout(route, .outcomeIndicators, title: text(.pageOutcomeIndicators), style: "indicators",
+            return IndicatorOutcomesView(layout: outcomeLayout(route, .outcomeIndicators, title: text(.pageOutcomeIndicators),
                                                                crumb: text(.pageOutcomeIndicators)),
                                          notice: notice(outcomes, from: route), indicators: views)
         }
@@ -257,20 +261,20 @@ extension SitePlanner {
     static let heatBuckets = 10
 
     private func scenarioOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
-        let route = Route.outcomeScenarios
+        let route = Route(.outcomeScenarios)
         return PlannedPage(route: route, kind: .outcomeScenarios) {
             let columns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
             var shownCells: [PublishedCell] = []
             let rows = standard.scenarios.map { scenario -> HeatRowView in
                 let adoption = attribute(outcomes, .scenario(scenario.no))
                 shownCells += adoption?.total.cells ?? []
-                return HeatRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                return HeatRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
                                    cells: adoption.map { heatCells($0, scenario: scenario, outcomes) } ?? [])
             }
             let legend = (0..<Self.heatBuckets).map { HeatLegendItem(bucket: "heat-\($0)", label: "\($0 * 10)–\($0 * 10 + 10)%") }
                 + [HeatLegendItem(bucket: "merged", label: text(.outcomesLegendMerged)),
                    HeatLegendItem(bucket: "heat-na", label: text(.outcomesLegendNotDefined))]
-            return ScenarioOutcomesView(layout: outcomeLayout(route, .outcomeScenarios, title: text(.pageOutcomeScenarios), style: "scenarios",
+            return ScenarioOutcomesView(layout: outcomeLayout(route, .outcomeScenarios, title: text(.pageOutcomeScenarios),
                                                               crumb: text(.pageOutcomeScenarios)),
                                         notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend,
                                         share: share(shownCells))
@@ -337,14 +341,14 @@ extension SitePlanner {
     }
 
     private func cohortsList(_ outcomes: OutcomeRelease) -> PlannedPage {
-        let route = Route.cohorts
+        let route = Route(.cohorts)
         return PlannedPage(route: route, kind: .cohorts) {
             let rows = outcomes.cohorts.map { cohort in
-                CohortRowView(href: route.link(to: .cohort(cohort.slug)), name: cohort.name, group: outcomes.groupNames[cohort.group],
+                CohortRowView(href: route.link(to: .cohort, cohort.slug), name: cohort.name, group: outcomes.groupNames[cohort.group],
                               groupId: outcomes.tierGroups.groups[cohort.group].count == 1 ? outcomes.tierGroups.columnKey(outcomes.tierGroups.groups[cohort.group][0]) : "group",
                               place: place(cohort), sector: sector(cohort), year: year(cohort), size: String(cohort.size))
             }
-            return CohortsListView(layout: outcomeLayout(route, .cohorts, title: text(.pageCohorts), style: "cohorts", crumb: text(.pageCohorts)),
+            return CohortsListView(layout: outcomeLayout(route, .cohorts, title: text(.pageCohorts), crumb: text(.pageCohorts)),
                                    notice: notice(outcomes, from: route), scheme: outcomes.scheme.description(text), cohorts: rows)
         }
     }
@@ -352,9 +356,9 @@ extension SitePlanner {
     /// /outcomes/records/ was the per-assessment listing: it now explains why there is
     /// none and points to the cohorts, so old links still lead somewhere.
     private func recordsMoved(_ outcomes: OutcomeRelease) -> PlannedPage {
-        let route = Route.records
+        let route = Route(.records)
         return PlannedPage(route: route, kind: .records) {
-            return RecordsMovedView(layout: outcomeLayout(route, .records, title: text(.pageRecords), style: "records", crumb: text(.pageRecords)),
+            return RecordsMovedView(layout: outcomeLayout(route, .records, title: text(.pageRecords), crumb: text(.pageRecords)),
                                     notice: notice(outcomes, from: route), cohortsHref: route.link(to: .cohorts),
                                     methodHref: route.link(to: .method))
         }
@@ -362,7 +366,7 @@ extension SitePlanner {
 
     private func cohortPage(_ index: Int, _ outcomes: OutcomeRelease, grid: RadarChart.Grid) -> PlannedPage {
         let cohort = outcomes.cohorts[index]
-        let route = Route.cohort(cohort.slug)
+        let route = Route(.cohort, cohort.slug)
         return PlannedPage(route: route, kind: .cohort) {
             func distribution(_ attribute: PublishedAttribute) -> DistributionView {
                 let row = attribute.cohorts[index]
@@ -397,13 +401,13 @@ extension SitePlanner {
             let scenarioAttributes = standard.scenarios.compactMap { scenario in attribute(outcomes, .scenario(scenario.no)).map { (scenario, $0) } }
             let anyScenario = scenarioAttributes.contains { $0.1.cohorts[index].isPublished }
             let scenarios = anyScenario ? scenarioAttributes.map { scenario, attribute in
-                AdoptionRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                AdoptionRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
                                 cells: tierColumns(attribute.cohorts[index], scenario: scenario, withdrawnStyle: "withdrawn") { shown($0.count, outcomes) })
             } : []
             let scenarioColumns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
             let allCells = outcomes.attributes.flatMap { $0.cohorts[index].cells }
             return CohortView(
-                layout: outcomeLayout(route, .cohort, title: text(.pageCohort, ["name": cohort.name]), style: "cohort", crumb: cohort.name),
+                layout: outcomeLayout(route, .cohort, title: text(.pageCohort, ["name": cohort.name]), crumb: cohort.name),
                 notice: notice(outcomes, from: route), name: cohort.name, group: outcomes.groupNames[cohort.group],
                 size: String(cohort.size), place: place(cohort), sector: sector(cohort), year: year(cohort), profile: profile,
                 indicators: indicatorAttributes.map(distribution), radar: radar, medians: medianRows,
@@ -423,8 +427,8 @@ extension SitePlanner {
         }
     }
 
-    private func methodPage(_ page: Page) -> PlannedPage {
-        let route = Route.method
+    func methodPage(_ page: Page) -> PlannedPage {
+        let route = Route(.method)
         return PlannedPage(route: route, kind: .method) {
             let crumbs: [(String, Route?)] = outcomes == nil ? [(page.nav, nil)] : [crumb(.outcomes), (page.nav, nil)]
             let release = outcomes.map { outcomes in
@@ -434,7 +438,7 @@ extension SitePlanner {
                                   secondary: String(outcomes.audit.secondary),
                                   share: percent(Double(outcomes.audit.primary + outcomes.audit.secondary) / Double(max(outcomes.audit.figures, 1))))
             }
-            return MethodView(layout: layout(route, .method, title: page.title, style: "page method", section: outcomes == nil ? nil : .outcomes, crumbs: crumbs),
+            return MethodView(layout: layout(route, .method, title: page.title, crumbs: crumbs),
                               body: RichText(Self.withThreshold(page.markdown, k: site.kAnonymity)),
                               tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
                               release: release)
@@ -449,8 +453,5 @@ extension SitePlanner {
 
     // MARK: Open data
 
-    func outcomeData() -> [PlannedData] {
-        guard let outcomes else { return [] }
-        return [PlannedData(route: .data("outcomes.json"), value: OutcomesRecord(outcomes))]
-    }
+
 }

@@ -47,7 +47,7 @@ public struct SitePlanner: Sendable {
                 return (place, text(label), Route(kind.path()))
             }
             .sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
-            + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route.page($0.slug)) }
+            + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route(.page, $0.slug)) }
         // The site's pages are at most four folders deep; a deeper one makes its own.
         var links: [String: LayoutLinks] = [:]
         for depth in 0...4 {
@@ -62,31 +62,60 @@ public struct SitePlanner: Sendable {
         // rendered. The pages that list every scenario come first: the writer takes pages
         // in this order on every core, so the largest start first and no core is left
         // rendering one of them alone at the end.
-        let pages = [selfCheck(), matrix(), scenariosIndex()] + comparePages() + framework.tierIDs.map(tierPage)
-            + outcomePages()
-            + [home(), tiersIndex(), indicatorsIndex(), notFound()]
-            + standard.scenarios.indices.map(scenarioPage)
-            + standard.indicators.indices.map(indicatorPage) + standard.pages.map(markdownPage)
-            + [searchPage(), dataPage()]
-        let urls = pages.filter { $0.route != .notFound }.map(\.route).sorted().map(absoluteURL)
-        return SitePlan(pages: pages, data: openData() + outcomeData() + [PlannedData(route: .data("rules.json"), value: RulesRecord(standard: standard))],
-                        csv: csvFiles(),
-                        sitemap: SitemapView(urls: urls, sitemap: absoluteURL(Route("sitemap.xml"))),
-                        robots: "User-agent: *\nAllow: /\n\nSitemap: \(absoluteURL(Route("sitemap.xml")))\n")
+        let all = PageKind.allCases.flatMap(pages)
+        let pages = all.filter { Self.listsEveryScenario.contains($0.kind) } + all.filter { !Self.listsEveryScenario.contains($0.kind) }
+        let urls = pages.filter { $0.kind != .notFound }.map(\.route).sorted().map(absoluteURL)
+        let downloads = SiteFile.allCases.compactMap(download)
+        let sitemap = absoluteURL(Route(.sitemap))
+        return SitePlan(pages: pages, data: downloads.compactMap(\.json), csv: downloads.compactMap(\.csv),
+                        sitemap: SitemapView(urls: urls, sitemap: sitemap), robots: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n")
     }
+
+    /// The kinds whose pages list every scenario (the largest to render).
+    static let listsEveryScenario: Set<PageKind> = [.selfCheck, .matrix, .scenarios, .compare, .tier]
+
+    /// The pages of one kind of the catalogue (none where the site has none of it). Every
+    /// kind has its case: a kind added to the catalogue without a planner does not compile.
+    func pages(_ kind: PageKind) -> [PlannedPage] {
+        switch kind {
+        case .home: return [home()]
+        case .scenarios: return [scenariosIndex()]
+        case .scenario: return standard.scenarios.indices.map(scenarioPage)
+        case .tiers: return [tiersIndex()]
+        case .tier: return framework.tierIDs.map(tierPage)
+        case .indicators: return [indicatorsIndex()]
+        case .indicator: return standard.indicators.indices.map(indicatorPage)
+        case .matrix: return [matrix()]
+        case .compareIndex: return [compareIndex()]
+        case .compare: return tierPairs.map { comparePage(low: $0.0, high: $0.1) }
+        case .selfCheck: return [selfCheck()]
+        case .search: return [searchPage()]
+        case .data: return [dataPage()]
+        case .notFound: return [notFound()]
+        case .page: return standard.pages.map(markdownPage)
+        case .method: return standard.method.map { [methodPage($0)] } ?? []
+        case .outcomes, .outcomeIndicators, .outcomeScenarios, .cohorts, .cohort, .records:
+            return outcomes.map { outcomePages(kind, $0) } ?? []
+        }
+    }
+
+    /// The address part of the comparison of two tiers: `basic-advanced`.
+    func pairSlug(_ low: String, _ high: String) -> String { "\(low)-\(high)" }
 
     // MARK: Shared pieces
 
     func absoluteURL(_ route: Route) -> String { baseURL + route.path }
 
-    /// The frame of a page of kind `page`: the main navigation (marking `section`), its
-    /// breadcrumbs, and, for kinds search indexes, its search kind, `filters` and word
-    /// lists (`terms`, made only when an index is built). `style` names the page for the
-    /// style sheet.
-    func layout(_ route: Route, _ pageKind: PageKind, title: String, style: String, section: Route?,
+    /// The frame of a page of kind `pageKind`: the main navigation (marking the kind's
+    /// section in the catalogue; a content page is a section of its own), its breadcrumbs,
+    /// its style (the catalogue's, plus `extraStyle`), and, for kinds search indexes, its
+    /// search kind, `filters` and word lists (`terms`, made only when an index is built).
+    func layout(_ route: Route, _ pageKind: PageKind, title: String, extraStyle: String? = nil,
                 crumbs: [(String, Route?)] = [], description: String? = nil, filters: [String] = [],
                 terms: @autoclosure () -> [SearchTermBlock] = []) -> Layout {
-        let linkBase = route == .notFound ? nil : route
+        let section = pageKind == .page ? route : pageKind.entry.section.flatMap { outcomes != nil || !$0.isOutcome ? Route($0) : nil }
+        let style = pageKind.entry.style + (extraStyle.map { " " + $0 } ?? "")
+        let linkBase = pageKind == .notFound ? nil : route
         func href(_ target: Route, _ fragment: String? = nil) -> String {
             // The 404 page is served at any URL, so its links start from the base path.
             guard let from = linkBase else { return basePath + target.path + (fragment.map { "#" + $0 } ?? "") }
@@ -103,7 +132,8 @@ public struct SitePlanner: Sendable {
                           title: title, description: description ?? site.description,
                           root: linkBase?.rootPrefix ?? basePath, canonical: absoluteURL(route), kind: style,
                           home: links.home, nav: nav, breadcrumbs: breadcrumbs, footer: links.footer, data: links.data)
-        page.image = absoluteURL(Route("assets/og-card.png"))
+        page.image = absoluteURL(Route(.linkPreview))
+        page.assets = page.root + SiteFile.assetsFolder
         page.searchHref = links.search
         page.searchFallback = links.fallback
         if let search = pageKind.entry.search {
@@ -122,10 +152,10 @@ public struct SitePlanner: Sendable {
 
         init(sections: [(String, Route)], pages: [Page], downloadsLabel: String, href: (Route) -> String) {
             nav = sections.map { Link(label: $0.0, href: href($0.1)) }
-            footer = pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(.page($0.slug))) }
-            data = [Link(label: downloadsLabel, href: href(Route(PageKind.data.path())))]
-                + ["scenarios.csv", "scenarios.json", "indicators.csv", "indicators.json"].map { Link(label: $0, href: href(.data($0))) }
-            (home, search, fallback) = (href(.home), href(.search), href(.scenarios))
+            footer = pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(Route(.page, $0.slug))) }
+            data = [Link(label: downloadsLabel, href: href(Route(.data)))]
+                + SiteFile.allCases.filter(\.entry.inFooter).map { Link(label: $0.name, href: href(Route($0))) }
+            (home, search, fallback) = (href(Route(.home)), href(Route(.search)), href(Route(.scenarios)))
         }
     }
 
@@ -142,7 +172,7 @@ public struct SitePlanner: Sendable {
     }
 
     func tierRef(_ id: TierID, from route: Route) -> TierRef {
-        TierRef(id: id.rawValue, name: framework.tier(id).name, href: route.link(to: .tier(id.rawValue)))
+        TierRef(id: id.rawValue, name: framework.tier(id).name, href: route.link(to: .tier, id.rawValue))
     }
 
     func areaName(_ id: String?) -> String {
@@ -170,11 +200,11 @@ public struct SitePlanner: Sendable {
     private func segmentGroups(from route: Route) -> [SegmentGroup] {
         framework.segments.compactMap { segment in
             let rows = (scenariosOfSegment[segment.name] ?? []).map { scenario in
-                ScenarioRow(code: scenario.code, name: scenario.name, href: route.link(to: .scenario(scenario.code)),
+                ScenarioRow(code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
                             cells: framework.tierIDs.map { tier in
                                 MatrixCell(tier: tierRef(tier, from: route), defined: scenario.text(at: tier) != nil,
                                            text: scenario.text(at: tier),
-                                           href: route.link(to: .scenario(scenario.code), fragment: tier.rawValue))
+                                           href: route.link(to: .scenario, scenario.code, fragment: tier.rawValue))
                             })
             }
             guard !rows.isEmpty else { return nil }
@@ -194,7 +224,7 @@ public struct SitePlanner: Sendable {
     // MARK: Pages
 
     private func home() -> PlannedPage {
-        let route = Route.home
+        let route = Route(.home)
         return PlannedPage(route: route, kind: .home) {
             let counts: [PageKind: Int] = [.tiers: framework.tiers.count, .scenarios: standard.scenarios.count, .indicators: standard.indicators.count]
             let entry = { (kind: PageKind, key: TextKey) in
@@ -202,54 +232,54 @@ public struct SitePlanner: Sendable {
             }
             let entries = [entry(.tiers, .homeTiers), entry(.scenarios, .homeScenarios), entry(.matrix, .homeMatrix),
                            entry(.indicators, .homeIndicators), entry(.compareIndex, .homeCompare), entry(.selfCheck, .homeSelfCheck)]
-                + standard.pages.map { EntryView(title: $0.nav, text: $0.title, href: route.link(to: .page($0.slug))) }
+                + standard.pages.map { EntryView(title: $0.nav, text: $0.title, href: route.link(to: .page, $0.slug)) }
             let targets = framework.targets.perTier.map {
                 TargetView(tier: tierRef($0.tier, from: route), heading: $0.heading, task: $0.task, figure: $0.figure, figureLabel: $0.figureLabel)
             }
-            return HomeView(layout: layout(route, .home, title: site.title, style: "home", section: .home),
+            return HomeView(layout: layout(route, .home, title: site.title),
                             lead: site.description, tiersHref: route.link(to: .tiers), scenariosHref: route.link(to: .scenarios),
                             tiers: framework.tiers.map { summary($0, from: route) },
-                            goal: framework.targets.goal, targets: targets, entries: entries)
+                            goal: framework.targets.goal, targetYear: framework.targets.year, targets: targets, entries: entries)
         }
     }
 
     private func tiersIndex() -> PlannedPage {
-        let route = Route.tiers
+        let route = Route(.tiers)
         return PlannedPage(route: route, kind: .tiers) {
             let areas = framework.areas.map { area in
                 AreaView(id: area.id, name: area.name, note: area.note,
                          segments: framework.segments.filter { $0.area == area.id }.map(\.name).joined(separator: text(.tierListSeparator)))
             }
             // Where the areas are defined (Annex 1): found first for their names.
-            let frame = layout(route, .tiers, title: text(.pageTiers), style: "tiers", section: .tiers, crumbs: [(text(.pageTiers), nil)],
+            let frame = layout(route, .tiers, title: text(.pageTiers), crumbs: [(text(.pageTiers), nil)],
                                terms: SearchTermBlock.names(framework.areas.map(\.name)))
             return TiersIndexView(layout: frame,
-                                  intro: framework.intro,
+                                  intro: framework.intro, requirementsTitle: framework.requirementsTitle,
                                   requirements: framework.requirements.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
                                   tiers: framework.tiers.map { summary($0, from: route) }, areas: areas)
         }
     }
 
     private func tierPage(_ id: TierID) -> PlannedPage {
-        let route = Route.tier(id.rawValue)
+        let route = Route(.tier, id.rawValue)
         return PlannedPage(route: route, kind: .tier) {
             let tier = framework.tier(id)
             let segments = framework.segments.compactMap { segment -> TierSegmentView? in
                 let scenarios = (scenariosOfSegment[segment.name] ?? []).compactMap { scenario in
                     scenario.text(at: id).map {
                         TierScenarioView(code: scenario.code, name: scenario.name, text: $0,
-                                         href: route.link(to: .scenario(scenario.code), fragment: id.rawValue))
+                                         href: route.link(to: .scenario, scenario.code, fragment: id.rawValue))
                     }
                 }
                 return scenarios.isEmpty ? nil : TierSegmentView(id: segment.id, name: segment.name, area: areaName(segment.area), scenarios: scenarios)
             }
             let (previous, next) = neighbour(id.index, of: framework.tiers.count) {
                 let other = framework.tiers[$0]
-                return Link(label: other.name, href: route.link(to: .tier(other.id.rawValue)))
+                return Link(label: other.name, href: route.link(to: .tier, other.id.rawValue))
             }
             // Found first for its name and for the areas whose requirements it sets; the
             // scenario texts it lists are found on their own pages first.
-            let frame = layout(route, .tier, title: text(.pageTier, ["tier": tier.name]), style: "tier tier-\(id.rawValue)", section: .tiers,
+            let frame = layout(route, .tier, title: text(.pageTier, ["tier": tier.name]), extraStyle: "tier-\(id.rawValue)",
                                crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro,
                                terms: SearchTermBlock.names([tier.name]) + [SearchTermBlock.of(tier.areaTexts.map(\.label), weight: 4, longest: 0)])
             return TierView(
@@ -260,17 +290,17 @@ public struct SitePlanner: Sendable {
                 compareLinks: tierPairs.filter { pair in
                     (pair.0 == id || pair.1 == id) && abs(pair.0.index - pair.1.index) == 1
                 }.map { pair in
-                    Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue)))
+                    Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .compare, pairSlug(pair.0.rawValue, pair.1.rawValue)))
                 },
                 previous: previous, next: next)
         }
     }
 
     private func scenariosIndex() -> PlannedPage {
-        let route = Route.scenarios
+        let route = Route(.scenarios)
         return PlannedPage(route: route, kind: .scenarios) {
             return ScenariosIndexView(
-                layout: layout(route, .scenarios, title: text(.pageScenarios), style: "scenarios", section: .scenarios, crumbs: [(text(.pageScenarios), nil)]),
+                layout: layout(route, .scenarios, title: text(.pageScenarios), crumbs: [(text(.pageScenarios), nil)]),
                 tiers: framework.tierIDs.map { tierRef($0, from: route) }, segments: segmentGroups(from: route),
                 count: standard.scenarios.count)
         }
@@ -278,19 +308,19 @@ public struct SitePlanner: Sendable {
 
     private func scenarioPage(_ index: Int) -> PlannedPage {
         let scenario = standard.scenarios[index]
-        let route = Route.scenario(scenario.code)
+        let route = Route(.scenario, scenario.code)
         return PlannedPage(route: route, kind: .scenario) {
             let sections = framework.tierIDs.map { tier in
                 TierSection(tier: tierRef(tier, from: route), text: scenario.text(at: tier),
-                            tierHref: route.link(to: .tier(tier.rawValue)), permalink: "#" + tier.rawValue)
+                            tierHref: route.link(to: .tier, tier.rawValue), permalink: "#" + tier.rawValue)
             }
             let (previous, next) = neighbour(index, of: standard.scenarios.count) {
                 let other = standard.scenarios[$0]
-                return Link(label: "\(other.code) \(other.name)", href: route.link(to: .scenario(other.code)))
+                return Link(label: "\(other.code) \(other.name)", href: route.link(to: .scenario, other.code))
             }
             let firstText = framework.tierIDs.lazy.compactMap { scenario.text(at: $0) }.first ?? scenario.name
             // Found first for its name, then for its segment, then for what its texts say.
-            let frame = layout(route, .scenario, title: "\(scenario.code) \(scenario.name)", style: "scenario", section: .scenarios,
+            let frame = layout(route, .scenario, title: "\(scenario.code) \(scenario.name)",
                                crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
                                filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" },
                                terms: SearchTermBlock.names([scenario.name], longest: 8)
@@ -303,37 +333,38 @@ public struct SitePlanner: Sendable {
                 definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: text(.tierListSeparator)),
                 notes: scenario.notes.isEmpty ? nil : RichText(scenario.notes), adoption: adoption(of: index, from: route),
                 compareLinks: tierPairs.filter { scenario.text(at: $0.0) != nil || scenario.text(at: $0.1) != nil }.map { pair in
-                    Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .comparison(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
+                    Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .compare, pairSlug(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
                 },
                 previous: previous, next: next)
         }
     }
 
     private func indicatorsIndex() -> PlannedPage {
-        let route = Route.indicators
+        let route = Route(.indicators)
         return PlannedPage(route: route, kind: .indicators) {
             var groups: [IndicatorGroup] = []
             for indicator in standard.indicators {
                 let row = IndicatorRow(code: indicator.code, name: indicator.name, description: indicator.description,
-                                       href: route.link(to: .indicator(indicator.code)))
+                                       href: route.link(to: .indicator, indicator.code))
                 if groups.last?.name == indicator.group { groups[groups.count - 1].indicators.append(row) }
                 else { groups.append(IndicatorGroup(name: indicator.group, indicators: [row])) }
             }
-            return IndicatorsIndexView(layout: layout(route, .indicators, title: text(.pageIndicatorsTitle), style: "indicators", section: .indicators,
-                                                      crumbs: [(text(.pageIndicators), nil)]), groups: groups)
+            return IndicatorsIndexView(layout: layout(route, .indicators, title: text(.pageIndicatorsTitle),
+                                                      crumbs: [(text(.pageIndicators), nil)]), groups: groups,
+                                       indicatorCount: standard.indicators.count, levelCount: standard.indicators.map(\.levels.count).max() ?? 0)
         }
     }
 
     private func indicatorPage(_ index: Int) -> PlannedPage {
         let indicator = standard.indicators[index]
-        let route = Route.indicator(indicator.code)
+        let route = Route(.indicator, indicator.code)
         return PlannedPage(route: route, kind: .indicator) {
             let (previous, next) = neighbour(index, of: standard.indicators.count) {
                 let other = standard.indicators[$0]
-                return Link(label: "\(other.code) \(other.name)", href: route.link(to: .indicator(other.code)))
+                return Link(label: "\(other.code) \(other.name)", href: route.link(to: .indicator, other.code))
             }
-            let frame = layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]), style: "indicator",
-                               section: .indicators, crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description,
+            let frame = layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]),
+                               crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description,
                                terms: SearchTermBlock.names([indicator.name], longest: 8)
                                    + [SearchTermBlock.of([indicator.description] + indicator.levels + [indicator.question].compactMap { $0 }, weight: 1.5, whole: false)])
             return IndicatorView(
@@ -346,26 +377,26 @@ public struct SitePlanner: Sendable {
     }
 
     private func matrix() -> PlannedPage {
-        let route = Route.matrix
+        let route = Route(.matrix)
         return PlannedPage(route: route, kind: .matrix) {
-            return MatrixView(layout: layout(route, .matrix, title: text(.pageMatrix), style: "matrix", section: .matrix, crumbs: [(text(.pageMatrix), nil)]),
+            return MatrixView(layout: layout(route, .matrix, title: text(.pageMatrix), crumbs: [(text(.pageMatrix), nil)]),
                               tiers: framework.tierIDs.map { tierRef($0, from: route) }, columns: framework.tiers.count + 2,
                               segments: segmentGroups(from: route), filters: filters(tiers: true))
         }
     }
 
     private func markdownPage(_ page: Page) -> PlannedPage {
-        let route = Route.page(page.slug)
+        let route = Route(.page, page.slug)
         return PlannedPage(route: route, kind: .page) {
-            return MarkdownPageView(layout: layout(route, .page, title: page.title, style: "page", section: route, crumbs: [(page.nav, nil)]),
+            return MarkdownPageView(layout: layout(route, .page, title: page.title, crumbs: [(page.nav, nil)]),
                                     body: RichText(page.markdown))
         }
     }
 
     private func notFound() -> PlannedPage {
-        let route = Route.notFound
+        let route = Route(.notFound)
         return PlannedPage(route: route, kind: .notFound) {
-            let page = layout(route, .notFound, title: text(.pageNotFound), style: "not-found", section: nil)
+            let page = layout(route, .notFound, title: text(.pageNotFound))
             let links = page.nav
             return NotFoundView(layout: page, links: links)
         }
@@ -373,25 +404,37 @@ public struct SitePlanner: Sendable {
 
     // MARK: Open data
 
-    /// The downloads, each made when it is written (by the writing workers, beside the pages).
-    private func openData() -> [PlannedData] {
-        [PlannedData(route: .data("scenarios.json"), value: scenarioRecords()),
-         PlannedData(route: .data("indicators.json"), value: indicatorRecords()),
-         PlannedData(route: .data("tiers.json"), value: tiersRecord())]
+    /// A file of the catalogue that the plan makes: a download, made when it is written
+    /// (by the writing workers, beside the pages). Every file has its case: the sitemap
+    /// and robots.txt are the plan's own, the link-preview image is a file of the
+    /// templates' assets and the search index the indexer's.
+    func download(_ file: SiteFile) -> PlannedDownload? {
+        let route = Route(file)
+        switch file {
+        case .scenariosJSON: return PlannedDownload(json: PlannedData(route: route, value: scenarioRecords()))
+        case .indicatorsJSON: return PlannedDownload(json: PlannedData(route: route, value: indicatorRecords()))
+        case .tiersJSON: return PlannedDownload(json: PlannedData(route: route, value: tiersRecord()))
+        case .rulesJSON: return PlannedDownload(json: PlannedData(route: route, value: RulesRecord(standard: standard)))
+        case .outcomesJSON: return outcomes.map { outcomes in PlannedDownload(json: PlannedData(route: route, value: OutcomesRecord(outcomes))) }
+        case .scenariosCSV: return PlannedDownload(csv: PlannedCSV(route: route, table: scenariosTable()))
+        case .indicatorsCSV: return PlannedDownload(csv: PlannedCSV(route: route, table: indicatorsTable()))
+        case .outcomesCSV: return outcomes.map { outcomes in PlannedDownload(csv: PlannedCSV(route: route, table: outcomesTable(outcomes))) }
+        case .sitemap, .robots, .linkPreview, .searchIndex: return nil
+        }
     }
 
     private func scenarioRecords() -> [ScenarioRecord] {
         standard.scenarios.map { scenario in
             ScenarioRecord(no: scenario.no, name: scenario.name, segment: scenario.segment, area: areaOf(scenario),
                            tiers: Dictionary(uniqueKeysWithValues: framework.tierIDs.map { ($0.rawValue, scenario.text(at: $0)) }),
-                           url: absoluteURL(.scenario(scenario.code)))
+                           url: absoluteURL(Route(.scenario, scenario.code)))
         }
     }
 
     private func indicatorRecords() -> [IndicatorRecord] {
         standard.indicators.map {
             IndicatorRecord(no: $0.no, group: $0.group, name: $0.name, description: $0.description, levels: $0.levels,
-                            question: $0.question, unit: $0.unit, notApplicable: $0.notApplicable, url: absoluteURL(.indicator($0.code)))
+                            question: $0.question, unit: $0.unit, notApplicable: $0.notApplicable, url: absoluteURL(Route(.indicator, $0.code)))
         }
     }
 
@@ -408,7 +451,7 @@ public struct SitePlanner: Sendable {
                            minMaturity: tier.minMaturity, intro: tier.intro,
                            areas: tier.areaTexts.map { AreaTextRecord(area: $0.area, label: $0.label, text: $0.text) },
                            scenarios: standard.scenarios.filter { $0.text(at: tier.id) != nil }.map(\.no),
-                           url: absoluteURL(.tier(tier.id.rawValue)))
+                           url: absoluteURL(Route(.tier, tier.id.rawValue)))
             })
     }
 }

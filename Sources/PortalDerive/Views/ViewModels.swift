@@ -35,9 +35,11 @@ public struct Layout: ViewModel {
     public var breadcrumbs: [Link]
     public var footer: [Link]
     public var data: [Link]
-    /// Where the header's search goes (the search page) and where it falls back without JavaScript.
     /// The link-preview image (Open Graph, Twitter), at its published URL.
     public var image: String = ""
+    /// Where the templates' own files are published (`root` + the catalogue's assets folder).
+    public var assets: String = ""
+    /// Where the header's search goes (the search page) and where it falls back without JavaScript.
     public var searchHref: String = ""
     public var searchFallback: String = ""
     /// Pagefind: whether the page's content is indexed, and its filters ("kind:典型场景").
@@ -75,6 +77,8 @@ public struct HomeView: ViewModel {
     public var scenariosHref: String
     public var tiers: [TierSummary]
     public var goal: String
+    /// The year the targets are set for (2027).
+    public var targetYear: Int
     public var targets: [TargetView]
     public var entries: [EntryView]
 }
@@ -98,6 +102,7 @@ public struct EntryView: ViewModel {
 public struct TiersIndexView: ViewModel {
     public var layout: Layout
     public var intro: String
+    public var requirementsTitle: String
     public var requirements: [NumberedText]
     public var tiers: [TierSummary]
     public var areas: [AreaView]
@@ -210,6 +215,9 @@ public struct TierSection: ViewModel {
 public struct IndicatorsIndexView: ViewModel {
     public var layout: Layout
     public var groups: [IndicatorGroup]
+    /// How many indicators, and how many levels a graded one has (Annex 2: 10 and 6).
+    public var indicatorCount: Int
+    public var levelCount: Int
 }
 
 public struct IndicatorGroup: ViewModel {

@@ -5,6 +5,11 @@ struct CompiledTemplate: Sendable {
     /// Every partial and parent it names (`{{> name}}`, `{{< name}}`), where it names it:
     /// the template check reports one that does not exist at its line.
     let references: [Reference]
+    /// The keys of the strings file it writes (`section.key`), and the sections it writes
+    /// whole for a script (`section`).
+    var wordKeys: Set<String> = []
+    /// Its words tags that name no text.
+    var wordProblems: [MustacheParser.SyntaxError] = []
 
     struct Reference: Sendable, Equatable {
         let name: String

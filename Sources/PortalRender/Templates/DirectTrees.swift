@@ -31,7 +31,7 @@ extension Layout: DirectTree {
         .fields(["lang": .text(lang), "siteTitle": .text(siteTitle), "shortTitle": .text(shortTitle), "edition": .text(edition),
                  "title": .text(title), "description": .text(description), "root": .text(root), "canonical": .text(canonical),
                  "kind": .text(kind), "home": .text(home), "nav": .list(nav), "breadcrumbs": .list(breadcrumbs),
-                 "footer": .list(footer), "data": .list(data), "image": .text(image), "searchHref": .text(searchHref),
+                 "footer": .list(footer), "data": .list(data), "image": .text(image), "assets": .text(assets), "searchHref": .text(searchHref),
                  "searchFallback": .text(searchFallback), "indexed": .flag(indexed), "searchFilters": .texts(searchFilters),
                  "searchTerms": .list(searchTerms), "runsWebAssembly": .flag(runsWebAssembly)])
     }
@@ -59,12 +59,13 @@ extension TierSection: DirectTree {
 
 extension ScenarioAdoptionView: DirectTree {
     var tree: TemplateValue {
-        .fields(["records": .text(records), "cells": .list(cells), "outcomesHref": .text(outcomesHref), "synthetic": .flag(synthetic)])
+        .fields(["records": .text(records), "cells": .list(cells), "outcomesHref": .text(outcomesHref), "synthetic": .flag(synthetic),
+                 "withdrawn": .text(withdrawn)])
     }
 }
 
 extension AdoptionCellView: DirectTree {
-    var tree: TemplateValue { .fields(["label": .text(label), "count": .text(count), "share": .text(share)]) }
+    var tree: TemplateValue { .fields(["label": .text(label), "count": .text(count), "share": .text(share), "detail": .text(detail)]) }
 }
 
 // MARK: Rows of the pages that list every scenario

@@ -14,10 +14,13 @@ struct MustacheParser {
         let message: String
     }
 
-    static func parse(_ text: String) throws(SyntaxError) -> CompiledTemplate {
+    /// With `words`, `{{words.section.key}}` tags are replaced by the site's words
+    /// (`TemplateWords`); a key the strings file lacks is one of the result's `wordProblems`.
+    static func parse(_ text: String, words: TemplateWords? = nil) throws(SyntaxError) -> CompiledTemplate {
         var parser = MustacheParser(bytes: Array(text.utf8))
+        parser.words = words
         let nodes = try parser.nodes(in: Scope(closing: nil, strip: [], role: .body))
-        return CompiledTemplate(nodes: nodes, references: parser.references)
+        return CompiledTemplate(nodes: nodes, references: parser.references, wordKeys: parser.wordKeys, wordProblems: parser.wordProblems)
     }
 
     private let bytes: [UInt8]
@@ -25,6 +28,11 @@ struct MustacheParser {
     private var open: [UInt8] = Array("{{".utf8)
     private var close: [UInt8] = Array("}}".utf8)
     private var references: [CompiledTemplate.Reference] = []
+    private var words: TemplateWords?
+    /// The keys (and whole sections) of the strings file the template writes.
+    private var wordKeys: Set<String> = []
+    /// Words tags that name no text, where they are: reported together, not one at a time.
+    private var wordProblems: [SyntaxError] = []
     /// The overrides of the parent tags being read, innermost last.
     private var overrides: [[String: [CompiledTemplate.Node]]] = []
 
@@ -190,9 +198,17 @@ struct MustacheParser {
         case .delimiters:
             try setDelimiters(tag)
         case .variable, .unescaped:
-            nodes.append(.variable(try name(of: tag), escaped: tag.kind == .variable))
+            let name = try name(of: tag)
+            if let words, isWords(name) {
+                nodes += self.words(name, from: words, tag: tag)
+            } else {
+                nodes.append(.variable(name, escaped: tag.kind == .variable))
+            }
         case .section, .inverted:
             let name = try name(of: tag)
+            if words != nil, isWords(name) {
+                wordProblems.append(error(at: tag.start, "words are written, not tested: write {{words.section.key}} without # or ^"))
+            }
             let body = try self.nodes(in: Scope(closing: (tag.content, tag), strip: scope.strip, role: .body))
             nodes.append(.section(name, body, inverted: tag.kind == .inverted))
         case .close:
@@ -272,6 +288,26 @@ struct MustacheParser {
             throw error(at: tag.start, "a name cannot contain spaces: '\(tag.content)'")
         }
         return CompiledTemplate.Name(String(text), functions: functions)
+    }
+
+    private func isWords(_ name: CompiledTemplate.Name) -> Bool {
+        name.origin == .stack && name.path.first == TemplateWords.root
+    }
+
+    /// The nodes a words tag stands for; none (and a problem) when it names no text.
+    private mutating func words(_ name: CompiledTemplate.Name, from words: TemplateWords, tag: Tag) -> [CompiledTemplate.Node] {
+        guard name.functions.isEmpty else {
+            wordProblems.append(error(at: tag.start, "words take no functions: write {{words.section.key}}"))
+            return []
+        }
+        switch words.resolve(name.path.dropFirst(), escaped: tag.kind == .variable) {
+        case .nodes(let nodes, let key):
+            wordKeys.insert(key)
+            return nodes
+        case .problem(let message):
+            wordProblems.append(error(at: tag.start, message))
+            return []
+        }
     }
 
     /// A block's name: a plain name, no functions.

@@ -7,13 +7,16 @@ import PortalModel
 public struct TemplateSet: Sendable {
     public let names: Set<String>
     let renderer: TemplateRenderer
+    /// The keys of the strings file the templates write, and the sections they write whole.
+    public var wordKeys: Set<String> = []
     /// Identifies the templates' text, so caches of rendered pages know when to forget.
     public var fingerprint = ""
 
     /// Templates the site needs, one per kind of page in the catalogue; each must exist.
     public static var required: [String] { PageKind.templates }
 
-    public static func load(from directory: String) throws(DiagnosticList) -> TemplateSet {
+    /// With `words`, the templates' `{{words.section.key}}` tags are the site's words.
+    public static func load(from directory: String, words: TemplateWords? = nil) throws(DiagnosticList) -> TemplateSet {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
@@ -25,7 +28,7 @@ public struct TemplateSet: Sendable {
                 return .failure(Diagnostic(path: path, line: 1, column: 1, "cannot read the template as UTF-8 text: save it as UTF-8"))
             }
             do {
-                return .success((name, path, text, try MustacheParser.parse(text)))
+                return .success((name, path, text, try MustacheParser.parse(text, words: words)))
             } catch let error as MustacheParser.SyntaxError {
                 return .failure(Diagnostic(path: path, line: error.line, column: error.column, "template syntax: \(error.message)"))
             } catch {
@@ -43,6 +46,11 @@ public struct TemplateSet: Sendable {
         // Names of every template file, parsed or not: one with a syntax error is reported
         // as such, not also as missing wherever it is included.
         let parsedOrBroken = Set(files.map { String($0.dropLast(".mustache".count)) })
+        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for problem in source.template.wordProblems {
+                diagnostics.append(Diagnostic(path: source.path, line: problem.line, column: problem.column, problem.message))
+            }
+        }
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in source.template.references where !parsedOrBroken.contains(reference.name) {
                 diagnostics.append(Diagnostic(path: source.path, line: reference.line, column: reference.column,
@@ -55,7 +63,9 @@ public struct TemplateSet: Sendable {
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         var set = TemplateSet(names: Set(sources.keys), renderer: TemplateRenderer(templates: sources.mapValues(\.template)))
-        set.fingerprint = sources.keys.sorted().map { "\($0)\u{1}\(sources[$0]!.text)" }.joined(separator: "\u{2}")
+        set.fingerprint = sources.sorted { $0.key < $1.key }.map { "\($0.key)\u{1}\($0.value.text)" }.joined(separator: "\u{2}")
+            + (words.map { "\u{3}" + $0.fingerprint } ?? "")
+        set.wordKeys = sources.values.reduce(into: []) { $0.formUnion($1.template.wordKeys) }
         return set
     }
 

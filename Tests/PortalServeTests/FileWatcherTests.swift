@@ -1,5 +1,6 @@
 import Foundation
 @testable import PortalServe
+import PortalTestSupport
 import Testing
 
 /// What `portal serve` watches: every regular file below the watched folders (hidden ones
@@ -7,7 +8,7 @@ import Testing
 /// a deletion changes the fingerprint, and nothing else does.
 @Suite struct FileWatcherTests {
     @Test func theFingerprintFollowsTheFilesAndNothingElse() throws {
-        let root = SiteBuild.temporaryDirectory("watched"), outside = SiteBuild.temporaryDirectory("outside")
+        let root = Scratch.folder("watched") + "/root", outside = Scratch.folder("outside") + "/outside"
         let manager = FileManager.default
         try manager.createDirectory(atPath: root + "/scenarios/deep", withIntermediateDirectories: true)
         try manager.createDirectory(atPath: outside, withIntermediateDirectories: true)

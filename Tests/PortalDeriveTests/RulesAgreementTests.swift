@@ -1,5 +1,6 @@
 import Foundation
 import PortalDerive
+import PortalLoad
 import PortalModel
 import Testing
 import PortalTestSupport
@@ -7,6 +8,8 @@ import PortalTestSupport
 /// One engine in Swift (outcome pages), one evaluator in JavaScript (the self-check):
 /// both are run on the same few hundred answer sets and must agree on every figure.
 @Suite struct RulesAgreementTests {
+    static let standard = try! ContentLoader(root: Fixtures.repository + "/Content").load()
+
     struct Answer: Codable {
         var built: [String: String]
         var maturity: Int
@@ -30,12 +33,12 @@ import PortalTestSupport
 
     /// Answer sets from sparse to full, every maturity level, with a fixed generator.
     static func answers(count: Int) -> [Answer] {
-        var state: UInt64 = 0x5EED
-        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+        var random = RandomSource(seed: 0x5EED)
+        func next() -> UInt64 { random.next() }
         return (0..<count).map { index in
             let density = Double(index % 10) / 10
             var built: [String: String] = [:]
-            for scenario in SiteBuild.standard.scenarios {
+            for scenario in Self.standard.scenarios {
                 guard Double(next() % 1000) / 1000 < density else { continue }
                 // Any tier, also ones the scenario is not defined at: the engines must agree there too.
                 built[String(scenario.no)] = TierID.allCases[Int(next() % 4)].rawValue
@@ -46,41 +49,25 @@ import PortalTestSupport
 
     @Test func javascriptAndSwiftAgree() throws {
         let answers = Self.answers(count: 400)
-        let engine = Eligibility(standard: SiteBuild.standard)
+        let engine = Eligibility(standard: Self.standard)
         let swift = answers.map { answer -> Result in
-            let built = Dictionary(uniqueKeysWithValues: answer.built.map { (Int($0.key)!, SiteBuild.standard.framework.tierID(named: $0.value)!) })
+            let built = Dictionary(uniqueKeysWithValues: answer.built.map { (Int($0.key)!, Self.standard.framework.tierID(named: $0.value)!) })
             let result = engine.evaluate(built: built, maturity: answer.maturity)
             return Result(derived: result.derived?.rawValue, next: result.next?.tier.rawValue, tiers: result.tiers.map {
                 TierResult(tier: $0.tier.rawValue, counted: $0.counted, scenariosShort: $0.scenariosShort, areasCovered: $0.areasCovered,
                            areasMissing: $0.areasMissing, maturityShort: $0.maturityShort, met: $0.met)
             })
         }
-        let folder = SiteBuild.temporaryDirectory("agreement")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try JSONEncoder().encode(RulesRecord(standard: SiteBuild.standard)).write(to: URL(fileURLWithPath: folder + "/rules.json"))
+        let folder = Scratch.folder("agreement")
+        try JSONEncoder().encode(RulesRecord(standard: Self.standard)).write(to: URL(fileURLWithPath: folder + "/rules.json"))
         try JSONEncoder().encode(answers).write(to: URL(fileURLWithPath: folder + "/answers.json"))
 
-        let data = try Self.runJavaScript([folder + "/rules.json", folder + "/answers.json"])
+        let data = try NodeScript.evaluate([folder + "/rules.json", folder + "/answers.json"])
         let javascript = try JSONDecoder().decode([Result].self, from: data)
         #expect(javascript.count == swift.count)
         let disagreements = zip(swift, javascript).enumerated().filter { $0.element.0 != $0.element.1 }
         #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.first.map { "\(answers[$0.offset]) swift \($0.element.0) js \($0.element.1)" } ?? "")")
         // The cases cover every outcome.
         #expect(Set(swift.map { $0.derived ?? "none" }).count >= 4)
-    }
-
-    /// Tests/agreement/evaluate.js under Node with `arguments`: its standard output.
-    static func runJavaScript(_ arguments: [String]) throws -> Data {
-        let node = Process()
-        node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        node.arguments = ["node", SiteBuild.repository + "/Tests/agreement/evaluate.js"] + arguments
-        let output = Pipe(), errors = Pipe()
-        node.standardOutput = output
-        node.standardError = errors
-        try node.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        node.waitUntilExit()
-        #expect(node.terminationStatus == 0, "node failed: \(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
-        return data
     }
 }
