@@ -49,12 +49,12 @@ struct ReleaseSeries {
                 "this release series was published with k = \(changed.k), and site.yaml now says \(k): groups formed under the old k could be published under the new one: set k_anonymity back, or start a new series in another --releases folder once the statistics office agrees")])
         }
         let columns = first.tierGroups.map { $0.compactMap { TierGroups.column(ofKey: $0, tiers: tierIDs) } }
-        guard let fixed = CohortScheme(rawValue: first.scheme), columns.flatMap({ $0 }).sorted() == Array(0...tierIDs.count),
+        guard let fixed = CohortScheme(rawValue: first.scheme), let groups = TierGroups(groups: columns, tiers: tierIDs),
               earlier.allSatisfy({ ReleaseRecord.readableFormats.contains($0.format) }) else {
             throw DiagnosticList([Diagnostic(path: firstFile, line: 1, column: 1,
                 "the release record's scheme, tier groups or format are not ones this version of portal knows: restore the file as it was written")])
         }
-        tierGroups = TierGroups(groups: columns, tiers: tierIDs)
+        tierGroups = groups
         scheme = fixed
     }
 }
