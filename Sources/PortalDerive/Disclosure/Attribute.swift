@@ -97,7 +97,7 @@ struct Attribute: Sendable {
     /// Every attribute the pages publish, in page order. Attributes a cohort determines
     /// (its place under a city scheme, say) are left out: they would say nothing new.
     static func all(text: UIText, records: [Assessment], derived: [Int], standard: Standard, quasi: QuasiIdentifiers,
-                    scheme: CohortScheme, years: [Int]) -> [Attribute] {
+                    scheme: CohortScheme, years yearValues: YearValues) -> [Attribute] {
         let framework = standard.framework
         let tierIDs = framework.tierIDs
         let tierValues = (0...framework.tiers.count).map { column in
@@ -153,10 +153,10 @@ struct Attribute: Sendable {
                                         mergedLabel: { bin in bin.map { names[$0] }.joined(separator: separator) }))
         }
         if !scheme.usesYear {
-            let index = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
+            let years = yearValues.years
             attributes.append(Attribute(kind: .year, id: "year", title: text(.outcomesAttributeYear),
                                         values: years.map { (key: String($0), label: text(.outcomesYear, ["year": $0])) },
-                                        valueOf: quasi.years.map { index[$0]! }, impossible: [],
+                                        valueOf: yearValues.valueOf, impossible: [],
                                         mergedLabel: { bin in text(.outcomesYearRange, ["low": years[bin[0]], "high": years[bin[bin.count - 1]]]) }))
         }
         let levelRange: @Sendable ([Int]) -> String = { bin in text(.outcomesLevelValueRange, ["low": bin[0] + 1, "high": bin[bin.count - 1] + 1]) }

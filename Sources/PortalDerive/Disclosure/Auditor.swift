@@ -23,15 +23,17 @@ struct Auditor {
                 audit.intervals.append(Protection.Interval(target: target, truth: truth, low: truth - seen.down, high: truth + seen.up))
                 continue
             }
-            if model == nil { model = ReaderModel(problem, withheld: withheld, rules: true) }
-            let (low, high) = model!.range(of: terms, requirement: requirement, audit: &audit)
+            let reader = model ?? ReaderModel(problem, withheld: withheld, rules: true)
+            model = reader
+            let (low, high) = reader.range(of: terms, requirement: requirement, audit: &audit)
             audit.intervals.append(Protection.Interval(target: target, truth: truth, low: low, high: high))
             guard !Self.meets(requirement, low: low, high: high, truth: truth) else { continue }
             // Narrow only with the rule bounds (every other attribute at its truth): the
             // joint model of the linked attributes decides (`JointAudit`).
             if !problem.rules.isEmpty {
-                if withoutRules == nil { withoutRules = ReaderModel(problem, withheld: withheld, rules: false) }
-                let (free, wide) = withoutRules!.range(of: terms, requirement: requirement, audit: &audit)
+                let unruled = withoutRules ?? ReaderModel(problem, withheld: withheld, rules: false)
+                withoutRules = unruled
+                let (free, wide) = unruled.range(of: terms, requirement: requirement, audit: &audit)
                 if Self.meets(requirement, low: free, high: wide, truth: truth) { audit.ruleOnly.append(target); continue }
             }
             audit.failures.append(target)

@@ -11,25 +11,28 @@ struct JointAudit {
     /// The attributes (positions) with a pending sum still too narrow here.
     func failing(linearPrograms: inout Int, integerPrograms: inout Int) -> [Int] {
         guard problems.contains(where: { !$0.pending.isEmpty }) else { return [] }
-        let linked = Set(rows.flatMap { $0.terms.map(\.attribute) }).sorted()
-        var offset: [Int: Int] = [:], lower: [Double?] = [], upper: [Double?] = []
-        for attribute in linked {
-            offset[attribute] = lower.count
+        // The attributes the rules link, each taking its unknowns' room in the program in
+        // order; every term of a rule names a linked attribute, so its start is set.
+        let linked = Set(rows.flatMap { $0.terms.map(\.attribute) })
+        var start = [Int](repeating: 0, count: problems.count), lower: [Double?] = [], upper: [Double?] = []
+        for attribute in problems.indices where linked.contains(attribute) {
+            start[attribute] = lower.count
             lower += ReaderModel.lower(problems[attribute].problem)
             upper += ReaderModel.upper(problems[attribute].problem)
         }
         let program = LinearProgram(lower: lower, upper: upper)
-        for attribute in linked {
+        for attribute in problems.indices where linked.contains(attribute) {
             ReaderModel.addRows(problems[attribute].problem, withheld: problems[attribute].withheld, rules: false,
-                                to: program, offset: offset[attribute]!)
+                                to: program, offset: start[attribute])
         }
         for row in rows {
-            program.addRow(row.terms.map { (offset[$0.attribute]! + $0.variable, Double($0.coefficient)) }, lower: Double(row.lower), upper: nil)
+            program.addRow(row.terms.map { (start[$0.attribute] + $0.variable, Double($0.coefficient)) },
+                           lower: Double(row.lower), upper: nil)
         }
         var failing: [Int] = []
         for (attribute, entry) in problems.enumerated() where !entry.pending.isEmpty {
-            guard let start = offset[attribute] else { failing.append(attribute); continue }
-            let model = ReaderModel(entry.problem, in: program, offset: start)
+            guard linked.contains(attribute) else { failing.append(attribute); continue }
+            let model = ReaderModel(entry.problem, in: program, offset: start[attribute])
             var audit = Protection.Audit()
             for target in entry.pending {
                 let terms = entry.problem.terms(target), truth = entry.problem.sum(terms)

@@ -23,11 +23,13 @@ struct Solver {
     mutating func cheapestChange(moving terms: [Int], by amount: Int, withheld: [Withholding?]) -> FoundChange? {
         let home = Set(terms.map { blockOfAtom[problem.atom(of: $0)] })
         if home.count == 1, let block = home.first, block >= 0 {
-            if blockModels[block] == nil { blockModels[block] = ProtectionModel(problem, atoms: blocks[block], initial: initial) }
-            if let found = blockModels[block]!.cheapest(moving: terms, by: amount, withheld: withheld) { return found }
+            let model = blockModels[block] ?? ProtectionModel(problem, atoms: blocks[block], initial: initial)
+            blockModels[block] = model
+            if let found = model.cheapest(moving: terms, by: amount, withheld: withheld) { return found }
         }
-        if whole == nil { whole = ProtectionModel(problem, atoms: nil, initial: initial) }
-        return whole!.cheapest(moving: terms, by: amount, withheld: withheld)
+        let model = whole ?? ProtectionModel(problem, atoms: nil, initial: initial)
+        whole = model
+        return model.cheapest(moving: terms, by: amount, withheld: withheld)
     }
 }
 

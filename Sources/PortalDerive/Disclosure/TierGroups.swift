@@ -10,9 +10,17 @@ public struct TierGroups: Sendable, Equatable {
     /// The framework's tiers, lowest first: column c > 0 is tiers[c − 1].
     public let tiers: [TierID]
 
-    public init(groups: [[Int]], tiers: [TierID]) {
+    /// Per tier column: its group. The groups partition the columns, so every column has
+    /// exactly one, found by position.
+    private let groupOfColumn: [Int]
+
+    /// Groups read back from a ledger: nil unless they hold every tier column (0 = no tier,
+    /// then each of `tiers`) exactly once.
+    public init?(groups: [[Int]], tiers: [TierID]) {
+        guard groups.flatMap({ $0 }).sorted() == Array(0...tiers.count) else { return nil }
         self.groups = groups
         self.tiers = tiers
+        groupOfColumn = Self.groupOfColumn(groups, columns: tiers.count + 1)
     }
 
     /// Merges from the top (the rarest tiers) down: a group closes once it holds k or
@@ -40,9 +48,16 @@ public struct TierGroups: Sendable, Equatable {
         }
         if !pending.isEmpty { groups.append(pending) }
         self.groups = groups.sorted { $0[0] < $1[0] }
+        groupOfColumn = Self.groupOfColumn(self.groups, columns: counts.count)
     }
 
-    public func group(ofColumn column: Int) -> Int { groups.firstIndex { $0.contains(column) }! }
+    private static func groupOfColumn(_ groups: [[Int]], columns: Int) -> [Int] {
+        var groupOf = [Int](repeating: 0, count: columns)
+        for (group, members) in groups.enumerated() { for column in members { groupOf[column] = group } }
+        return groupOf
+    }
+
+    public func group(ofColumn column: Int) -> Int { groupOfColumn[column] }
 
     /// Stable key: the tier ids joined ("excellent+leading").
     public func key(_ group: Int) -> String { groups[group].map(columnKey).joined(separator: "+") }

@@ -267,18 +267,21 @@ struct AttributeRelease {
         return [index - 1, index + 1].contains { form.bins.indices.contains($0) && (attribute.segmentsMayJoin || segmentOf[form.bins[$0][0]] == segmentOf[bin[0]]) }
     }
 
-    /// The finest form coarser than both (bins joined wherever either joins them).
+    /// The finest form coarser than both (bins joined wherever either joins them), its
+    /// values and bins in the order the values first appear in `a`, then in `b`.
     static func meet(_ a: Form, _ b: Form) -> Form {
-        var bins: [[Int]] = []
+        var bins: [Set<Int>] = []
         for bin in a.bins + b.bins {
-            let overlapping = bins.indices.filter { bins[$0].contains(where: bin.contains) }
-            var merged = bin
-            for index in overlapping.reversed() { merged += bins.remove(at: index) }
-            bins.append(Array(Set(merged)))
+            let overlapping = bins.indices.filter { !bins[$0].isDisjoint(with: bin) }
+            var merged = Set(bin)
+            for index in overlapping.reversed() { merged.formUnion(bins.remove(at: index)) }
+            bins.append(merged)
         }
-        let order = a.bins.flatMap { $0 } + b.bins.flatMap { $0 }
-        let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return Form(bins: bins.map { $0.sorted { position[$0]! < position[$1]! } }.sorted { position[$0[0]]! < position[$1[0]]! })
+        var seen = Set<Int>()
+        let order = (a.bins.flatMap { $0 } + b.bins.flatMap { $0 }).filter { seen.insert($0).inserted }
+        // Each bin as the positions of its values in `order`, ascending: its first is where it goes.
+        let positions = bins.map { bin in order.indices.filter { bin.contains(order[$0]) } }
+        return Form(bins: positions.sorted { $0[0] < $1[0] }.map { $0.map { order[$0] } })
     }
 
     // MARK: One attempt
@@ -292,24 +295,27 @@ struct AttributeRelease {
             mayProtect: figures.terms.indices.map { figures.level[$0] != .total && truthOf(figures.terms[$0]) >= k },
             cost: figures.terms.indices.map { context.cost.of(truthOf(figures.terms[$0])) * (figures.level[$0] == .group ? ReleaseContext.groupWeight : 1) },
             earlier: figures.earlier, hidden: figures.hidden, hiddenIsMergedValue: figures.hiddenIsMergedValue, rules: rules)
-        var previousPattern: [Withholding?]?
-        if reuse, let pattern = previous?.pattern {
-            let truths = figures.terms.map(truthOf)
-            previousPattern = figures.terms.indices.map { index in
-                guard pattern[layout.rows[figures.row[index]].key]?[figures.key[index]] == true else { return nil }
-                return (1..<k).contains(truths[index]) ? .primary : .secondary
-            }
-            // A pattern an earlier version made (a withheld zero, a withheld province-wide
-            // figure) cannot be kept: its marks would not mean what they say now.
-            if zip(previousPattern!, problem.mayProtect).contains(where: { $0 == .secondary && !$1 }) { previousPattern = nil }
-        }
-        let protection = Protector(problem: problem, previous: previousPattern, blocks: layout.blocks,
+        let kept = reuse ? previous.flatMap { keptPattern($0.pattern, figures: figures, problem: problem) } : nil
+        let protection = Protector(problem: problem, previous: kept, blocks: layout.blocks,
                                    proven: unseenMoves(of: figures, forms: forms, problem: problem)).protect()
         return Outcome(published: published(figures, protection.withheld), ledger: ledger(figures, protection.withheld),
                        protection: protection, problem: problem, figures: figures, forms: forms)
     }
 
     func truthOf(_ terms: [Int]) -> Int { terms.reduce(0) { $0 + truth[$1] } }
+
+    /// The last release's pattern on these figures: what it withheld, withheld again, as
+    /// "<k" or "×" by the figure's count now. Nil where a pattern an earlier version made
+    /// (a withheld zero, a withheld province-wide figure) cannot be kept: its marks would
+    /// not mean what they say now.
+    private func keptPattern(_ pattern: [String: [String: Bool]], figures: FigureLayout,
+                             problem: LinkedCounts) -> [Withholding?]? {
+        let kept: [Withholding?] = figures.terms.indices.map { index in
+            guard pattern[layout.rows[figures.row[index]].key]?[figures.key[index]] == true else { return nil }
+            return (1..<k).contains(truthOf(figures.terms[index])) ? .primary : .secondary
+        }
+        return zip(kept, problem.mayProtect).contains { $0 == .secondary && !$1 } ? nil : kept
+    }
 
     /// How far each small value a merged bin hides can move in tables that change no
     /// figure at all: one of the row's members moves between the value and another of its
