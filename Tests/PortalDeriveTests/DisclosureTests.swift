@@ -88,7 +88,7 @@ import Testing
         let sums = figures.map { $0.reduce(0) { $0 + truth[$1] } }
         return LinkedCounts(k: 5, atomSizes: [40, 60, 50, 30], valueCount: 3, truth: truth, structuralZero: Array(repeating: false, count: 12),
                             figures: figures, mayProtect: figures.indices.map { $0 < 12 && sums[$0] >= 5 },
-                            cost: sums.map(Double.init), earlier: [], hidden: [], hiddenIsMergedValue: [], rules: [])
+                            cost: sums.map(Double.init), earlier: [], hidden: [], hiddenByMerging: [], rules: [])
     }()
 
     @Test func suppressionProtectsTheSmallCellInsideTheTable() {
@@ -170,7 +170,7 @@ import Testing
         // One cohort of 8: values (2, 6); both withheld; the total row publishes nothing.
         let problem = LinkedCounts(k: 5, atomSizes: [8], valueCount: 2, truth: [2, 6], structuralZero: [false, false],
                                    figures: [[0], [1]], mayProtect: [false, true], cost: [1, 1], earlier: [], hidden: [],
-                                   hiddenIsMergedValue: [], rules: [])
+                                   hiddenByMerging: [], rules: [])
         let audit = Auditor(problem: problem, withheld: [.primary, .secondary]).run()
         // The "<5" can only be 1, 2 or 3 (the "×" is at least 5): narrowed below its mark.
         #expect(audit.failures.contains(Target(kind: .figure, index: 0)))
@@ -179,7 +179,7 @@ import Testing
         // With 4 and 9 of 13 the "<5" ranges over 1…4 (the "×" over 5…12): the audit passes.
         let wide = LinkedCounts(k: 5, atomSizes: [13], valueCount: 2, truth: [4, 9], structuralZero: [false, false],
                                 figures: [[0], [1]], mayProtect: [false, true], cost: [1, 1], earlier: [], hidden: [],
-                                hiddenIsMergedValue: [], rules: [])
+                                hiddenByMerging: [], rules: [])
         #expect(Auditor(problem: wide, withheld: [.primary, .secondary]).run().failures.isEmpty)
     }
 

@@ -170,14 +170,18 @@ class Attack:
 
     def targets(self, name, values, index, rows):
         """What to narrow: every withheld figure (with its mark); every value of a row (of
-        the latest release) that no figure shows alone; every row's withheld figures
-        together; and each release's newcomers in every bin of their row."""
+        the latest release) that no figure shows alone, and every bin another row shows;
+        every row's withheld figures together; and each release's newcomers in every value
+        and every bin any row shows."""
         targets = []
         for coefficients, low, high, meta in rows:
             if meta is not None:
                 targets.append((meta[0], coefficients, meta[1]))
         latest = len(self.releases) - 1
         body = self.latest["attributes"][name]
+        # Every bin any row of any release publishes: a reader can ask it of every row.
+        anywhere = sorted({key for release in self.releases for cells in release["attributes"].get(name, {}).get("counts", {}).values()
+                           for key in cells if "+" in key and all(v in values for v in key.split("+"))})
         for row, cohorts in self.rows_of(self.latest).items():
             members = [i for i, p in enumerate(self.parts) if p[0] in cohorts]
             cells = body["counts"].get(row, {})
@@ -185,6 +189,10 @@ class Attack:
             for value in values:
                 if value not in alone:
                     targets.append((f"{name} {row} {value} alone", {index[(i, value)]: 1 for i in members}, "derived"))
+            for key in anywhere:
+                if key not in cells:
+                    targets.append((f"{name} {row} {key} (a bin shown elsewhere)",
+                                    {index[(i, v)]: 1 for i in members for v in key.split("+")}, "derived"))
             nested = set(body.get("within", {}).get(row, {}))
             withheld = [key for key, count in cells.items() if count is None and key not in nested]
             if withheld:
@@ -193,7 +201,7 @@ class Attack:
             for number in range(latest):
                 added = [i for i in members if self.parts[i][1] == number + 1]
                 if added and len(added) < len(members):
-                    for key in cells:
+                    for key in sorted(set(cells) | set(anywhere) | set(values)):
                         targets.append((f"{name} {row} {key} added in release {number + 2}",
                                         {index[(i, v)]: 1 for i in added for v in key.split("+")}, "derived"))
         return targets

@@ -31,13 +31,14 @@ struct LinkedCounts: Sendable {
     let cost: [Double]
     /// Figures of earlier releases with the value they published (nil: withheld then).
     let earlier: [(terms: [Int], published: Int?)]
-    /// Sums a reader can form by differencing (a cohort's newcomers between releases) or
-    /// that a merged bin leaves unpublished (one level of a "1–2 级" cohort): when they
-    /// count 1 to k−1 they must stay as uncertain as a "<k" does.
+    /// Sums a reader can form by differencing (a cohort's newcomers between releases), that
+    /// a merged bin leaves unpublished (one level of a "1–2 级" cohort), or that another
+    /// row shows as a bin of its own (a group's "5–6 级" asked of one of its cohorts): when
+    /// they count 1 to k−1 they must stay as uncertain as a "<k" does.
     let hidden: [[Int]]
-    /// Per hidden sum: whether it is a value a merged bin leaves unpublished. Those are not
-    /// protected by withholding: a sibling that shows the value alone merges it too.
-    let hiddenIsMergedValue: [Bool]
+    /// Per hidden sum: whether merging protects it (a value a merged bin keeps, a bin another
+    /// row shows) rather than withholding: the rows that show it finer merge it too.
+    let hiddenByMerging: [Bool]
     /// Linear facts the Annex 1 rules give about each atom (a 先进级 factory built at
     /// least 10 scenarios at 先进级 or above), with every other attribute held at its
     /// true counts: a reader who knows less has more tables to choose from, so these

@@ -52,7 +52,7 @@ struct Protector {
             // against the wider pattern (their certificates were not enough).
             lastFailures = audit.failures
             for target in audit.failures { reach[target] = nil }
-            targets = audit.failures.filter { $0.kind != .hidden || !problem.hiddenIsMergedValue[$0.index] }
+            targets = audit.failures.filter { $0.kind != .hidden || !problem.hiddenByMerging[$0.index] }
             if targets.isEmpty { break }
         }
         return Protection(withheld: withheld, audit: audit)
@@ -65,7 +65,7 @@ struct Protector {
         for index in problem.earlier.indices where problem.earlier[index].published == nil {
             if problem.bounds(earlier: index).low != problem.bounds(earlier: index).high { targets.append(Target(kind: .earlier, index: index)) }
         }
-        for (index, terms) in problem.hidden.enumerated() where !problem.hiddenIsMergedValue[index] && (1..<k).contains(problem.sum(terms)) {
+        for (index, terms) in problem.hidden.enumerated() where !problem.hiddenByMerging[index] && (1..<k).contains(problem.sum(terms)) {
             targets.append(Target(kind: .hidden, index: index))
         }
         return targets

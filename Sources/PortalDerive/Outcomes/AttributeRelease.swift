@@ -213,25 +213,11 @@ struct AttributeRelease {
             case .earlier: press(figures.earlierRow[target.index], figures.earlierValues[target.index])
             case .hidden:
                 let row = figures.hiddenRow[target.index], values = figures.hiddenValues[target.index]
-                // A value a row merges is worked out from its siblings that show it: they
-                // merge it too. A difference between releases merges where it is.
-                if figures.hiddenIsMergedValue[target.index] {
-                    // Worked out from a sibling that shows the value in a finer bin: the one
-                    // with the fewest there merges it further.
-                    let value = values[0]
-                    let mine = forms[row].bins.first { $0.contains(value) } ?? []
-                    let finer = siblings(of: row).compactMap { sibling -> (row: Int, bin: [Int], merges: Bool)? in
-                        guard let bin = forms[sibling].bins.first(where: { $0.contains(value) }), bin.count < mine.count,
-                              bin.allSatisfy(mine.contains) else { return nil }
-                        return (sibling, bin, canMerge(forms[sibling], bin))
-                    }
-                    // One that can merge it with a neighbour first (else it would say
-                    // nothing at all), the one with fewest there first.
-                    if let chosen = finer.min(by: { ($0.merges ? 0 : 1, rowTruth($0.row, $0.bin), $0.row) < ($1.merges ? 0 : 1, rowTruth($1.row, $1.bin), $1.row) }) {
-                        press(chosen.row, chosen.bin)
-                    } else {
-                        press(row, values)
-                    }
+                // A sum a row does not show is worked out from the rows that show it finer
+                // (its siblings, its parent): one of them merges it. A difference between
+                // releases merges where it is.
+                if figures.hiddenByMerging[target.index], let chosen = finerRow(than: row, values, forms: forms) {
+                    press(chosen.row, chosen.bin)
                 } else {
                     press(row, values)
                 }
@@ -258,6 +244,25 @@ struct AttributeRelease {
             next[row] = Self.meet(next[row], next[parent])
         }
         return next == forms ? nil : next
+    }
+
+    /// The row that shows `values` in finer bins than `row` does, and its bin there, whose
+    /// merging protects a sum of `values` in `row`: a sibling first, then the parent; one
+    /// that can merge the bin with a neighbour first (else it would say nothing at all),
+    /// the one with fewest there first.
+    func finerRow(than row: Int, _ values: [Int], forms: [Form]) -> (row: Int, bin: [Int])? {
+        let mine = forms[row].publishesNothing ? Set(0..<valueCount)
+            : Set(forms[row].bins.filter { $0.contains(where: values.contains) }.flatMap { $0 })
+        let candidates = siblings(of: row).map { ($0, false) } + (parent(of: row).map { [($0, true)] } ?? [])
+        let finer = candidates.compactMap { other, isParent -> (row: Int, bin: [Int], order: (Int, Int, Int, Int))? in
+            guard !forms[other].publishesNothing else { return nil }
+            let theirs = forms[other].bins.filter { $0.contains(where: values.contains) }
+            let covered = Set(theirs.flatMap { $0 })
+            guard covered.count < mine.count, covered.isSubset(of: mine),
+                  let bin = theirs.min(by: { (rowTruth(other, $0), $0.count) < (rowTruth(other, $1), $1.count) }) else { return nil }
+            return (other, bin, (canMerge(forms[other], bin) ? 0 : 1, isParent ? 1 : 0, rowTruth(other, bin), other))
+        }
+        return finer.min { $0.order < $1.order }.map { ($0.row, $0.bin) }
     }
 
     /// Whether a bin of a form has a neighbour it may merge with.
@@ -294,7 +299,7 @@ struct AttributeRelease {
             figures: figures.terms,
             mayProtect: figures.terms.indices.map { figures.level[$0] != .total && truthOf(figures.terms[$0]) >= k },
             cost: figures.terms.indices.map { context.cost.of(truthOf(figures.terms[$0])) * (figures.level[$0] == .group ? ReleaseContext.groupWeight : 1) },
-            earlier: figures.earlier, hidden: figures.hidden, hiddenIsMergedValue: figures.hiddenIsMergedValue, rules: rules)
+            earlier: figures.earlier, hidden: figures.hidden, hiddenByMerging: figures.hiddenByMerging, rules: rules)
         let kept = reuse ? previous.flatMap { keptPattern($0.pattern, figures: figures, problem: problem) } : nil
         let protection = Protector(problem: problem, previous: kept, blocks: layout.blocks,
                                    proven: unseenMoves(of: figures, forms: forms, problem: problem)).protect()
@@ -325,7 +330,7 @@ struct AttributeRelease {
     func unseenMoves(of figures: FigureLayout, forms: [Form], problem: LinkedCounts) -> [Target: Reach] {
         let containment = problem.containment(), need = k - 2, values = valueCount
         var proven: [Target: Reach] = [:]
-        for index in figures.hidden.indices where figures.hiddenIsMergedValue[index] {
+        for index in figures.hidden.indices where figures.hiddenSource[index] == .mergedValue {
             let terms = figures.hidden[index]
             guard (1..<k).contains(truthOf(terms)) else { continue }
             let row = figures.hiddenRow[index], value = figures.hiddenValues[index][0]
@@ -416,8 +421,19 @@ struct FigureLayout {
     var hidden: [[Int]] = []
     var hiddenRow: [Int] = []
     var hiddenValues: [[Int]] = []
-    /// Whether a hidden sum is one value a merged bin keeps (else a difference between releases).
-    var hiddenIsMergedValue: [Bool] = []
+    var hiddenSource: [HiddenSource] = []
+    /// Whether merging protects a hidden sum (else withholding: a difference between releases).
+    var hiddenByMerging: [Bool] { hiddenSource.map { $0 != .newcomers } }
+
+    /// How a reader forms a sum no figure shows.
+    enum HiddenSource: Equatable {
+        /// A row's newcomers of one release, in a bin or value (a difference between releases).
+        case newcomers
+        /// One value a merged bin of the row keeps (or a withdrawn row hides).
+        case mergedValue
+        /// A bin another row of the attribute shows, asked of this row.
+        case shownElsewhere
+    }
 
     init(_ release: AttributeRelease, forms: [Form]) {
         let layout = release.layout, values = release.valueCount
@@ -478,17 +494,25 @@ struct FigureLayout {
     }
 
     /// Sums a reader can form but no figure shows: a row's newcomers of each release in
-    /// each bin it was ever published in, and every single value a merged bin hides.
+    /// each value and each bin any row was ever published in, every single value a merged
+    /// bin (or a withdrawn row) hides, and every bin any row shows, asked of each row that
+    /// does not. Only those counting 1 to k−1 are audited; the rest are left out here.
     private mutating func addHidden(_ release: AttributeRelease, forms: [Form]) {
         let layout = release.layout, values = release.valueCount, current = layout.current
         var seen = Set(terms)
-        func add(_ sum: [Int], row: Int, bin: [Int], mergedValue: Bool) {
-            guard !sum.isEmpty, seen.insert(sum).inserted else { return }
+        func add(_ sum: [Int], row: Int, bin: [Int], source: HiddenSource) {
+            guard !sum.isEmpty, (1..<release.k).contains(release.truthOf(sum)), seen.insert(sum).inserted else { return }
             hidden.append(sum)
             hiddenRow.append(row)
             hiddenValues.append(bin)
-            hiddenIsMergedValue.append(mergedValue)
+            hiddenSource.append(source)
         }
+        func atomsTimes(_ atoms: [Int], _ bin: [Int]) -> [Int] {
+            atoms.flatMap { atom in bin.compactMap { release.structural[atom * values + $0] ? nil : atom * values + $0 } }
+        }
+        // Every bin of several values any figure shows, now or before, in a fixed order.
+        let everywhere = Set(self.values + earlierValues).filter { $0.count > 1 }.sorted { $0.lexicographicallyPrecedes($1) }
+        let singles = (0..<values).map { [$0] }
         for rowIndex in layout.rows.indices {
             let atoms = layout.atomsThrough[rowIndex][current]
             var bins = Set(cells[rowIndex].map { self.values[$0] })
@@ -497,8 +521,8 @@ struct FigureLayout {
                 for number in 0...current {
                     let batch = layout.newcomers[rowIndex][number]
                     if batch.isEmpty || batch == atoms { continue }
-                    for bin in bins.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                        add(batch.flatMap { atom in bin.map { atom * values + $0 } }, row: rowIndex, bin: bin, mergedValue: false)
+                    for bin in Set(bins.sorted { $0.lexicographicallyPrecedes($1) } + everywhere + singles).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                        add(atomsTimes(batch, bin), row: rowIndex, bin: bin, source: .newcomers)
                     }
                 }
             }
@@ -506,9 +530,11 @@ struct FigureLayout {
             let shownAlone = Set(cells[rowIndex].filter { self.values[$0].count == 1 }.map { self.values[$0][0] })
             for bin in form.bins {
                 for value in bin where !shownAlone.contains(value) && (bin.count > 1 || form.publishesNothing) {
-                    let sum = atoms.compactMap { release.structural[$0 * values + value] ? nil : $0 * values + value }
-                    if (1..<release.k).contains(release.truthOf(sum)) { add(sum, row: rowIndex, bin: [value], mergedValue: true) }
+                    add(atomsTimes(atoms, [value]), row: rowIndex, bin: [value], source: .mergedValue)
                 }
+            }
+            for bin in everywhere where !bins.contains(bin) {
+                add(atomsTimes(atoms, bin), row: rowIndex, bin: bin, source: .shownElsewhere)
             }
         }
     }
