@@ -13,7 +13,7 @@ VENV := .venv
 # Stamp that changes whenever the Python requirements do.
 VENV_STAMP := $(VENV)/.installed-$(shell cat Tests/browser/requirements.txt Makefile | cksum | cut -d' ' -f1)
 
-.PHONY: site test bench fuzz deps browser-deps python-deps release screenshots clean
+.PHONY: site test lint bench fuzz deps browser-deps python-deps release screenshots clean
 
 # The key that makes record ids (HMAC-SHA256 of credit codes). It stays on this
 # machine, outside Content/ and out of git; PORTAL_ANON_KEY overrides it.
@@ -29,12 +29,21 @@ site: release python-deps $(ANON_KEY_FILE)
 $(ANON_KEY_FILE):
 	umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > $@
 
-## make test: every test — Swift unit, fixture and whole-site tests, then the browser
-## suite (journeys, accessibility, HTML validity, links) against the built site.
-test: deps browser-deps
+## make test: the house style (make lint), then every test — Swift unit, fixture and
+## whole-site tests, then the browser suite (journeys, accessibility, HTML validity,
+## links) against the built site.
+test: deps browser-deps lint
 	swift build --build-tests
 	PORTAL=.build/debug/portal swift test
 	PORTAL=.build/debug/portal PAGEFIND=$(PAGEFIND) $(VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/browser
+
+## make lint: the Swift code as the toolchain's swift format writes it (.swift-format),
+## and no line over 120 characters (strings and comments included, which it leaves be).
+SWIFT_SOURCES := Sources Tests Plugins Package.swift
+lint:
+	swift format lint --strict --recursive $(SWIFT_SOURCES)
+	@if LC_ALL=C.UTF-8 grep -rnP '^.{121,}' --include='*.swift' $(SWIFT_SOURCES); then \
+	  echo "error: lines over 120 characters (above): break them"; exit 1; fi
 
 ## make screenshots: PNGs of every page kind at 1280 and 360 px into screenshots/.
 screenshots: deps browser-deps

@@ -45,9 +45,11 @@ let package = Package(
         .target(name: "PortalDerive", dependencies: ["PortalModel", "COpenSSL", "CGLPK"]),
         // Stage 3: view models → HTML (Mustache templates by our own parser and renderer,
         // proven by the official specification's tests; Markdown via cmark-gfm).
-        .target(name: "PortalRender", dependencies: [
-            "PortalModel", "PortalDerive", "CCmarkGFM",
-        ]),
+        .target(
+            name: "PortalRender",
+            dependencies: [
+                "PortalModel", "PortalDerive", "CCmarkGFM",
+            ]),
         // Linux renameat2(RENAME_EXCHANGE): swaps the new site in with one system call.
         .target(name: "CAtomicRename"),
         // Stage 4: files → output folder, swapped in atomically.
@@ -55,36 +57,65 @@ let package = Package(
         // `portal synth`: realistic, clearly fake assessment data.
         .target(name: "PortalSynth", dependencies: ["PortalModel", "PortalDerive"]),
         // The pipeline that runs the four stages.
-        .target(name: "PortalSite", dependencies: ["PortalModel", "PortalLoad", "PortalDerive", "PortalRender", "PortalWrite"]),
+        .target(
+            name: "PortalSite",
+            dependencies: ["PortalModel", "PortalLoad", "PortalDerive", "PortalRender", "PortalWrite"]),
         // `portal serve`: the development server, in its own executable (portal-serve), so
         // neither the generator library nor `portal build` depends on an HTTP server.
-        .target(name: "PortalServe", dependencies: ["PortalSite", "PortalLoad", "PortalModel", "PortalWrite", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(
+            name: "PortalServe",
+            dependencies: [
+                "PortalSite", "PortalLoad", "PortalModel", "PortalWrite",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]),
         // `make fuzz`: random bytes into front-matter parsing and CSV ingestion. The targets
         // are a library so the tests replay saved inputs (Tests/Fuzz/) through the same code;
         // portal-fuzz is libFuzzer's entry point (built with -sanitize=fuzzer -DFUZZING),
         // or else a replayer of saved inputs.
         .target(name: "PortalFuzzTargets", dependencies: ["PortalLoad", "PortalModel"]),
         .executableTarget(name: "portal-fuzz", dependencies: ["PortalFuzzTargets"]),
-        .executableTarget(name: "portal", dependencies: [
-            "PortalSite", "PortalSynth",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "portal",
+            dependencies: [
+                "PortalSite", "PortalSynth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // `portal serve` runs this executable, so `portal` itself loads no HTTP stack.
-        .executableTarget(name: "portal-serve", dependencies: [
-            "PortalServe", "PortalSite",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "portal-serve",
+            dependencies: [
+                "PortalServe", "PortalSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Test fixtures (Tests/Fixtures/) and the portal binary, for the test targets.
         .target(name: "PortalTestSupport", dependencies: ["PortalModel"], path: "Tests/PortalTestSupport"),
-        .testTarget(name: "PortalLoadTests", dependencies: ["PortalLoad", "PortalModel", "PortalFuzzTargets", "PortalTestSupport"], path: "Tests/PortalLoadTests"),
+        .testTarget(
+            name: "PortalLoadTests",
+            dependencies: ["PortalLoad", "PortalModel", "PortalFuzzTargets", "PortalTestSupport"],
+            path: "Tests/PortalLoadTests"),
         // The command line as users run it: the bad-input corpus, interrupted builds, determinism.
         .testTarget(name: "PortalCLITests", dependencies: ["PortalTestSupport"], path: "Tests/PortalCLITests"),
-        .testTarget(name: "PortalDeriveTests", dependencies: ["PortalDerive", "PortalLoad", "PortalModel", "PortalSynth", "PortalTestSupport"], path: "Tests/PortalDeriveTests"),
-        .testTarget(name: "PortalRenderTests", dependencies: ["PortalRender", "PortalLoad", "PortalModel", "PortalTestSupport"], path: "Tests/PortalRenderTests"),
-        .testTarget(name: "PortalWriteTests", dependencies: ["PortalWrite", "PortalModel", "PortalTestSupport"], path: "Tests/PortalWriteTests"),
+        .testTarget(
+            name: "PortalDeriveTests",
+            dependencies: ["PortalDerive", "PortalLoad", "PortalModel", "PortalSynth", "PortalTestSupport"],
+            path: "Tests/PortalDeriveTests"),
+        .testTarget(
+            name: "PortalRenderTests",
+            dependencies: ["PortalRender", "PortalLoad", "PortalModel", "PortalTestSupport"],
+            path: "Tests/PortalRenderTests"),
+        .testTarget(
+            name: "PortalWriteTests", dependencies: ["PortalWrite", "PortalModel", "PortalTestSupport"],
+            path: "Tests/PortalWriteTests"),
         // The whole pipeline on the real site and fixtures.
-        .testTarget(name: "PortalSiteTests", dependencies: ["PortalSite", "PortalLoad", "PortalModel", "PortalSynth", "PortalDerive", "PortalRender", "PortalTestSupport"], path: "Tests/PortalSiteTests"),
-        .testTarget(name: "PortalServeTests", dependencies: ["PortalServe", "PortalTestSupport"], path: "Tests/PortalServeTests"),
+        .testTarget(
+            name: "PortalSiteTests",
+            dependencies: [
+                "PortalSite", "PortalLoad", "PortalModel", "PortalSynth", "PortalDerive", "PortalRender",
+                "PortalTestSupport",
+            ], path: "Tests/PortalSiteTests"),
+        .testTarget(
+            name: "PortalServeTests", dependencies: ["PortalServe", "PortalTestSupport"], path: "Tests/PortalServeTests"
+        ),
     ]
 )
 

@@ -13,9 +13,12 @@ struct TextKeys: BuildToolPlugin {
         let sources = context.package.targets.compactMap { $0 as? SourceModuleTarget }.filter { $0.kind != .test }
             .flatMap { $0.sourceFiles(withSuffix: "swift").map(\.url) }
         let output = context.pluginWorkDirectoryURL.appending(path: "TextKey.swift")
-        return [.buildCommand(displayName: "Generating TextKey from strings.zh-CN.yaml",
-                              executable: try context.tool(named: "portal-text-keys").url,
-                              arguments: [strings.path, output.path] + sources.map(\.path),
-                              inputFiles: [strings] + sources, outputFiles: [output])]
+        return [
+            .buildCommand(
+                displayName: "Generating TextKey from strings.zh-CN.yaml",
+                executable: try context.tool(named: "portal-text-keys").url,
+                arguments: [strings.path, output.path] + sources.map(\.path),
+                inputFiles: [strings] + sources, outputFiles: [output])
+        ]
     }
 }

@@ -24,8 +24,10 @@ public struct FuzzHarness: Sendable {
         var files: [String: Data] = [:]
         for case let file as String in FileManager.default.enumerator(atPath: folder) ?? NSEnumerator() {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + file, isDirectory: &isDirectory), !isDirectory.boolValue,
-               !file.hasPrefix("assessments/") {
+            if FileManager.default.fileExists(atPath: folder + "/" + file, isDirectory: &isDirectory),
+                !isDirectory.boolValue,
+                !file.hasPrefix("assessments/")
+            {
                 files["content/" + file] = FileManager.default.contents(atPath: folder + "/" + file)
             }
         }
@@ -40,7 +42,8 @@ public struct FuzzHarness: Sendable {
             files["content/scenarios/02-second.md"] = input
             _ = try? ContentLoader(root: "content", files: MemoryFileSource(data: files)).load()
         case .csv:
-            _ = try? AssessmentLoader(standard: standard, files: MemoryFileSource(data: ["in/a.csv": input])).load("in/a.csv")
+            _ = try? AssessmentLoader(standard: standard, files: MemoryFileSource(data: ["in/a.csv": input])).load(
+                "in/a.csv")
         }
     }
 }

@@ -8,17 +8,21 @@ struct ContentFile {
     let text: String
 
     /// Reads and decodes `directory/name`; reports and returns nil if it cannot.
-    static func read(_ name: String, in directory: String, from files: FileSource, sink: DiagnosticSink) -> ContentFile? {
+    static func read(_ name: String, in directory: String, from files: FileSource, sink: DiagnosticSink) -> ContentFile?
+    {
         let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
         let data: Data
         do { data = try files.read(path) } catch {
-            sink.report(SourceLocation(path: path, line: 1, column: 1), "cannot read the file: check that it exists and is readable")
+            sink.report(
+                SourceLocation(path: path, line: 1, column: 1),
+                "cannot read the file: check that it exists and is readable")
             return nil
         }
         switch TextDecoding.decode(data, path: path) {
         case .success(let text):
             if text.trimmingWhitespace.isEmpty {
-                sink.report(SourceLocation(path: path, line: 1, column: 1), "the file is empty: fill it in or delete it")
+                sink.report(
+                    SourceLocation(path: path, line: 1, column: 1), "the file is empty: fill it in or delete it")
                 return nil
             }
             return ContentFile(path: path, name: name, text: text)
@@ -40,7 +44,9 @@ struct ContentFile {
             sink.report(diagnostic)
             return nil
         case .success(let split):
-            guard let document = YAMLDocument.parse(split.yaml, path: path, lineOffset: split.yamlLineOffset, sink: sink) else { return nil }
+            guard
+                let document = YAMLDocument.parse(split.yaml, path: path, lineOffset: split.yamlLineOffset, sink: sink)
+            else { return nil }
             return (document, (split.body, split.bodyLine))
         }
     }

@@ -15,42 +15,63 @@ public struct ContentLoader: Sendable {
     public func load() throws(DiagnosticList) -> Standard {
         let sink = DiagnosticSink()
         guard files.exists(root) else {
-            throw DiagnosticList([Diagnostic(path: root, line: 1, column: 1,
-                "content folder not found: pass the folder holding site.yaml, framework/, scenarios/ and indicators/ with --content")])
+            throw DiagnosticList([
+                Diagnostic(
+                    path: root, line: 1, column: 1,
+                    "content folder not found: pass the folder holding site.yaml, framework/, scenarios/ and "
+                        + "indicators/ with --content"
+                )
+            ])
         }
-        let site = ContentFile.read("site.yaml", in: root, from: files, sink: sink).flatMap { SiteConfigLoader.load($0, sink: sink) }
+        let site = ContentFile.read("site.yaml", in: root, from: files, sink: sink).flatMap {
+            SiteConfigLoader.load($0, sink: sink)
+        }
         let framework = FrameworkLoader.load(directory: root + "/framework", from: files, sink: sink)
         let segments = framework?.segments.map(\.name)
         let tierIDs = framework?.tierIDs
-        let (scenarios, allScenarios) = loadAll("scenarios", kind: "scenario", sink: sink) { ScenarioLoader.load($0, segments: segments, tiers: tierIDs, sink: $1) }
+        let (scenarios, allScenarios) = loadAll("scenarios", kind: "scenario", sink: sink) {
+            ScenarioLoader.load($0, segments: segments, tiers: tierIDs, sink: $1)
+        }
         let (indicators, allIndicators) = loadAll("indicators", kind: "indicator", sink: sink, IndicatorLoader.load)
         let (pages, _) = loadAll("pages", kind: "page", sink: sink, PageLoader.load)
-        let method = files.exists(root + "/outcomes/method.md")
-            ? ContentFile.read("method.md", in: root + "/outcomes", from: files, sink: sink).flatMap { PageLoader.load($0, sink: sink, slug: String(PageKind.method.path().dropLast())) }
+        let method =
+            files.exists(root + "/outcomes/method.md")
+            ? ContentFile.read("method.md", in: root + "/outcomes", from: files, sink: sink).flatMap {
+                PageLoader.load($0, sink: sink, slug: String(PageKind.method.path().dropLast()))
+            }
             : nil
 
         // Numbering is judged only when every file loaded: a broken file is not a gap.
         let validator = Validator(sink: sink)
-        if allScenarios { validator.checkNumbering(scenarios.map(\.source), numbers: scenarios.map(\.no), kind: "scenario") }
-        if allIndicators { validator.checkNumbering(indicators.map(\.source), numbers: indicators.map(\.no), kind: "indicator") }
+        if allScenarios {
+            validator.checkNumbering(scenarios.map(\.source), numbers: scenarios.map(\.no), kind: "scenario")
+        }
+        if allIndicators {
+            validator.checkNumbering(indicators.map(\.source), numbers: indicators.map(\.no), kind: "indicator")
+        }
         validator.check(scenarios: scenarios)
         if let framework { validator.check(framework: framework, path: root + "/framework/tiers.yaml") }
         let diagnostics = sink.diagnostics
         guard diagnostics.isEmpty, let site, let framework else { throw DiagnosticList(diagnostics) }
-        return Standard(site: site, framework: framework,
-                        scenarios: scenarios.sorted { $0.no < $1.no },
-                        indicators: indicators.sorted { $0.no < $1.no },
-                        pages: pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, method: method)
+        return Standard(
+            site: site, framework: framework,
+            scenarios: scenarios.sorted { $0.no < $1.no },
+            indicators: indicators.sorted { $0.no < $1.no },
+            pages: pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, method: method)
     }
 
     /// Loads every `.md` file of a folder in parallel, keeping the sorted file order.
     /// Also says whether every file loaded.
-    private func loadAll<T: Sendable>(_ folder: String, kind: String, sink: DiagnosticSink,
-                                      _ load: @Sendable @escaping (ContentFile, DiagnosticSink) -> T?) -> ([T], Bool) {
+    private func loadAll<T: Sendable>(
+        _ folder: String, kind: String, sink: DiagnosticSink,
+        _ load: @Sendable @escaping (ContentFile, DiagnosticSink) -> T?
+    ) -> ([T], Bool) {
         let directory = root + "/" + folder
         let names = ((try? files.files(in: directory)) ?? []).filter { $0.hasSuffix(".md") }
         if names.isEmpty && folder != "pages" {
-            sink.report(SourceLocation(path: directory, line: 1, column: 1), "no \(kind) files found: add \(folder)/NN-<name>.md files")
+            sink.report(
+                SourceLocation(path: directory, line: 1, column: 1),
+                "no \(kind) files found: add \(folder)/NN-<name>.md files")
         }
         let files = self.files
         let loaded = names.parallelMap { name in
@@ -59,4 +80,3 @@ public struct ContentLoader: Sendable {
         return (loaded, loaded.count == names.count)
     }
 }
-

@@ -19,7 +19,9 @@ final class DiagnosticSink: @unchecked Sendable {
     /// In file, line and column order (they arrive in whatever order the cores found them).
     var diagnostics: [Diagnostic] {
         lock.lock(); defer { lock.unlock() }
-        return items.sorted { ($0.location.path, $0.location.line, $0.location.column, $0.message)
-            < ($1.location.path, $1.location.line, $1.location.column, $1.message) }
+        return items.sorted {
+            ($0.location.path, $0.location.line, $0.location.column, $0.message)
+                < ($1.location.path, $1.location.line, $1.location.column, $1.message)
+        }
     }
 }

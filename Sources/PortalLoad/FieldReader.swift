@@ -15,7 +15,11 @@ struct FieldReader {
 
     init?(_ node: Node, in document: YAMLDocument, sink: DiagnosticSink, what: String) {
         guard let mapping = node.mapping else {
-            sink.report(document.location(of: node), "\(what) must be a set of `key: value` fields, found \(node.kindName): write one field per line as `key: value`")
+            sink.report(
+                document.location(of: node),
+                "\(what) must be a set of `key: value` fields, found \(node.kindName): write one field per line as "
+                    + "`key: value`"
+            )
             return nil
         }
         self.document = document
@@ -71,7 +75,11 @@ struct FieldReader {
 
     func textValue(_ value: Node, key: String) -> String? {
         guard let scalar = value.scalar, !value.isNull else {
-            error(value, "'\(key)' must be text, found \(value.kindName): write the text after `\(key): ` (in quotes if it looks like a number, a date, yes/no or a list)")
+            error(
+                value,
+                "'\(key)' must be text, found \(value.kindName): write the text after `\(key): ` (in quotes if it "
+                    + "looks like a number, a date, yes/no or a list)"
+            )
             return nil
         }
         let text = scalar.string.trimmingWhitespace
@@ -97,14 +105,21 @@ struct FieldReader {
 
     private func intValue(_ value: Node, key: String, in range: ClosedRange<Int>, why: String? = nil) -> Int? {
         guard value.scalar != nil, let number = Self.plainDigits(value) ?? value.int else {
-            error(value, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.kindName): write the number in digits")
+            error(
+                value,
+                "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), found "
+                    + "\(value.kindName): write the number in digits"
+            )
             return nil
         }
         guard range.contains(number) else {
             if let why, number < range.lowerBound {
                 error(value, "'\(key)' is \(number): \(why)")
             } else {
-                error(value, "'\(key)' is \(number), outside \(range.lowerBound)…\(range.upperBound): use a number in that range")
+                error(
+                    value,
+                    "'\(key)' is \(number), outside \(range.lowerBound)…\(range.upperBound): use a number in that range"
+                )
             }
             return nil
         }
@@ -118,7 +133,8 @@ struct FieldReader {
         guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return nil }
         let utf8 = scalar.string.utf8
         guard (1...18).contains(utf8.count), utf8.first != UInt8(ascii: "0"),
-              utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+            utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
         return Int(scalar.string)
     }
 
@@ -126,7 +142,8 @@ struct FieldReader {
     func number(_ key: String) -> Double? {
         guard let value = required(key, hint: "<number>") else { return nil }
         guard value.scalar != nil, let number = value.float ?? value.int.map(Double.init) else {
-            error(value, "'\(key)' must be a number, found \(value.kindName): write it in digits, such as 350 or 1200.5")
+            error(
+                value, "'\(key)' must be a number, found \(value.kindName): write it in digits, such as 350 or 1200.5")
             return nil
         }
         return number
@@ -136,7 +153,9 @@ struct FieldReader {
     func list(_ key: String, hint: String) -> [Node]? {
         guard let value = required(key, hint: hint) else { return nil }
         guard let sequence = value.sequence else {
-            error(value, "'\(key)' must be a list, found \(value.kindName): write each entry on its own line starting with `- `")
+            error(
+                value,
+                "'\(key)' must be a list, found \(value.kindName): write each entry on its own line starting with `- `")
             return nil
         }
         return Array(sequence)

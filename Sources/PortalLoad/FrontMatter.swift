@@ -18,26 +18,35 @@ struct FrontMatterFile {
         let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
         func isFence(_ line: Substring.UTF8View) -> Bool {
             var end = line.endIndex
-            while end > line.startIndex, case let byte = line[line.index(before: end)], byte == 0x20 || byte == 0x09 { end = line.index(before: end) }
+            while end > line.startIndex, case let byte = line[line.index(before: end)], byte == 0x20 || byte == 0x09 {
+                end = line.index(before: end)
+            }
             return line[line.startIndex..<end].elementsEqual("---".utf8)
         }
         guard let first = lines.first, isFence(first) else {
-            return .failure(Diagnostic(path: path, line: 1, column: 1,
-                "missing front matter: the file must start with a line `---`, then the YAML fields, then another `---`"))
+            return .failure(
+                Diagnostic(
+                    path: path, line: 1, column: 1,
+                    "missing front matter: the file must start with a line `---`, then the YAML fields, then another "
+                        + "`---`"
+                ))
         }
         guard let close = lines.dropFirst().firstIndex(where: isFence) else {
-            return .failure(Diagnostic(path: path, line: 1, column: 1,
-                "front matter opened here is never closed: add a line `---` after the last YAML field"))
+            return .failure(
+                Diagnostic(
+                    path: path, line: 1, column: 1,
+                    "front matter opened here is never closed: add a line `---` after the last YAML field"))
         }
         // The text of whole lines from..<to, without the line end after the last.
         func joined(_ range: Range<Int>) -> String {
             guard let firstLine = range.first, let lastLine = range.last else { return "" }
             return String(Substring(text.utf8[lines[firstLine].startIndex..<lines[lastLine].endIndex]))
         }
-        return .success(FrontMatterFile(
-            yaml: joined(1..<close),
-            yamlLineOffset: 1,
-            body: joined((close + 1)..<lines.count).trimmingWhitespace,
-            bodyLine: close + 2))
+        return .success(
+            FrontMatterFile(
+                yaml: joined(1..<close),
+                yamlLineOffset: 1,
+                body: joined((close + 1)..<lines.count).trimmingWhitespace,
+                bodyLine: close + 2))
     }
 }

@@ -9,8 +9,10 @@ enum TextDecoding {
         let bytes = normaliseLineEnds(withoutByteOrderMark([UInt8](data)))
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(bytes)
-            return .failure(Diagnostic(path: path, line: line, column: column,
-                "the file is not valid UTF-8: save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
+            return .failure(
+                Diagnostic(
+                    path: path, line: line, column: column,
+                    "the file is not valid UTF-8: save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
         }
         return .success(text)
     }
@@ -44,9 +46,10 @@ enum TextDecoding {
         var line = 1, column = 1, index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let length =
+                byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
             guard length > 0, index + length <= bytes.count,
-                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             else { return (line, column) }
             if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
             index += length

@@ -8,26 +8,40 @@ import Yams
 public enum UITextLoader {
     public static let fileName = UIText.fileName
 
-    public static func load(templates directory: String, files: FileSource = DiskFileSource()) throws(DiagnosticList) -> UIText {
+    public static func load(templates directory: String, files: FileSource = DiskFileSource()) throws(DiagnosticList)
+        -> UIText
+    {
         let sink = DiagnosticSink()
         guard let file = ContentFile.read(fileName, in: directory, from: files, sink: sink),
-              let document = file.yaml(sink: sink) else { throw DiagnosticList(sink.diagnostics) }
+            let document = file.yaml(sink: sink)
+        else { throw DiagnosticList(sink.diagnostics) }
         guard let sections = document.root.mapping else {
-            throw DiagnosticList([Diagnostic(document.location(of: document.root),
-                                             "the strings file must be sections of `key: text` lines: see the comment at its top")])
+            throw DiagnosticList([
+                Diagnostic(
+                    document.location(of: document.root),
+                    "the strings file must be sections of `key: text` lines: see the comment at its top")
+            ])
         }
         var texts: [(key: String, text: String, location: SourceLocation)] = []
         var seen: Set<String> = []
         for (sectionKey, section) in sections {
             guard let name = sectionKey.string, let entries = section.mapping else {
-                sink.report(document.location(of: sectionKey), "'\(sectionKey.string ?? "")' must be a section of `key: text` lines, indented below it")
+                sink.report(
+                    document.location(of: sectionKey),
+                    "'\(sectionKey.string ?? "")' must be a section of `key: text` lines, indented below it")
                 continue
             }
-            if !isName(name) { sink.report(document.location(of: sectionKey), "'\(name)' is not a section name: use lower-case letters, digits and _") }
+            if !isName(name) {
+                sink.report(
+                    document.location(of: sectionKey),
+                    "'\(name)' is not a section name: use lower-case letters, digits and _")
+            }
             for (key, value) in entries {
                 let path = name + "." + (key.string ?? "")
                 guard isName(key.string ?? "") else {
-                    sink.report(document.location(of: key), "'\(key.string ?? "")' is not a key: use lower-case letters, digits and _")
+                    sink.report(
+                        document.location(of: key),
+                        "'\(key.string ?? "")' is not a key: use lower-case letters, digits and _")
                     continue
                 }
                 guard let text = value.scalar?.string, !text.trimmingWhitespace.isEmpty else {
@@ -36,11 +50,15 @@ public enum UITextLoader {
                 }
                 seen.insert(path)
                 if let textKey = TextKey(rawValue: path) {
-                    let unknown = UIText.placeholders(in: text).map(String.init).filter { !textKey.placeholders.contains($0) }
+                    let unknown = UIText.placeholders(in: text).map(String.init).filter {
+                        !textKey.placeholders.contains($0)
+                    }
                     if !unknown.isEmpty {
                         let offered = textKey.placeholders.sorted().map { "{\($0)}" }
-                        sink.report(document.location(of: value),
-                                    "'\(path)' uses {\(unknown.joined(separator: "}, {"))}, which it is not given: use " + (offered.isEmpty ? "no placeholders" : offered.joined(separator: ", ")))
+                        sink.report(
+                            document.location(of: value),
+                            "'\(path)' uses {\(unknown.joined(separator: "}, {"))}, which it is not given: use "
+                                + (offered.isEmpty ? "no placeholders" : offered.joined(separator: ", ")))
                         continue
                     }
                 }
@@ -49,9 +67,14 @@ public enum UITextLoader {
         }
         for key in TextKey.allCases where !seen.contains(key.rawValue) {
             let section = String(key.rawValue.prefix { $0 != "." })
-            let anchor = sections.first { $0.key.string == section }.map { document.location(of: $0.key) }
+            let anchor =
+                sections.first { $0.key.string == section }.map { document.location(of: $0.key) }
                 ?? SourceLocation(path: file.path, line: 1, column: 1)
-            sink.report(anchor, "missing text '\(key.rawValue)': add `\(key.rawValue.dropFirst(section.count + 1)): <text>` to the section '\(section)'")
+            sink.report(
+                anchor,
+                "missing text '\(key.rawValue)': add `\(key.rawValue.dropFirst(section.count + 1)): <text>` to the "
+                    + "section '\(section)'"
+            )
         }
         if !sink.diagnostics.isEmpty { throw DiagnosticList(sink.diagnostics) }
         return UIText(texts)

@@ -17,7 +17,9 @@ struct YAMLDocument {
             // would run five regular expressions on every key and scalar it hashes. The
             // encoding is given: by default Yams reads the whole environment on every parse.
             guard let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
-                sink.report(SourceLocation(path: path, line: lineOffset + 1, column: 1), "no YAML fields found: write the fields (`key: value`, one per line) between the two `---` lines")
+                sink.report(
+                    SourceLocation(path: path, line: lineOffset + 1, column: 1),
+                    "no YAML fields found: write the fields (`key: value`, one per line) between the two `---` lines")
                 return nil
             }
             return YAMLDocument(path: path, lineOffset: lineOffset, root: root)
@@ -41,13 +43,16 @@ struct YAMLDocument {
     /// Turns a Yams error into `path:line:column` with advice for the usual slips.
     private static func diagnostic(for error: YamlError, yaml: String, path: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark, _ problem: String) -> Diagnostic {
-            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first ?? ""
+            let line =
+                yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first ?? ""
             let character = line.unicodeScalars.dropFirst(mark.column - 1).first
-            return Diagnostic(path: path, line: mark.line + lineOffset, column: mark.column,
-                              "YAML: \(problem)" + advice(problem: problem, character: character))
+            return Diagnostic(
+                path: path, line: mark.line + lineOffset, column: mark.column,
+                "YAML: \(problem)" + advice(problem: problem, character: character))
         }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
             // A quote or bracket left open is found only at the end of the text: point at
             // where it was opened, which is where the editor has to look.
             if let context, problem.contains("end of stream") || problem.contains("end of the stream") {
@@ -56,8 +61,11 @@ struct YAMLDocument {
             let text = context.map { "\(problem) (\($0.text) at line \($0.mark.line + lineOffset))" } ?? problem
             return at(mark, text)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return Diagnostic(path: path, line: context.mark.line + lineOffset, column: context.mark.column,
-                              "YAML: the key '\(duplicates.joined(separator: "', '"))' appears more than once in the same mapping: keep one")
+            return Diagnostic(
+                path: path, line: context.mark.line + lineOffset, column: context.mark.column,
+                "YAML: the key '\(duplicates.joined(separator: "', '"))' appears more than once in the same mapping: "
+                    + "keep one"
+            )
         case let .reader(problem, offset, _, _):
             let prefix = offset.map { String(yaml.prefix($0)) } ?? ""
             let line = prefix.filter { $0 == "\n" }.count + 1
@@ -73,7 +81,8 @@ struct YAMLDocument {
             return ": indent with spaces, not tabs"
         }
         if problem.contains("could not find expected ':'") || problem.contains("mapping values are not allowed") {
-            return ": check the indentation and that every field is written `key: value` (quote texts that contain `: `)"
+            return
+                ": check the indentation and that every field is written `key: value` (quote texts that contain `: `)"
         }
         if problem.contains("end of the stream") || problem.contains("quoted scalar") {
             return ": a quoted text is not closed; add the closing quote"

@@ -16,8 +16,10 @@ public struct Assessment: Sendable {
         var indicators: [Int: IndicatorAnswer]
         var scenarios: BuiltScenarios
 
-        init(identifiers: DirectIdentifiers, source: SourceLocation, region: String, industry: String, year: Int,
-             declaredTier: TierID?, maturity: Int, indicators: [Int: IndicatorAnswer], scenarios: BuiltScenarios) {
+        init(
+            identifiers: DirectIdentifiers, source: SourceLocation, region: String, industry: String, year: Int,
+            declaredTier: TierID?, maturity: Int, indicators: [Int: IndicatorAnswer], scenarios: BuiltScenarios
+        ) {
             self.identifiers = identifiers
             self.source = source
             self.region = region
@@ -30,8 +32,9 @@ public struct Assessment: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(identifiers: identifiers, source: source, region: region, industry: industry, year: year,
-                    declaredTier: declaredTier, maturity: maturity, indicators: indicators, scenarios: scenarios)
+            Storage(
+                identifiers: identifiers, source: source, region: region, industry: industry, year: year,
+                declaredTier: declaredTier, maturity: maturity, indicators: indicators, scenarios: scenarios)
         }
     }
 
@@ -46,24 +49,54 @@ public struct Assessment: Sendable {
         }
     }
 
-    public var identifiers: DirectIdentifiers { get { storage.identifiers } set { unique.identifiers = newValue } }
+    public var identifiers: DirectIdentifiers {
+        get { storage.identifiers }
+        set { unique.identifiers = newValue }
+    }
     /// Where the row is, for messages (file and line only, never values).
-    public var source: SourceLocation { get { storage.source } set { unique.source = newValue } }
-    public var region: String { get { storage.region } set { unique.region = newValue } }
-    public var industry: String { get { storage.industry } set { unique.industry = newValue } }
-    public var year: Int { get { storage.year } set { unique.year = newValue } }
-    public var declaredTier: TierID? { get { storage.declaredTier } set { unique.declaredTier = newValue } }
+    public var source: SourceLocation {
+        get { storage.source }
+        set { unique.source = newValue }
+    }
+    public var region: String {
+        get { storage.region }
+        set { unique.region = newValue }
+    }
+    public var industry: String {
+        get { storage.industry }
+        set { unique.industry = newValue }
+    }
+    public var year: Int {
+        get { storage.year }
+        set { unique.year = newValue }
+    }
+    public var declaredTier: TierID? {
+        get { storage.declaredTier }
+        set { unique.declaredTier = newValue }
+    }
     /// GB/T 39116 maturity level, 1–5.
-    public var maturity: Int { get { storage.maturity } set { unique.maturity = newValue } }
+    public var maturity: Int {
+        get { storage.maturity }
+        set { unique.maturity = newValue }
+    }
     /// Answers to indicators 1…10, by indicator number.
-    public var indicators: [Int: IndicatorAnswer] { get { storage.indicators } set { unique.indicators = newValue } }
+    public var indicators: [Int: IndicatorAnswer] {
+        get { storage.indicators }
+        set { unique.indicators = newValue }
+    }
     /// The tier at which each built scenario was built, by scenario number.
-    public var scenarios: BuiltScenarios { get { storage.scenarios } set { unique.scenarios = newValue } }
+    public var scenarios: BuiltScenarios {
+        get { storage.scenarios }
+        set { unique.scenarios = newValue }
+    }
 
-    public init(identifiers: DirectIdentifiers, source: SourceLocation, region: String, industry: String, year: Int,
-                declaredTier: TierID?, maturity: Int, indicators: [Int: IndicatorAnswer], scenarios: BuiltScenarios) {
-        storage = Storage(identifiers: identifiers, source: source, region: region, industry: industry, year: year,
-                          declaredTier: declaredTier, maturity: maturity, indicators: indicators, scenarios: scenarios)
+    public init(
+        identifiers: DirectIdentifiers, source: SourceLocation, region: String, industry: String, year: Int,
+        declaredTier: TierID?, maturity: Int, indicators: [Int: IndicatorAnswer], scenarios: BuiltScenarios
+    ) {
+        storage = Storage(
+            identifiers: identifiers, source: source, region: region, industry: industry, year: year,
+            declaredTier: declaredTier, maturity: maturity, indicators: indicators, scenarios: scenarios)
     }
 }
 

@@ -3,7 +3,9 @@
 /// ending that marks synthetic enterprise names.
 public struct AssessmentFormat: Sendable, Equatable {
     /// The columns with a header of their own, by English key.
-    public static let keys = ["enterprise", "credit_code", "region", "industry", "year", "declared_tier", "maturity", "indicator", "scenario"]
+    public static let keys = [
+        "enterprise", "credit_code", "region", "industry", "year", "declared_tier", "maturity", "indicator", "scenario",
+    ]
 
     /// English key → header; `indicator` and `scenario` hold `{no}`.
     public var headers: [String: String]

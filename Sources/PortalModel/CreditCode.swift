@@ -36,7 +36,9 @@ public enum CreditCode {
 
     public static func isValid(_ code: String) -> Bool {
         let bytes = code.utf8
-        guard bytes.count == 18, let sum = weightedSum(bytes.prefix(17), weights), let last = bytes.last else { return false }
+        guard bytes.count == 18, let sum = weightedSum(bytes.prefix(17), weights), let last = bytes.last else {
+            return false
+        }
         return alphabet[(31 - sum % 31) % 31].asciiValue == last
     }
 

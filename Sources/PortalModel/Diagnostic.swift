@@ -69,7 +69,9 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
 
     /// Both results, or every problem of both: two inputs read side by side report their
     /// problems in one run.
-    public static func both<A, B>(_ first: Result<A, DiagnosticList>, _ second: Result<B, DiagnosticList>) throws(DiagnosticList) -> (A, B) {
+    public static func both<A, B>(_ first: Result<A, DiagnosticList>, _ second: Result<B, DiagnosticList>)
+        throws(DiagnosticList) -> (A, B)
+    {
         switch (first, second) {
         case (.success(let a), .success(let b)): return (a, b)
         case (.failure(let problems), .success), (.success, .failure(let problems)): throw problems

@@ -22,12 +22,15 @@ public struct DiskFileSource: FileSource {
 
     public func files(in directory: String) throws -> [String] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return []
+        }
         return try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { !$0.hasPrefix(".") }
             .filter { name in
                 var sub: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &sub)
+                _ = FileManager.default.fileExists(
+                    atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &sub)
                 return !sub.boolValue
             }
             .sorted()
@@ -48,7 +51,9 @@ public struct DiskFileSource: FileSource {
         try Self.reading(path) { descriptor, size in
             var failed = false
             let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                guard let filled = Self.fill(UnsafeMutableRawBufferPointer(buffer), from: descriptor) else { failed = true; count = 0; return }
+                guard let filled = Self.fill(UnsafeMutableRawBufferPointer(buffer), from: descriptor) else {
+                    failed = true; count = 0; return
+                }
                 count = filled
             }
             return failed ? nil : bytes
@@ -63,7 +68,8 @@ public struct DiskFileSource: FileSource {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-              let result = body(descriptor, Int(status.st_size)) else {
+            let result = body(descriptor, Int(status.st_size))
+        else {
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
         }
         return result

@@ -22,9 +22,12 @@ public struct Framework: Sendable, Equatable {
     /// How assessment CSVs are written (assessments.yaml).
     public var assessmentFormat: AssessmentFormat
 
-    public init(tiers: [Tier], areas: [Area], segments: [Segment], intro: String, requirementsTitle: String, requirements: [String], targets: Targets,
-                regions: [Region] = [], sectors: [Sector] = [], investmentBands: [InvestmentBand] = [],
-                maturityLevels: [String], partSlugs: [String: String] = [:], assessmentFormat: AssessmentFormat) {
+    public init(
+        tiers: [Tier], areas: [Area], segments: [Segment], intro: String, requirementsTitle: String,
+        requirements: [String], targets: Targets,
+        regions: [Region] = [], sectors: [Sector] = [], investmentBands: [InvestmentBand] = [],
+        maturityLevels: [String], partSlugs: [String: String] = [:], assessmentFormat: AssessmentFormat
+    ) {
         self.tiers = tiers
         self.areas = areas
         self.segments = segments
@@ -48,7 +51,9 @@ public struct Framework: Sendable, Equatable {
     /// The tier `id` names. Ids are made only by the framework's loader, from these
     /// tiers, so one always exists; a stray id is a programming error.
     public func tier(_ id: TierID) -> Tier {
-        guard id.index < tiers.count, tiers[id.index].id == id else { preconditionFailure("tier \(id) is not one of the framework's") }
+        guard id.index < tiers.count, tiers[id.index].id == id else {
+            preconditionFailure("tier \(id) is not one of the framework's")
+        }
         return tiers[id.index]
     }
 
@@ -85,7 +90,10 @@ public struct TierTarget: Sendable, Equatable {
     /// The count is per year (每年推动 300 家), not by 2027.
     public var perYear: Bool
 
-    public init(tier: TierID, heading: String, task: String, figure: String, figureLabel: String, count: Int? = nil, perYear: Bool = false) {
+    public init(
+        tier: TierID, heading: String, task: String, figure: String, figureLabel: String, count: Int? = nil,
+        perYear: Bool = false
+    ) {
         self.tier = tier
         self.heading = heading
         self.task = task

@@ -16,7 +16,10 @@ public struct Indicator: Sendable, Equatable {
     public var notes: String
     public var source: SourceFile
 
-    public init(no: Int, group: String, name: String, description: String, levels: [String], question: String?, unit: String?, notApplicable: String?, notes: String, source: SourceFile) {
+    public init(
+        no: Int, group: String, name: String, description: String, levels: [String], question: String?, unit: String?,
+        notApplicable: String?, notes: String, source: SourceFile
+    ) {
         self.no = no
         self.group = group
         self.name = name

@@ -28,8 +28,10 @@ public enum PageKind: String, CaseIterable, Sendable {
         /// The kind search results are filtered by, when its pages are indexed.
         public let search: TextKey?
 
-        init(_ template: String, _ route: String, style: String? = nil, section: PageKind? = nil, label: TextKey? = nil,
-             navigation: Int? = nil, search: TextKey? = nil) {
+        init(
+            _ template: String, _ route: String, style: String? = nil, section: PageKind? = nil, label: TextKey? = nil,
+            navigation: Int? = nil, search: TextKey? = nil
+        ) {
             (self.template, self.route, self.style, self.section) = (template, route, style ?? template, section)
             (self.label, self.navigation, self.search) = (label, navigation, search)
         }
@@ -38,29 +40,43 @@ public enum PageKind: String, CaseIterable, Sendable {
     public var entry: Entry {
         switch self {
         case .home: return Entry("home", "", section: .home, label: .pageHome)
-        case .tiers: return Entry("tiers", "tiers/", section: .tiers, label: .pageTiers, navigation: 1, search: .searchKindTier)
+        case .tiers:
+            return Entry("tiers", "tiers/", section: .tiers, label: .pageTiers, navigation: 1, search: .searchKindTier)
         case .tier: return Entry("tier", "tiers/{tier}/", section: .tiers, search: .searchKindTier)
-        case .scenarios: return Entry("scenarios", "scenarios/", section: .scenarios, label: .pageScenarios, navigation: 2)
+        case .scenarios:
+            return Entry("scenarios", "scenarios/", section: .scenarios, label: .pageScenarios, navigation: 2)
         case .scenario: return Entry("scenario", "scenarios/{code}/", section: .scenarios, search: .searchKindScenario)
-        case .compareIndex: return Entry("compare-index", "compare/", section: .compareIndex, label: .pageCompare, navigation: 3)
+        case .compareIndex:
+            return Entry("compare-index", "compare/", section: .compareIndex, label: .pageCompare, navigation: 3)
         case .compare: return Entry("compare", "compare/{pair}/", section: .compareIndex)
         case .matrix: return Entry("matrix", "matrix/", section: .matrix, label: .pageMatrix, navigation: 4)
-        case .indicators: return Entry("indicators", "indicators/", section: .indicators, label: .pageIndicators, navigation: 5)
-        case .indicator: return Entry("indicator", "indicators/{code}/", section: .indicators, search: .searchKindIndicator)
+        case .indicators:
+            return Entry("indicators", "indicators/", section: .indicators, label: .pageIndicators, navigation: 5)
+        case .indicator:
+            return Entry("indicator", "indicators/{code}/", section: .indicators, search: .searchKindIndicator)
         case .outcomes:
-            return Entry("outcomes", "outcomes/", style: "outcomes index", section: .outcomes, label: .pageOutcomes, navigation: 6,
-                         search: .searchKindOutcomes)
+            return Entry(
+                "outcomes", "outcomes/", style: "outcomes index", section: .outcomes, label: .pageOutcomes,
+                navigation: 6,
+                search: .searchKindOutcomes)
         case .outcomeIndicators:
-            return Entry("outcome-indicators", "outcomes/indicators/", style: "outcomes indicators", section: .outcomes,
-                         label: .pageOutcomeIndicators, search: .searchKindOutcomes)
+            return Entry(
+                "outcome-indicators", "outcomes/indicators/", style: "outcomes indicators", section: .outcomes,
+                label: .pageOutcomeIndicators, search: .searchKindOutcomes)
         case .outcomeScenarios:
-            return Entry("outcome-scenarios", "outcomes/scenarios/", style: "outcomes scenarios", section: .outcomes,
-                         label: .pageOutcomeScenarios, search: .searchKindOutcomes)
-        case .cohorts: return Entry("cohorts", "outcomes/cohorts/", style: "outcomes cohorts", section: .outcomes, label: .pageCohorts)
+            return Entry(
+                "outcome-scenarios", "outcomes/scenarios/", style: "outcomes scenarios", section: .outcomes,
+                label: .pageOutcomeScenarios, search: .searchKindOutcomes)
+        case .cohorts:
+            return Entry(
+                "cohorts", "outcomes/cohorts/", style: "outcomes cohorts", section: .outcomes, label: .pageCohorts)
         case .cohort: return Entry("cohort", "outcomes/cohorts/{cohort}/", style: "outcomes cohort", section: .outcomes)
-        case .records: return Entry("records", "outcomes/records/", style: "outcomes records", section: .outcomes, label: .pageRecords)
+        case .records:
+            return Entry(
+                "records", "outcomes/records/", style: "outcomes records", section: .outcomes, label: .pageRecords)
         case .method: return Entry("method", "outcomes/method/", style: "page method", section: .outcomes)
-        case .selfCheck: return Entry("self-check", "self-check/", section: .selfCheck, label: .pageSelfCheck, navigation: 7)
+        case .selfCheck:
+            return Entry("self-check", "self-check/", section: .selfCheck, label: .pageSelfCheck, navigation: 7)
         case .search: return Entry("search", "search/", label: .pageSearch)
         case .data: return Entry("data", "data/", label: .pageData)
         case .notFound: return Entry("404", "404.html", style: "not-found", label: .pageNotFound)
@@ -80,11 +96,14 @@ public enum PageKind: String, CaseIterable, Sendable {
 
     /// Each kind's route cut at its `{…}` (no tail: no placeholder), worked out once:
     /// every link on every page asks for a path.
-    private static let routeParts: [String: (head: String, tail: String?)] = Dictionary(uniqueKeysWithValues: allCases.map { kind in
-        let route = kind.entry.route
-        guard let open = route.firstIndex(of: "{"), let close = route.firstIndex(of: "}") else { return (kind.rawValue, (route, nil)) }
-        return (kind.rawValue, (String(route[..<open]), String(route[route.index(after: close)...])))
-    })
+    private static let routeParts: [String: (head: String, tail: String?)] = Dictionary(
+        uniqueKeysWithValues: allCases.map { kind in
+            let route = kind.entry.route
+            guard let open = route.firstIndex(of: "{"), let close = route.firstIndex(of: "}") else {
+                return (kind.rawValue, (route, nil))
+            }
+            return (kind.rawValue, (String(route[..<open]), String(route[route.index(after: close)...])))
+        })
 
     /// Every template the site renders with: the layout, each kind's, and the files'.
     public static var templates: [String] {
@@ -95,10 +114,11 @@ public enum PageKind: String, CaseIterable, Sendable {
     /// not take.
     public static var reservedSlugs: Set<String> {
         let paths = allCases.map(\.entry.route) + SiteFile.allCases.map(\.entry.path) + [SiteFile.assetsFolder]
-        return Set(paths.compactMap { path -> String? in
-            let first = path.prefix { $0 != "/" }
-            return first.isEmpty || first.contains("{") || first.contains(".") ? nil : String(first)
-        })
+        return Set(
+            paths.compactMap { path -> String? in
+                let first = path.prefix { $0 != "/" }
+                return first.isEmpty || first.contains("{") || first.contains(".") ? nil : String(first)
+            })
     }
 
     /// The kinds search results can be filtered by, in catalogue order, once each.
@@ -136,8 +156,13 @@ public enum SiteFile: String, CaseIterable, Sendable {
         /// Published only with assessment outcomes.
         public let isOutcome: Bool
 
-        init(_ path: String, description: TextKey? = nil, template: String? = nil, inFooter: Bool = false, outcome: Bool = false) {
-            (self.path, self.description, self.template, self.inFooter, self.isOutcome) = (path, description, template, inFooter, outcome)
+        init(
+            _ path: String, description: TextKey? = nil, template: String? = nil, inFooter: Bool = false,
+            outcome: Bool = false
+        ) {
+            (self.path, self.description, self.template, self.inFooter, self.isOutcome) = (
+                path, description, template, inFooter, outcome
+            )
         }
     }
 

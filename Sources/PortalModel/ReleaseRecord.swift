@@ -21,11 +21,15 @@ public struct ReleaseRecord: Codable, Sendable, Equatable {
     /// Cohort key → fingerprints of the assessments first published in this release.
     public var members: [String: [String]]
     /// Attribute → row ("total", "group:<key>", "cohort:<key>") → bin key (a value's key,
-    /// or the keys of the values it counts joined by "+") → count, or nil where withheld (a dictionary's nil values are written as explicit nulls).
+    /// or the keys of the values it counts joined by "+") → count, or nil where withheld
+    /// (a dictionary's nil values are written as explicit nulls).
     public var figures: [String: [String: [String: Int?]]]
 
-    public init(format: Int = ReleaseRecord.currentFormat, release: Int, keyCheck: String, k: Int, scheme: String, tierGroups: [[String]],
-                members: [String: [String]], figures: [String: [String: [String: Int?]]]) {
+    public init(
+        format: Int = ReleaseRecord.currentFormat, release: Int, keyCheck: String, k: Int, scheme: String,
+        tierGroups: [[String]],
+        members: [String: [String]], figures: [String: [String: [String: Int?]]]
+    ) {
         self.format = format
         self.release = release
         self.keyCheck = keyCheck

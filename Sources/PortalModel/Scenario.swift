@@ -64,8 +64,9 @@ public struct Scenario: Sendable, Equatable {
     public var code: String { twoDigits(no) }
 
     public static func == (lhs: Scenario, rhs: Scenario) -> Bool {
-        lhs.storage === rhs.storage || (lhs.no == rhs.no && lhs.name == rhs.name && lhs.segment == rhs.segment
-            && lhs.tiers == rhs.tiers && lhs.notes == rhs.notes && lhs.source == rhs.source)
+        lhs.storage === rhs.storage
+            || (lhs.no == rhs.no && lhs.name == rhs.name && lhs.segment == rhs.segment
+                && lhs.tiers == rhs.tiers && lhs.notes == rhs.notes && lhs.source == rhs.source)
     }
 }
 

@@ -12,7 +12,10 @@ public struct Standard: Sendable, Equatable {
     /// Content/outcomes/method.md: how outcomes are derived and protected (/outcomes/method/).
     public var method: Page?
 
-    public init(site: SiteConfig, framework: Framework, scenarios: [Scenario], indicators: [Indicator], pages: [Page], method: Page? = nil) {
+    public init(
+        site: SiteConfig, framework: Framework, scenarios: [Scenario], indicators: [Indicator], pages: [Page],
+        method: Page? = nil
+    ) {
         self.method = method
         self.site = site
         self.framework = framework
@@ -33,7 +36,10 @@ public struct SiteConfig: Sendable, Equatable {
     /// k of k-anonymity: the smallest count published, and the smallest cohort or group described.
     public var kAnonymity: Int
 
-    public init(title: String, shortTitle: String, description: String, language: String, edition: String, baseURL: String, kAnonymity: Int = 5) {
+    public init(
+        title: String, shortTitle: String, description: String, language: String, edition: String, baseURL: String,
+        kAnonymity: Int = 5
+    ) {
         self.kAnonymity = kAnonymity
         self.title = title
         self.shortTitle = shortTitle

@@ -40,7 +40,10 @@ public struct Tier: Sendable, Equatable {
     /// The five area texts, in Annex 1 order.
     public var areaTexts: [AreaText]
 
-    public init(id: TierID, name: String, minScenarios: Int, requiredAreas: [String], minMaturity: Int?, intro: String, areaTexts: [AreaText]) {
+    public init(
+        id: TierID, name: String, minScenarios: Int, requiredAreas: [String], minMaturity: Int?, intro: String,
+        areaTexts: [AreaText]
+    ) {
         self.id = id
         self.name = name
         self.minScenarios = minScenarios

@@ -13,16 +13,20 @@ extension String {
     public var trimmingWhitespace: String {
         trimming { scalar in
             scalar.isSpaceSeparator || scalar == "\t" || ("\n"..."\r").contains(scalar) || scalar == "\u{85}"
-                || scalar == "\u{2028}" || scalar == "\u{2029}" // Zl, Zp
+                || scalar == "\u{2028}" || scalar == "\u{2029}"  // Zl, Zp
         }
     }
 
     private func trimming(_ isBlank: (Unicode.Scalar) -> Bool) -> String {
         // Most cells start and end with a visible ASCII character: nothing to look up.
-        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isBlank(first) || isBlank(last) else { return self }
-        guard let start = scalars.firstIndex(where: { !isBlank($0) }), let end = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        guard let start = scalars.firstIndex(where: { !isBlank($0) }),
+            let end = scalars.lastIndex(where: { !isBlank($0) })
+        else { return "" }
         // Copied as UTF-8 in one piece, not rebuilt scalar by scalar.
         return String(scalars[start...end])
     }

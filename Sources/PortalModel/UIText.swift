@@ -28,7 +28,11 @@ public struct UIText: Sendable {
         for (key, text, location) in texts {
             entries[key] = Entry(text: text, parts: Self.parts(of: text), location: location)
             let section = String(key.prefix { $0 != "." })
-            if sections.last?.name == section { sections[sections.count - 1].keys.append(key) } else { sections.append((section, [key])) }
+            if sections.last?.name == section {
+                sections[sections.count - 1].keys.append(key)
+            } else {
+                sections.append((section, [key]))
+            }
         }
         let missing = TextKey.allCases.filter { entries[$0.rawValue] == nil }
         precondition(missing.isEmpty, "UIText without \(missing.map(\.rawValue))")

@@ -35,7 +35,7 @@ public enum Markdown {
         result.reserveCapacity(html.utf8.count + 64)
         var tag: String?
         var text = ""
-        var untouched = 0 // depth of <a> and <code> elements around the text
+        var untouched = 0  // depth of <a> and <code> elements around the text
         func flush() {
             result += untouched > 0 ? text : wrapCodes(text)
             text = ""
@@ -65,7 +65,9 @@ public enum Markdown {
     /// Scanned by hand: a Regex literal is parsed anew each time it is evaluated, and
     /// every Markdown conversion runs this.
     static func wrapCodes(_ text: String) -> String {
-        func isWordCharacter(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
+        func isWordCharacter(_ character: Character) -> Bool {
+            character.isASCII && (character.isLetter || character.isNumber)
+        }
         func isJoiner(_ character: Character) -> Bool { character == "-" || character == "." || character == "/" }
         let characters = Array(text)
         var result = ""
@@ -82,7 +84,9 @@ public enum Markdown {
                 joined = true
             }
             guard joined else { continue }
-            result += String(characters[plainStart..<start]) + "<span class=\"nw\">" + String(characters[start..<end]) + "</span>"
+            result +=
+                String(characters[plainStart..<start]) + "<span class=\"nw\">" + String(characters[start..<end])
+                + "</span>"
             plainStart = end
             index = end
         }
@@ -97,7 +101,9 @@ public enum Markdown {
         cmark_parser_feed(parser, markdown, markdown.utf8.count)
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
-        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
         defer { free(html) }
         return String(cString: html)
     }

@@ -38,15 +38,23 @@ public struct SiteRenderer: Sendable {
     /// a large standard's JSON does not hold one core while the other waits. The sitemap,
     /// robots.txt and assets are few and small, and made here. `rendered` is called once
     /// per page rendered (for a progress line).
-    public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws -> RenderedSite {
+    public func render(_ plan: SitePlan, cache: RenderCache? = nil, rendered: (@Sendable () -> Void)? = nil) throws
+        -> RenderedSite
+    {
         cache?.use(templates: templates.fingerprint)
         let (sitemapPath, sitemapTemplate) = (SiteFile.sitemap.entry.path, SiteFile.sitemap.entry.template ?? "")
         guard let sitemap = templates.render(try TemplateTree.make(plan.sitemap), template: sitemapTemplate) else {
-            throw PageFailure(page: sitemapPath, template: sitemapTemplate, reason: "the template \(sitemapTemplate) is not loaded")
+            throw PageFailure(
+                page: sitemapPath, template: sitemapTemplate, reason: "the template \(sitemapTemplate) is not loaded")
         }
-        let files = [RenderedFile(path: sitemapPath, contents: Data(sitemap)),
-                     RenderedFile(path: SiteFile.robots.entry.path, contents: Data(plan.robots.utf8))] + (try assets())
-        return RenderedSite(pages: plan.pages, data: plan.data, csv: plan.csv, others: files, renderer: self, cache: cache, rendered: rendered)
+        let files =
+            [
+                RenderedFile(path: sitemapPath, contents: Data(sitemap)),
+                RenderedFile(path: SiteFile.robots.entry.path, contents: Data(plan.robots.utf8)),
+            ] + (try assets())
+        return RenderedSite(
+            pages: plan.pages, data: plan.data, csv: plan.csv, others: files, renderer: self, cache: cache,
+            rendered: rendered)
     }
 
     /// One page through its template. With a cache (portal serve), a page whose template
@@ -59,7 +67,9 @@ public struct SiteRenderer: Sendable {
             let key = cache.map { _ in RenderCache.Key(template: page.template, context: context) }
             if let cache, let key, let hit = cache.page(page.route.file, key: key) { return hit }
             guard let bytes = templates.render(context, template: page.template) else {
-                throw PageFailure(page: page.route.file, template: page.template, reason: "the template \(page.template) is not loaded")
+                throw PageFailure(
+                    page: page.route.file, template: page.template,
+                    reason: "the template \(page.template) is not loaded")
             }
             let contents = Data(bytes)
             if let cache, let key { cache.store(page.route.file, key: key, contents: contents) }
@@ -68,7 +78,8 @@ public struct SiteRenderer: Sendable {
         } catch let failure as PageFailure {
             throw failure
         } catch {
-            throw PageFailure(page: page.route.file, template: page.template, reason: "its view model cannot be read (\(error))")
+            throw PageFailure(
+                page: page.route.file, template: page.template, reason: "its view model cannot be read (\(error))")
         }
     }
 
@@ -87,12 +98,14 @@ public struct SiteRenderer: Sendable {
         return try files.compactMap { file in
             let path = assetsDirectory + "/" + file
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-            return RenderedFile(path: SiteFile.assetsFolder + file, contents: try Data(contentsOf: URL(fileURLWithPath: path)))
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                return nil
+            }
+            return RenderedFile(
+                path: SiteFile.assetsFolder + file, contents: try Data(contentsOf: URL(fileURLWithPath: path)))
         }
     }
 }
-
 
 /// The site's files by index: the pages first (rendered on demand, on the caller's
 /// thread, so any number at once), then the open data (JSON, and CSV with a byte-order
@@ -107,7 +120,9 @@ public struct RenderedSite: Sendable {
     let cache: RenderCache?
     let rendered: (@Sendable () -> Void)?
 
-    public var paths: [String] { pages.map(\.route.file) + data.map(\.route.file) + csv.map(\.route.file) + others.map(\.path) }
+    public var paths: [String] {
+        pages.map(\.route.file) + data.map(\.route.file) + csv.map(\.route.file) + others.map(\.path)
+    }
 
     public func file(at index: Int) throws -> Data {
         var index = index

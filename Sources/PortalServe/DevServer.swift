@@ -27,15 +27,21 @@ public struct DevServer: Sendable {
 
     /// The error overlay's heading, in the site's words when the strings file loads.
     var buildFailedHeading: String {
-        (try? UITextLoader.load(templates: options.templates))?(.serveBuildFailed) ?? "Build failed; the last good site is still shown:"
+        (try? UITextLoader.load(templates: options.templates))?(.serveBuildFailed)
+            ?? "Build failed; the last good site is still shown:"
     }
 
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
         await errors.set(build(log: log))
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 60, logger: .disabled,
-                                handler: Router(output: options.output, hub: hub, errors: errors, buildFailed: buildFailedHeading))
-        let watcher = FileWatcher(paths: [options.content, options.templates] + (options.assessments.map { [$0] } ?? []))
-        log("serving \(options.output) at http://\(host):\(port)/ — watching \(watcher.paths.joined(separator: ", ")); Ctrl-C stops")
+        let server = HTTPServer(
+            address: try .inet(ip4: host, port: port), timeout: 60, logger: .disabled,
+            handler: Router(output: options.output, hub: hub, errors: errors, buildFailed: buildFailedHeading))
+        let watcher = FileWatcher(
+            paths: [options.content, options.templates] + (options.assessments.map { [$0] } ?? []))
+        log(
+            "serving \(options.output) at http://\(host):\(port)/ — watching "
+                + "\(watcher.paths.joined(separator: ", ")); Ctrl-C stops"
+        )
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             group.addTask {
@@ -48,7 +54,10 @@ public struct DevServer: Sendable {
                     } else {
                         await self.hub.broadcast("reload")
                         let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-                        log(String(format: "rebuilt; %d page(s) told to reload %.0f ms after the change was seen", await self.hub.count, ms))
+                        log(
+                            String(
+                                format: "rebuilt; %d page(s) told to reload %.0f ms after the change was seen",
+                                await self.hub.count, ms))
                     }
                 }
             }
@@ -62,9 +71,13 @@ public struct DevServer: Sendable {
         do {
             let report = try Pipeline.build(options)
             let cache = options.renderCache
-            let stages = report.stages.map { String(format: "%@ %.0f", $0.name, $0.seconds * 1000) }.joined(separator: ", ")
-            log(String(format: "built %d pages in %.0f ms (%d rendered, %d unchanged, %d files written; ms: %@)", report.pages,
-                        report.seconds * 1000, cache?.misses ?? report.pages, cache?.hits ?? 0, report.files, stages))
+            let stages = report.stages.map { String(format: "%@ %.0f", $0.name, $0.seconds * 1000) }.joined(
+                separator: ", ")
+            log(
+                String(
+                    format: "built %d pages in %.0f ms (%d rendered, %d unchanged, %d files written; ms: %@)",
+                    report.pages,
+                    report.seconds * 1000, cache?.misses ?? report.pages, cache?.hits ?? 0, report.files, stages))
             return nil
         } catch {
             log(error.description)

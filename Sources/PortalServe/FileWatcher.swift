@@ -48,7 +48,7 @@ struct FileWatcher: Sendable {
                 guard await events.wait(milliseconds: 500) else { continue }
                 // Debounce: until no event arrives for `settle`.
                 while await events.wait(milliseconds: settle) {}
-                events.watchAll() // folders created since
+                events.watchAll()  // folders created since
             } else {
                 try? await Task.sleep(for: .milliseconds(200))
             }
@@ -70,61 +70,63 @@ struct FileWatcher: Sendable {
 }
 
 #if os(Linux)
-/// inotify on every folder below the watched paths (and on a watched file itself).
-final class ChangeEvents: @unchecked Sendable {
-    private let descriptor: Int32
-    private let paths: [String]
-    private var watched: Set<String> = []
-    /// Blocking waits run here, off Swift's cooperative threads (two on this machine).
-    private let queue = DispatchQueue(label: "portal.serve.watch")
+    /// inotify on every folder below the watched paths (and on a watched file itself).
+    final class ChangeEvents: @unchecked Sendable {
+        private let descriptor: Int32
+        private let paths: [String]
+        private var watched: Set<String> = []
+        /// Blocking waits run here, off Swift's cooperative threads (two on this machine).
+        private let queue = DispatchQueue(label: "portal.serve.watch")
 
-    init?(paths: [String]) {
-        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard descriptor >= 0 else { return nil }
-        self.paths = paths
-        guard watchAll() else { close(descriptor); return nil }
-    }
-
-    deinit { close(descriptor) }
-
-    /// Adds a watch for every folder not watched yet; false when the system refuses one
-    /// (too many watches): then polling takes over.
-    @discardableResult
-    func watchAll() -> Bool {
-        let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
-        for root in paths {
-            let (folders, files) = FileWatcher.walk(root)
-            // A watched file (not folder) replaced by an editor (write to a copy, rename
-            // over) loses its watch: such a path is watched again every time.
-            let isFile = folders.isEmpty
-            for target in isFile ? files : folders where !watched.contains(target) || isFile {
-                guard inotify_add_watch(descriptor, target, mask) >= 0 else { return false }
-                watched.insert(target)
-            }
+        init?(paths: [String]) {
+            descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            guard descriptor >= 0 else { return nil }
+            self.paths = paths
+            guard watchAll() else { close(descriptor); return nil }
         }
-        return true
-    }
 
-    /// Whether an event arrived within the time (the events are read and dropped).
-    func wait(milliseconds: Int) async -> Bool {
-        await withCheckedContinuation { continuation in
-            queue.async {
-                var poller = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&poller, 1, Int32(milliseconds)) > 0
-                if ready {
-                    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-                    while read(self.descriptor, &buffer, buffer.count) > 0 {}
+        deinit { close(descriptor) }
+
+        /// Adds a watch for every folder not watched yet; false when the system refuses one
+        /// (too many watches): then polling takes over.
+        @discardableResult
+        func watchAll() -> Bool {
+            let mask = UInt32(
+                IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
+                    | IN_DELETE_SELF | IN_MOVE_SELF)
+            for root in paths {
+                let (folders, files) = FileWatcher.walk(root)
+                // A watched file (not folder) replaced by an editor (write to a copy, rename
+                // over) loses its watch: such a path is watched again every time.
+                let isFile = folders.isEmpty
+                for target in isFile ? files : folders where !watched.contains(target) || isFile {
+                    guard inotify_add_watch(descriptor, target, mask) >= 0 else { return false }
+                    watched.insert(target)
                 }
-                continuation.resume(returning: ready)
+            }
+            return true
+        }
+
+        /// Whether an event arrived within the time (the events are read and dropped).
+        func wait(milliseconds: Int) async -> Bool {
+            await withCheckedContinuation { continuation in
+                queue.async {
+                    var poller = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
+                    let ready = poll(&poller, 1, Int32(milliseconds)) > 0
+                    if ready {
+                        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+                        while read(self.descriptor, &buffer, buffer.count) > 0 {}
+                    }
+                    continuation.resume(returning: ready)
+                }
             }
         }
     }
-}
 #else
-/// Elsewhere (no inotify) the watcher polls: `init` gives nil, `run` falls back.
-final class ChangeEvents: @unchecked Sendable {
-    init?(paths: [String]) { return nil }
-    func watchAll() {}
-    func wait(milliseconds: Int) async -> Bool { false }
-}
+    /// Elsewhere (no inotify) the watcher polls: `init` gives nil, `run` falls back.
+    final class ChangeEvents: @unchecked Sendable {
+        init?(paths: [String]) { return nil }
+        func watchAll() {}
+        func wait(milliseconds: Int) async -> Bool { false }
+    }
 #endif

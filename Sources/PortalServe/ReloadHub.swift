@@ -10,7 +10,9 @@ import Foundation
 actor ReloadHub: WSHandler {
     private var clients: [UUID: AsyncStream<WSFrame>.Continuation] = [:]
 
-    nonisolated func makeFrames(for client: AsyncThrowingStream<WSFrame, any Error>) async throws -> AsyncStream<WSFrame> {
+    nonisolated func makeFrames(for client: AsyncThrowingStream<WSFrame, any Error>) async throws -> AsyncStream<
+        WSFrame
+    > {
         let id = UUID()
         let (stream, continuation) = AsyncStream<WSFrame>.makeStream(bufferingPolicy: .bufferingNewest(4))
         continuation.onTermination = { _ in Task { await self.remove(id) } }

@@ -19,13 +19,15 @@ struct Router: HTTPHandler {
             // Only the pages this server serves may connect: a page of another site open
             // in the same browser (cross-site WebSocket hijacking) is refused.
             guard Self.isSameOrigin(origin: request.headers[HTTPHeader("Origin")], host: request.headers[.host]) else {
-                return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                                    body: Data("WebSocket connections are accepted from this server's own pages only\n".utf8))
+                return HTTPResponse(
+                    statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: Data("WebSocket connections are accepted from this server's own pages only\n".utf8))
             }
             return try await WebSocketHTTPHandler(handler: hub).handleRequest(request)
         case Self.prefix + "reload.js":
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                                body: Data(Self.script(buildFailed: buildFailed).utf8))
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                body: Data(Self.script(buildFailed: buildFailed).utf8))
         default:
             // The raw target: FlyingFox's `path` is already decoded, and a %2F or %00 must
             // be seen as what it was.
@@ -45,8 +47,12 @@ struct Router: HTTPHandler {
     static func relativePath(_ requestPath: String) -> String? {
         let path = requestPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
         let lowered = path.lowercased()
-        if lowered.contains("%2f") || lowered.contains("%5c") || lowered.contains("%00") || path.contains("\\") { return nil }
-        guard let decoded = path.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else { return nil }
+        if lowered.contains("%2f") || lowered.contains("%5c") || lowered.contains("%00") || path.contains("\\") {
+            return nil
+        }
+        guard let decoded = path.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else {
+            return nil
+        }
         let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
         if parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) { return nil }
         return parts.joined(separator: "/")
@@ -54,7 +60,9 @@ struct Router: HTTPHandler {
 
     private func file(_ requestPath: String) async -> HTTPResponse {
         guard let relative = Self.relativePath(requestPath) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("not found\n".utf8))
+            return HTTPResponse(
+                statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: Data("not found\n".utf8))
         }
         var path = output + "/" + relative
         var isDirectory: ObjCBool = false
@@ -81,10 +89,15 @@ struct Router: HTTPHandler {
         var html = String(decoding: page, as: UTF8.self)
         var tag = "<script src=\"\(Self.prefix)reload.js\"></script>"
         if let message = await errors.message {
-            let escaped = message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            let escaped = message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+                of: "<", with: "&lt;")
             tag = "<template id=\"portal-build-error\">\(escaped)</template>" + tag
         }
-        if let end = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: tag, at: end.lowerBound) } else { html += tag }
+        if let end = html.range(of: "</body>", options: .backwards) {
+            html.insert(contentsOf: tag, at: end.lowerBound)
+        } else {
+            html += tag
+        }
         return Data(html.utf8)
     }
 
@@ -107,34 +120,37 @@ struct Router: HTTPHandler {
     }
 
     /// Reconnects after the server restarts; reloads on "reload"; shows build errors.
-    static func script(buildFailed: String) -> String { """
-    (function () {
-      "use strict";
-      function overlay(text) {
-        var box = document.getElementById("portal-error-overlay");
-        if (!box) {
-          box = document.createElement("pre");
-          box.id = "portal-error-overlay";
-          box.setAttribute("role", "alert");
-          box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;z-index:99999;background:#3b0a0a;color:#fff;font:13px/1.5 monospace;white-space:pre-wrap";
-          document.body.appendChild(box);
-        }
-        box.textContent = \(jsonString(buildFailed)) + "\\n\\n" + text;
-      }
-      var pending = document.getElementById("portal-build-error");
-      if (pending) { overlay(pending.textContent); }
-      function connect() {
-        var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__portal/ws");
-        socket.onmessage = function (event) {
-          if (event.data === "reload") { location.reload(); }
-          else if (event.data.indexOf("error:") === 0) { overlay(event.data.slice(6)); }
-        };
-        socket.onclose = function () { setTimeout(connect, 1000); };
-      }
-      window.__portalReloadConnected = true;
-      connect();
-    })();
-    """
+    static func script(buildFailed: String) -> String {
+        """
+        (function () {
+          "use strict";
+          function overlay(text) {
+            var box = document.getElementById("portal-error-overlay");
+            if (!box) {
+              box = document.createElement("pre");
+              box.id = "portal-error-overlay";
+              box.setAttribute("role", "alert");
+              box.style.cssText = ("position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:" +
+                  "1rem;z-index:99999;background:#3b0a0a;color:#fff;font:13px/1.5 monospace;white-space:pre-wrap");
+              document.body.appendChild(box);
+            }
+            box.textContent = \(jsonString(buildFailed)) + "\\n\\n" + text;
+          }
+          var pending = document.getElementById("portal-build-error");
+          if (pending) { overlay(pending.textContent); }
+          function connect() {
+            var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__po" +
+                "rtal/ws");
+            socket.onmessage = function (event) {
+              if (event.data === "reload") { location.reload(); }
+              else if (event.data.indexOf("error:") === 0) { overlay(event.data.slice(6)); }
+            };
+            socket.onclose = function () { setTimeout(connect, 1000); };
+          }
+          window.__portalReloadConnected = true;
+          connect();
+        })();
+        """
     }
 
     /// `text` as a JavaScript string literal.

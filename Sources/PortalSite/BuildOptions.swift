@@ -30,9 +30,11 @@ public struct BuildOptions: Sendable {
     /// PORTAL_LOCK_WAIT, else 5.
     public var lockWait: Double { environment["PORTAL_LOCK_WAIT"].flatMap(Double.init) ?? 5 }
 
-    public init(content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
-                assessments: String? = nil, keyFile: String? = nil, releases: String? = nil, search: SearchMode = .auto,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        content: String = "Content", templates: String = "Templates", output: String = "Public", baseURL: String? = nil,
+        assessments: String? = nil, keyFile: String? = nil, releases: String? = nil, search: SearchMode = .auto,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.search = search
         self.content = content
         self.templates = templates

@@ -15,8 +15,10 @@ struct InputGuard {
     let ledger: String?
 
     /// File types copied from Templates/assets/: what a browser loads for a page.
-    static let webAssetTypes: Set<String> = ["css", "js", "mjs", "map", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif",
-                                              "ico", "woff", "woff2", "ttf", "otf", "eot", "webmanifest"]
+    static let webAssetTypes: Set<String> = [
+        "css", "js", "mjs", "map", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif",
+        "ico", "woff", "woff2", "ttf", "otf", "eot", "webmanifest",
+    ]
 
     func check() throws(DiagnosticList) {
         var problems: [Diagnostic] = []
@@ -30,27 +32,48 @@ struct InputGuard {
         problems += assetTypes()
 
         if let keyFile {
-            for (folder, root, name) in [(content, contentRoot, "content"), (templates, templatesRoot, "templates"), (output, outputRoot, "output")]
+            for (folder, root, name) in [
+                (content, contentRoot, "content"), (templates, templatesRoot, "templates"),
+                (output, outputRoot, "output"),
+            ]
             where within(keyFile, folder, root) {
-                problems.append(Diagnostic(path: keyFile, line: 1, column: 1,
-                    "the record key file is inside the \(name) folder, where it could be committed or published: keep it outside Content/, Templates/ and the output (make site keeps it in .portal-anon-key)"))
+                problems.append(
+                    Diagnostic(
+                        path: keyFile, line: 1, column: 1,
+                        "the record key file is inside the \(name) folder, where it could be committed or published: "
+                            + "keep it outside Content/, Templates/ and the output (make site keeps it in .portal-anon-"
+                            + "key)"
+                    ))
             }
         }
         if let assessments {
             let data = Self.real(assessments)
             let allowed = Self.real(content + "/assessments")
             if within(assessments, templates, templatesRoot) || within(assessments, output, outputRoot) {
-                problems.append(Diagnostic(path: assessments, line: 1, column: 1,
-                    "the assessments are inside the \(within(assessments, output, outputRoot) ? "output" : "templates") folder, which is published: keep them in Content/assessments/ or outside the site's folders"))
+                problems.append(
+                    Diagnostic(
+                        path: assessments, line: 1, column: 1,
+                        "the assessments are inside the "
+                            + "\(within(assessments, output, outputRoot) ? "output" : "templates") folder, which is "
+                            + "published: keep them in Content/assessments/ or outside the site's folders"
+                    ))
             } else if Self.inside(data, contentRoot) && !Self.inside(data, allowed) {
-                problems.append(Diagnostic(path: assessments, line: 1, column: 1,
-                    "the assessments are inside the content folder but not in its assessments/ folder: move them to Content/assessments/ or outside the site's folders"))
+                problems.append(
+                    Diagnostic(
+                        path: assessments, line: 1, column: 1,
+                        "the assessments are inside the content folder but not in its assessments/ folder: move them "
+                            + "to Content/assessments/ or outside the site's folders"
+                    ))
             }
         }
         if let ledger {
             if within(ledger, templates, templatesRoot) || within(ledger, output, outputRoot) {
-                problems.append(Diagnostic(path: ledger, line: 1, column: 1,
-                    "the release ledger is inside a folder that is published or replaced: keep it in Content/assessments/releases/ (the default) or give another folder with --releases"))
+                problems.append(
+                    Diagnostic(
+                        path: ledger, line: 1, column: 1,
+                        "the release ledger is inside a folder that is published or replaced: keep it in Content/"
+                            + "assessments/releases/ (the default) or give another folder with --releases"
+                    ))
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -66,8 +89,12 @@ struct InputGuard {
             var status = stat()
             guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return }
             if !Self.inside(Self.real(path), root) {
-                problems.append(Diagnostic(path: path, line: 1, column: 1,
-                    "a symbolic link that leads outside \(name): replace it with a copy of the file it should hold, or remove it (links out could publish private files)"))
+                problems.append(
+                    Diagnostic(
+                        path: path, line: 1, column: 1,
+                        "a symbolic link that leads outside \(name): replace it with a copy of the file it should "
+                            + "hold, or remove it (links out could publish private files)"
+                    ))
             }
         }
         return problems
@@ -80,12 +107,18 @@ struct InputGuard {
         while let relative = walker.nextObject() as? String {
             let path = assets + "/" + relative
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
             let type = (relative as NSString).pathExtension.lowercased()
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") || !Self.webAssetTypes.contains(type) {
-                problems.append(Diagnostic(path: path, line: 1, column: 1,
-                    "not a web asset (only \(Self.webAssetTypes.sorted().joined(separator: ", ")) files are published from assets/): move it out of Templates/assets/"))
+                problems.append(
+                    Diagnostic(
+                        path: path, line: 1, column: 1,
+                        "not a web asset (only \(Self.webAssetTypes.sorted().joined(separator: ", ")) files are "
+                            + "published from assets/): move it out of Templates/assets/"
+                    ))
             }
         }
         return problems

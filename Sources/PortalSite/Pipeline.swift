@@ -32,19 +32,26 @@ public enum Pipeline {
     public static func build(_ options: BuildOptions) throws(DiagnosticList) -> BuildReport {
         var clock = StageClock()
         let ledgerFolder = ledgerPath(options)
-        let writer = SiteWriter(output: options.output, protected: [options.content, options.templates] + [assessmentsPath(options), ledgerFolder].compactMap { $0 })
+        let writer = SiteWriter(
+            output: options.output,
+            protected: [options.content, options.templates]
+                + [assessmentsPath(options), ledgerFolder].compactMap { $0 })
         // Where the site goes is checked first: an output over an input is the problem to
         // report, not the inputs found inside it.
         try writer.checkOutputIsSafe()
         // The inputs are checked while they load (reading publishes nothing; nothing is
         // written before both are done), and the check's problems come first.
-        let inputGuard = InputGuard(content: options.content, templates: options.templates, output: options.output,
-                                    assessments: assessmentsPath(options), keyFile: options.keyFile, ledger: ledgerFolder)
+        let inputGuard = InputGuard(
+            content: options.content, templates: options.templates, output: options.output,
+            assessments: assessmentsPath(options), keyFile: options.keyFile, ledger: ledgerFolder)
         // The assessment tables (which need no standard to be read) are read meanwhile.
         let (guarded, (loaded, tables)) = concurrently(
             { Result { () throws(DiagnosticList) in try inputGuard.check() } },
-            { concurrently({ Result { () throws(DiagnosticList) in try loadInputs(options) } },
-                           { assessmentsPath(options).map { AssessmentLoader.prepare($0) } }) })
+            {
+                concurrently(
+                    { Result { () throws(DiagnosticList) in try loadInputs(options) } },
+                    { assessmentsPath(options).map { AssessmentLoader.prepare($0) } })
+            })
         try guarded.get()
         let (standard, theme) = try loaded.get()
         // From here the build reads what the output published and writes it: one build at
@@ -57,15 +64,17 @@ public enum Pipeline {
             let assessments = try loadAssessments(options, standard: standard, prepared: tables)
             clock.lap("load")
             options.progress?.enter("protect")
-            let published = try publishOutcomes(assessments, ledger: ledgerFolder, standard: standard, theme: theme, options: options)
-            if published.0 != nil { clock.lap("protect") } // disclosure control on its own line
+            let published = try publishOutcomes(
+                assessments, ledger: ledgerFolder, standard: standard, theme: theme, options: options)
+            if published.0 != nil { clock.lap("protect") }  // disclosure control on its own line
             return published
         }()
         options.progress?.enter("derive")
         // The indexer is found before planning: pages carry their word lists for the
         // index only when an index is built.
         let (indexer, indexNote) = try SearchIndexer.choose(options.search, environment: options.environment)
-        var planner = SitePlanner(standard: standard, text: theme.text, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes)
+        var planner = SitePlanner(
+            standard: standard, text: theme.text, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes)
         planner.searchTerms = indexer != nil
         let plan = planner.plan()
         clock.lap("derive")
@@ -81,18 +90,24 @@ public enum Pipeline {
         let record = outcomes.flatMap { $0.isNewRelease && options.recordRelease ? $0.record : nil }
         // Its JSON (a fingerprint per assessment) is made while the pages render.
         let recordBytes = record.map { record in Pending { try? ReleaseLedgerWriter.encoded(record) } }
-        let finish: ((String) throws -> Void)? = indexer == nil && record == nil ? nil : { folder in
-            if let indexer {
-                let start = DispatchTime.now()
-                try indexer.index(folder)
-                indexClock.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let finish: ((String) throws -> Void)? =
+            indexer == nil && record == nil
+            ? nil
+            : { folder in
+                if let indexer {
+                    let start = DispatchTime.now()
+                    try indexer.index(folder)
+                    indexClock.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                }
+                if let record, let ledgerFolder {
+                    try ReleaseLedgerWriter.append(record, encoded: recordBytes?.value, to: ledgerFolder)
+                }
             }
-            if let record, let ledgerFolder { try ReleaseLedgerWriter.append(record, encoded: recordBytes?.value, to: ledgerFolder) }
-        }
         let written = try WriteMode(updateInPlace: options.updateInPlace).write(files, with: writer, finish: finish)
         clock.lap("render+write")
         if indexer != nil { clock.split(last: "render+write", off: "index", seconds: indexClock.seconds) }
-        var report = BuildReport(pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
+        var report = BuildReport(
+            pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
         report.warnings = baseURLWarnings(options.baseURL.map(normaliseBaseURL) ?? standard.site.baseURL)
         report.locatedWarnings = theme.warnings
         return report
@@ -104,34 +119,50 @@ public enum Pipeline {
     static func checkLedgerKeepsUp(_ ledger: ReleaseLedger, output: String) throws(DiagnosticList) {
         let published = output + "/" + SiteFile.outcomesJSON.entry.path
         guard FileManager.default.fileExists(atPath: output + "/" + SiteWriter.marker),
-              let data = FileManager.default.contents(atPath: published),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let release = object["release"] as? Int, release > ledger.releases.count else { return }
-        throw DiagnosticList([Diagnostic(path: published, line: 1, column: 1,
-            "this site published release \(release) of the outcomes, but the release ledger (\(ledger.folder)) holds \(ledger.releases.count): restore the ledger the site was built with (or give it with --releases), so the new release is audited against what is already public")])
+            let data = FileManager.default.contents(atPath: published),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let release = object["release"] as? Int, release > ledger.releases.count
+        else { return }
+        throw DiagnosticList([
+            Diagnostic(
+                path: published, line: 1, column: 1,
+                "this site published release \(release) of the outcomes, but the release ledger (\(ledger.folder)) "
+                    + "holds \(ledger.releases.count): restore the ledger the site was built with (or give it with --"
+                    + "releases), so the new release is audited against what is already public"
+            )
+        ])
     }
 
     /// The content and the templates with their words, loaded together so that all input
     /// errors show in one run.
     static func loadInputs(_ options: BuildOptions) throws(DiagnosticList) -> (Standard, Theme) {
-        let (loaded, parsed) = concurrently({ Result { () throws(DiagnosticList) in try check(content: options.content) } },
-                                            { Result { () throws(DiagnosticList) in try Theme.load(from: options.templates) } })
+        let (loaded, parsed) = concurrently(
+            { Result { () throws(DiagnosticList) in try check(content: options.content) } },
+            { Result { () throws(DiagnosticList) in try Theme.load(from: options.templates) } })
         return try DiagnosticList.both(loaded, parsed)
     }
 
     /// The release of the outcomes, protected and audited against the ledger, with what
     /// the user should know; none without assessments, and none without the record key
     /// (which the audit against earlier releases needs), with the reason.
-    static func publishOutcomes(_ assessments: AssessmentSet?, ledger folder: String?, standard: Standard, theme: Theme,
-                                options: BuildOptions) throws(DiagnosticList) -> (OutcomeRelease?, [String]) {
+    static func publishOutcomes(
+        _ assessments: AssessmentSet?, ledger folder: String?, standard: Standard, theme: Theme,
+        options: BuildOptions
+    ) throws(DiagnosticList) -> (OutcomeRelease?, [String]) {
         guard let assessments, let folder else { return (nil, []) }
         let key = try RecordKeySource.resolve(options)
         guard let recordKey = key.key else {
-            return (nil, key.reason.map { ["outcomes not published: \($0); they need the key to audit this release against earlier ones"] } ?? [])
+            return (
+                nil,
+                key.reason.map {
+                    ["outcomes not published: \($0); they need the key to audit this release against earlier ones"]
+                } ?? []
+            )
         }
         let ledger = try ReleaseLedgerLoader.load(folder)
         try checkLedgerKeepsUp(ledger, output: options.output)
-        let outcomes = try OutcomeRelease.make(set: assessments, standard: standard, text: theme.text, key: recordKey, ledger: ledger)
+        let outcomes = try OutcomeRelease.make(
+            set: assessments, standard: standard, text: theme.text, key: recordKey, ledger: ledger)
         return (outcomes, outcomeNotes(outcomes, assessments: assessments.records.count, k: standard.site.kAnonymity))
     }
 
@@ -143,8 +174,11 @@ public enum Pipeline {
         let templates = options.templates
         @Sendable func problem(_ error: Error) -> DiagnosticList {
             if let failure = error as? SiteRenderer.PageFailure {
-                return DiagnosticList([Diagnostic(path: templates + "/" + failure.template + ".mustache", line: 1, column: 1,
-                                                  "rendering \(failure.page) failed: \(failure.reason)")])
+                return DiagnosticList([
+                    Diagnostic(
+                        path: templates + "/" + failure.template + ".mustache", line: 1, column: 1,
+                        "rendering \(failure.page) failed: \(failure.reason)")
+                ])
             }
             return DiagnosticList([Diagnostic(path: templates, line: 1, column: 1, "rendering failed: \(error)")])
         }
@@ -160,12 +194,18 @@ public enum Pipeline {
     }
 
     /// The assessments to publish, if any: `--assessments`, else `<content>/assessments`.
-    static func loadAssessments(_ options: BuildOptions, standard: Standard,
-                                prepared: AssessmentLoader.PreparedTables? = nil) throws(DiagnosticList) -> AssessmentSet? {
+    static func loadAssessments(
+        _ options: BuildOptions, standard: Standard,
+        prepared: AssessmentLoader.PreparedTables? = nil
+    ) throws(DiagnosticList) -> AssessmentSet? {
         let path = options.assessments ?? options.content + "/assessments"
         guard FileManager.default.fileExists(atPath: path) else {
             if options.assessments != nil {
-                throw DiagnosticList([Diagnostic(path: path, line: 1, column: 1, "assessments not found: pass an existing CSV file or folder with --assessments")])
+                throw DiagnosticList([
+                    Diagnostic(
+                        path: path, line: 1, column: 1,
+                        "assessments not found: pass an existing CSV file or folder with --assessments")
+                ])
             }
             return nil
         }

@@ -25,14 +25,25 @@ struct SearchIndexer {
 
     /// The indexer a build uses under `mode`, with a note when `auto` finds none; `on`
     /// without one is an error.
-    static func choose(_ mode: SearchMode, environment: [String: String]) throws(DiagnosticList) -> (indexer: SearchIndexer?, note: String?) {
+    static func choose(_ mode: SearchMode, environment: [String: String]) throws(DiagnosticList) -> (
+        indexer: SearchIndexer?, note: String?
+    ) {
         guard mode != .off else { return (nil, nil) }
         if let indexer = locate(environment: environment) { return (indexer, nil) }
         if mode == .on {
-            throw DiagnosticList([Diagnostic(path: "PAGEFIND", line: 1, column: 1,
-                "--search on, but the search indexer was not found: set PAGEFIND or put pagefind_extended on PATH (make site installs it)")])
+            throw DiagnosticList([
+                Diagnostic(
+                    path: "PAGEFIND", line: 1, column: 1,
+                    "--search on, but the search indexer was not found: set PAGEFIND or put pagefind_extended on PATH"
+                        + " (make site installs it)"
+                )
+            ])
         }
-        return (nil, "search index not built: pagefind_extended not found (set PAGEFIND, or run make site); use --search off to silence this")
+        return (
+            nil,
+            "search index not built: pagefind_extended not found (set PAGEFIND, or run make site); use --search off "
+                + "to silence this"
+        )
     }
 
     /// Indexes `site` in place (into the catalogue's search index folder, `site/pagefind/`).
@@ -40,20 +51,32 @@ struct SearchIndexer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         // Result URLs keep index.html, like every link of the site, so they work from any host.
-        process.arguments = ["--site", site, "--output-subdir", String(SiteFile.searchIndex.entry.path.dropLast()), "--keep-index-url", "--silent"]
+        process.arguments = [
+            "--site", site, "--output-subdir", String(SiteFile.searchIndex.entry.path.dropLast()), "--keep-index-url",
+            "--silent",
+        ]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
-            throw DiagnosticList([Diagnostic(path: executable, line: 1, column: 1, "cannot run the search indexer: check PAGEFIND or install it with `make site`")])
+            throw DiagnosticList([
+                Diagnostic(
+                    path: executable, line: 1, column: 1,
+                    "cannot run the search indexer: check PAGEFIND or install it with `make site`")
+            ])
         }
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let first = message.split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"
-            throw DiagnosticList([Diagnostic(path: executable, line: 1, column: 1, "the search indexer failed (\(first)): the previous site is unchanged")])
+            let first =
+                message.split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"
+            throw DiagnosticList([
+                Diagnostic(
+                    path: executable, line: 1, column: 1,
+                    "the search indexer failed (\(first)): the previous site is unchanged")
+            ])
         }
     }
 }

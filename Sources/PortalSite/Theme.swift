@@ -21,7 +21,11 @@ struct Theme: Sendable {
         if !scripts.problems.isEmpty { throw DiagnosticList(scripts.problems) }
         let read = loaded.wordKeys.union(scripts.keys).union(TextKey.allCases.map(\.rawValue))
         let unread = strings.sections.flatMap(\.keys).filter { !read.contains($0) }.compactMap { key in
-            strings.entry(key).map { Diagnostic($0.location, "no template, script or page reads the text '\(key)': remove it, or write it where it belongs") }
+            strings.entry(key).map {
+                Diagnostic(
+                    $0.location,
+                    "no template, script or page reads the text '\(key)': remove it, or write it where it belongs")
+            }
         }
         return Theme(templates: loaded, text: strings, warnings: unread)
     }

@@ -11,7 +11,9 @@ enum WriteMode {
 
     init(updateInPlace: Bool) { self = updateInPlace ? .updateInPlace : .swap }
 
-    func write(_ files: SiteFiles, with writer: SiteWriter, finish: ((String) throws -> Void)?) throws(DiagnosticList) -> SiteWriter.Files {
+    func write(_ files: SiteFiles, with writer: SiteWriter, finish: ((String) throws -> Void)?) throws(DiagnosticList)
+        -> SiteWriter.Files
+    {
         switch self {
         case .swap:
             return try writer.write(files, finish: finish)

@@ -22,9 +22,13 @@ public struct AssessmentSynthesizer {
         "呼和浩特市": 14, "包头市": 16, "乌海市": 6, "赤峰市": 9, "通辽市": 8, "鄂尔多斯市": 16,
         "呼伦贝尔市": 6, "巴彦淖尔市": 6, "乌兰察布市": 7, "兴安盟": 4, "锡林郭勒盟": 5, "阿拉善盟": 3,
     ]
-    static let sectorWeights: [String: Double] = ["能源": 20, "化工": 15, "冶金": 18, "建材": 7, "食品": 15, "装备制造": 13, "医药": 5, "轻纺": 7]
-    static let nameWords = ["恒泰", "远航", "金川", "北辰", "瑞丰", "华昇", "蒙源", "草原", "天骄", "长青", "鑫达", "昊宇",
-                            "祥和", "正元", "鸿运", "博睿", "中盛", "安达", "宏图", "新元", "利民", "晟通", "泰和", "嘉禾"]
+    static let sectorWeights: [String: Double] = [
+        "能源": 20, "化工": 15, "冶金": 18, "建材": 7, "食品": 15, "装备制造": 13, "医药": 5, "轻纺": 7,
+    ]
+    static let nameWords = [
+        "恒泰", "远航", "金川", "北辰", "瑞丰", "华昇", "蒙源", "草原", "天骄", "长青", "鑫达", "昊宇",
+        "祥和", "正元", "鸿运", "博睿", "中盛", "安达", "宏图", "新元", "利民", "晟通", "泰和", "嘉禾",
+    ]
     static let nameKinds: [String: [String]] = [
         "能源": ["能源", "煤业", "电力"], "化工": ["化工", "新材料"], "冶金": ["冶金", "金属", "铝业"], "建材": ["建材", "水泥"],
         "食品": ["食品", "乳业", "农牧"], "装备制造": ["装备", "机械", "智能科技"], "医药": ["药业", "生物"], "轻纺": ["绒业", "纺织", "纸业"],
@@ -55,7 +59,8 @@ public struct AssessmentSynthesizer {
         // Capability 0…1, skewed low: most factories are early in their digital journey.
         let capability = min(1, max(0, 0.27 + 0.17 * random.normal()))
         let levels = standard.framework.maturityLevels.count
-        let maturity = min(levels, max(1, Int((1 + capability * Double(levels - 1) * 1.1 + 0.5 * random.normal()).rounded())))
+        let maturity = min(
+            levels, max(1, Int((1 + capability * Double(levels - 1) * 1.1 + 0.5 * random.normal()).rounded())))
         let allTiers = standard.framework.tierIDs
         var scenarios: [Int: TierID] = [:]
         for scenario in standard.scenarios {
@@ -74,8 +79,10 @@ public struct AssessmentSynthesizer {
             if random.chance(0.2), let above = allTiers.first(where: { $0 > derived }) { return above }
             return derived
         }()
-        var cells = [name(region: region, sector: sector), code(region: region, codes: &codes), region.name, industry,
-                     String(year), declared?.rawValue ?? "", String(maturity)]
+        var cells = [
+            name(region: region, sector: sector), code(region: region, codes: &codes), region.name, industry,
+            String(year), declared?.rawValue ?? "", String(maturity),
+        ]
         for indicator in standard.indicators {
             if indicator.question != nil {
                 let amount = 30 * pow(2, capability * 7 + random.normal())
@@ -122,4 +129,3 @@ public struct AssessmentSynthesizer {
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-

@@ -23,8 +23,11 @@ public struct ContentTreeSynthesizer {
         do {
             if files.fileExists(atPath: output) {
                 guard try files.contentsOfDirectory(atPath: output).isEmpty else {
-                    throw DiagnosticList([Diagnostic(path: output, line: 1, column: 1,
-                        "the output folder is not empty: give a new or empty folder for the synthetic content")])
+                    throw DiagnosticList([
+                        Diagnostic(
+                            path: output, line: 1, column: 1,
+                            "the output folder is not empty: give a new or empty folder for the synthetic content")
+                    ])
                 }
             }
             try files.createDirectory(atPath: output + "/scenarios", withIntermediateDirectories: true)
@@ -43,8 +46,11 @@ public struct ContentTreeSynthesizer {
         } catch let list as DiagnosticList {
             throw list
         } catch {
-            throw DiagnosticList([Diagnostic(path: output, line: 1, column: 1,
-                "cannot write the synthetic content: check that the folder is writable")])
+            throw DiagnosticList([
+                Diagnostic(
+                    path: output, line: 1, column: 1,
+                    "cannot write the synthetic content: check that the folder is writable")
+            ])
         }
     }
 
@@ -54,7 +60,9 @@ public struct ContentTreeSynthesizer {
         let model = real[(no - 1) % real.count]
         let slug = URL(fileURLWithPath: model.source.path).lastPathComponent.drop { $0.isASCII && $0.isNumber }
         let name = no <= real.count ? model.name : "\(model.name)（合成\(no)）"
-        var lines = ["---", "no: \(no)", "name: \(Self.quoted(name))", "segment: \(Self.quoted(model.segment))", "tiers:"]
+        var lines = [
+            "---", "no: \(no)", "name: \(Self.quoted(name))", "segment: \(Self.quoted(model.segment))", "tiers:",
+        ]
         for tier in standard.framework.tierIDs {
             lines.append("  \(tier.rawValue): \(model.text(at: tier).map(Self.quoted) ?? "null")")
         }

@@ -16,13 +16,17 @@ public enum FileTree {
         defer { closedir(folder) }
         var result: [Entry] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
             if name == "." || name == ".." { continue }
             var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) { // some file systems leave the type to lstat
+            if type == Int32(DT_UNKNOWN) {  // some file systems leave the type to lstat
                 var status = stat()
                 guard lstat(path + "/" + name, &status) == 0 else { continue }
-                type = (status.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+                type =
+                    (status.st_mode & S_IFMT) == S_IFDIR
+                    ? Int32(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
             }
             result.append(Entry(name: name, isFolder: type == Int32(DT_DIR), isFile: type == Int32(DT_REG)))
         }
@@ -64,13 +68,17 @@ public enum FileTree {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == contents.count else { return false }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+            Int(status.st_size) == contents.count
+        else { return false }
         return contents.withUnsafeBytes { expected -> Bool in
             guard let base = expected.baseAddress else { return true }
             var buffer = [UInt8](repeating: 0, count: min(expected.count, 1 << 20))
             var offset = 0
             while offset < expected.count {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, min($0.count, expected.count - offset)) }
+                let count = buffer.withUnsafeMutableBytes {
+                    read(descriptor, $0.baseAddress!, min($0.count, expected.count - offset))
+                }
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0, memcmp(buffer, base + offset, count) == 0 else { return false }
                 offset += count

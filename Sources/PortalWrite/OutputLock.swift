@@ -29,17 +29,20 @@ public final class OutputLock: @unchecked Sendable {
     /// The lock file of an output folder.
     public static func path(output: String) -> String {
         let absolute = SiteWriter.absolute(output)
-        return (absolute as NSString).deletingLastPathComponent + "/." + (absolute as NSString).lastPathComponent + ".lock"
+        return (absolute as NSString).deletingLastPathComponent + "/." + (absolute as NSString).lastPathComponent
+            + ".lock"
     }
 
-    static let contents = Data("portal build lock: a build writing the folder beside this file holds it; leave this file be.\n".utf8)
+    static let contents = Data(
+        "portal build lock: a build writing the folder beside this file holds it; leave this file be.\n".utf8)
 
     /// Takes the lock, waiting up to `wait` seconds for another build to finish. Nil
     /// where no lock file can be made (the folder around the output cannot be written: the
     /// write says why, as it always has).
     public static func acquire(output: String, wait: Double) throws(DiagnosticList) -> OutputLock? {
         let path = self.path(output: output)
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         var status = stat()
@@ -52,8 +55,14 @@ public final class OutputLock: @unchecked Sendable {
             if Date() >= deadline {
                 let holder = Holder.find(inode: UInt64(status.st_ino))
                 close(descriptor)
-                throw DiagnosticList([Diagnostic(path: path, line: 1, column: 1,
-                    "another build is writing to \(SiteWriter.absolute(output))\(holder.map { " (\($0))" } ?? ""): wait for it to finish or stop it, then build again")])
+                throw DiagnosticList([
+                    Diagnostic(
+                        path: path, line: 1, column: 1,
+                        "another build is writing to "
+                            + "\(SiteWriter.absolute(output))\(holder.map { " (\($0))" } ?? ""): wait for it to finish "
+                            + "or stop it, then build again"
+                    )
+                ])
             }
             usleep(100_000)
         }
@@ -71,8 +80,10 @@ public final class OutputLock: @unchecked Sendable {
                 // "1: FLOCK  ADVISORY  WRITE 4242 08:01:1310722 0 EOF"
                 let fields = line.split(separator: " ", omittingEmptySubsequences: true)
                 guard fields.count >= 6, fields[1] == "FLOCK", let pid = Int(fields[4]),
-                      let node = fields[5].split(separator: ":").last, UInt64(node) == inode else { continue }
-                let started = (try? FileManager.default.attributesOfItem(atPath: "/proc/\(pid)"))?[.creationDate] as? Date
+                    let node = fields[5].split(separator: ":").last, UInt64(node) == inode
+                else { continue }
+                let started =
+                    (try? FileManager.default.attributesOfItem(atPath: "/proc/\(pid)"))?[.creationDate] as? Date
                     ?? (try? FileManager.default.attributesOfItem(atPath: "/proc/\(pid)"))?[.modificationDate] as? Date
                 return Holder(pid: pid, started: started).description
             }

@@ -24,14 +24,21 @@ public enum ReleaseLedgerWriter {
             guard let data = encoded else { throw CocoaError(.fileWriteUnknown) }
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let temporary = folder + "/.release.tmp-\(getpid())"
-            guard FileManager.default.createFile(atPath: temporary, contents: data) else { throw CocoaError(.fileWriteUnknown) }
+            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
             guard rename(temporary, path) == 0 else {
                 unlink(temporary)
                 throw CocoaError(.fileWriteUnknown)
             }
         } catch {
-            throw DiagnosticList([Diagnostic(path: path, line: 1, column: 1,
-                "cannot record this release in the ledger: make the folder writable; the site was not published, since an unrecorded release could not be audited next time")])
+            throw DiagnosticList([
+                Diagnostic(
+                    path: path, line: 1, column: 1,
+                    "cannot record this release in the ledger: make the folder writable; the site was not published, "
+                        + "since an unrecorded release could not be audited next time"
+                )
+            ])
         }
     }
 }

@@ -22,7 +22,11 @@ extension SiteWriter {
         } catch let list as DiagnosticList {
             throw list
         } catch {
-            throw DiagnosticList([Diagnostic(path: output, line: 1, column: 1, "cannot update the preview (\(Self.reason(error))): check that the folder is writable")])
+            throw DiagnosticList([
+                Diagnostic(
+                    path: output, line: 1, column: 1,
+                    "cannot update the preview (\(Self.reason(error))): check that the folder is writable")
+            ])
         }
     }
 }

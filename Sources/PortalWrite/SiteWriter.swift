@@ -40,8 +40,10 @@ public struct SiteWriter: Sendable {
     /// recently freed inodes for every new one), and a rebuild of an unchanged site
     /// creates nothing this way. The swap keeps it atomic.
     @discardableResult
-    public func write(_ files: [(path: String, contents: Data)],
-                      finish: ((String) throws -> Void)? = nil) throws(DiagnosticList) -> Files {
+    public func write(
+        _ files: [(path: String, contents: Data)],
+        finish: ((String) throws -> Void)? = nil
+    ) throws(DiagnosticList) -> Files {
         try write(SiteFiles(files), finish: finish)
     }
 
@@ -66,8 +68,9 @@ public struct SiteWriter: Sendable {
             }
             let synced = try Self.sync(site, into: staging)
             if let finish {
-                do { try finish(staging) } catch let list as DiagnosticList { throw FinishFailed(list: list) }
-                catch { throw FinishFailed(list: DiagnosticList([Diagnostic(path: output, line: 1, column: 1, "\(error)")])) }
+                do { try finish(staging) } catch let list as DiagnosticList { throw FinishFailed(list: list) } catch {
+                    throw FinishFailed(list: DiagnosticList([Diagnostic(path: output, line: 1, column: 1, "\(error)")]))
+                }
             }
             try swapIn(staging)
             return Files(count: files.paths.count, bytes: synced.bytes - Self.markerFile.contents.count)
@@ -79,13 +82,20 @@ public struct SiteWriter: Sendable {
             throw list
         } catch {
             try? FileTree.remove(staging)
-            throw DiagnosticList([Diagnostic(path: output, line: 1, column: 1,
-                "cannot write the site (\(Self.reason(error))): check that the folder's parent exists and is writable; the previous site is unchanged")])
+            throw DiagnosticList([
+                Diagnostic(
+                    path: output, line: 1, column: 1,
+                    "cannot write the site (\(Self.reason(error))): check that the folder's parent exists and is "
+                        + "writable; the previous site is unchanged"
+                )
+            ])
         }
     }
 
     /// The file that marks a folder as portal's, written with every site.
-    static let markerFile = (path: marker, contents: Data("Made by portal build. portal replaces only folders holding this file.\n".utf8))
+    static let markerFile = (
+        path: marker, contents: Data("Made by portal build. portal replaces only folders holding this file.\n".utf8)
+    )
 
     /// Where the previous site is kept for the next build to rewrite.
     public var spare: String {
@@ -95,7 +105,8 @@ public struct SiteWriter: Sendable {
     /// A real folder (not a link) holding portal's marker.
     static func isSite(_ path: String) -> Bool {
         var status = stat()
-        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR && access(path + "/" + marker, F_OK) == 0
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+            && access(path + "/" + marker, F_OK) == 0
     }
 
     /// Every folder the files need, parents before children.
@@ -151,7 +162,8 @@ public struct SiteWriter: Sendable {
             existing.formUnion(level)
         }
         for relative in unwanted.sorted() { try FileTree.remove(root + "/" + relative) }
-        for folder in folderList where !existing.contains(folder) && mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
+        for folder in folderList
+        where !existing.contains(folder) && mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw POSIXFailure(path: root + "/" + folder, code: errno)
         }
         let removed = unwanted.count
@@ -196,17 +208,25 @@ public struct SiteWriter: Sendable {
             DiagnosticList([Diagnostic(path: output, line: 1, column: 1, message)])
         }
         let home = FileManager.default.homeDirectoryForCurrentUser.path
-        if output == "/" || output == Self.absolute(home) || output == Self.absolute(FileManager.default.currentDirectoryPath) {
-            throw refuse("refusing to write the site over \(output): choose a folder of its own with --output, e.g. Public")
+        if output == "/" || output == Self.absolute(home)
+            || output == Self.absolute(FileManager.default.currentDirectoryPath)
+        {
+            throw refuse(
+                "refusing to write the site over \(output): choose a folder of its own with --output, e.g. Public")
         }
-        for folder in protected where output == folder || folder.hasPrefix(output + "/") || output.hasPrefix(folder + "/") {
-            throw refuse("refusing to write the site into or over \(folder): --output must be a separate folder, e.g. Public")
+        for folder in protected
+        where output == folder || folder.hasPrefix(output + "/") || output.hasPrefix(folder + "/") {
+            throw refuse(
+                "refusing to write the site into or over \(folder): --output must be a separate folder, e.g. Public")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
         if !isDirectory.boolValue || (!entries.isEmpty && !entries.contains(Self.marker)) {
-            throw refuse("refusing to replace \(output): it was not made by portal (no \(Self.marker) file); move it away or choose another --output")
+            throw refuse(
+                "refusing to replace \(output): it was not made by portal (no \(Self.marker) file); move it away or "
+                    + "choose another --output"
+            )
         }
     }
 
@@ -247,7 +267,10 @@ public struct SiteWriter: Sendable {
     private struct FinishFailed: Error { let list: DiagnosticList }
 
     static func absolute(_ path: String) -> String {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        let url =
+            path.hasPrefix("/")
+            ? URL(fileURLWithPath: path)
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
         var result = url.standardizedFileURL.resolvingSymlinksInPath().path
         while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
         return result

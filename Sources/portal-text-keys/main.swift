@@ -28,8 +28,10 @@ func placeholders(_ text: String) -> [String] {
     text.matches(of: /\{([^{}]+)\}/).map { String($0.1) }
 }
 
-guard let yaml = try? String(contentsOfFile: stringsPath, encoding: .utf8), let root = (try? Yams.compose(yaml: yaml)) ?? nil,
-      let sections = root.mapping else { fail("the strings file cannot be read as sections of `key: text`") }
+guard let yaml = try? String(contentsOfFile: stringsPath, encoding: .utf8),
+    let root = (try? Yams.compose(yaml: yaml)) ?? nil,
+    let sections = root.mapping
+else { fail("the strings file cannot be read as sections of `key: text`") }
 var texts: [(key: String, text: String)] = []
 for (section, entries) in sections {
     guard let name = section.string, let entries = entries.mapping else { continue }
@@ -40,7 +42,9 @@ for (section, entries) in sections {
 }
 var byCase: [String: String] = [:]
 for (key, _) in texts {
-    if let other = byCase[caseName(key)] { fail("'\(key)' and '\(other)' make the same Swift name \(caseName(key)): rename one") }
+    if let other = byCase[caseName(key)] {
+        fail("'\(key)' and '\(other)' make the same Swift name \(caseName(key)): rename one")
+    }
     byCase[caseName(key)] = key
 }
 
@@ -81,5 +85,7 @@ out += """
 
     """
 if (try? String(contentsOfFile: outputPath, encoding: .utf8)) != out {
-    do { try out.write(toFile: outputPath, atomically: true, encoding: .utf8) } catch { fail("cannot write \(outputPath): \(error)") }
+    do { try out.write(toFile: outputPath, atomically: true, encoding: .utf8) } catch {
+        fail("cannot write \(outputPath): \(error)")
+    }
 }

@@ -21,14 +21,19 @@ import Testing
         let root = Scratch.folder("portal-corpus")
         let content = root + "/content"
         try! Scratch.materialise(Fixtures.contentFiles(), at: content)
-        let result = try! PortalBinary.run(["build", "--content", content, "--templates", Fixtures.repository + "/Templates",
-                                            "--output", root + "/Public", "--search", "off"], in: root)
+        let result = try! PortalBinary.run(
+            [
+                "build", "--content", content, "--templates", Fixtures.repository + "/Templates",
+                "--output", root + "/Public", "--search", "off",
+            ], in: root)
         precondition(result.status == 0, "the valid fixture does not build: \(result.stderr)")
         return root + "/Public"
     }()
 
     @Test func thePortalBinaryIsBuilt() {
-        #expect(FileManager.default.isExecutableFile(atPath: PortalBinary.path), "build it first (make test does): \(PortalBinary.path)")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: PortalBinary.path),
+            "build it first (make test does): \(PortalBinary.path)")
     }
 
     @Test(arguments: Fixtures.invalidCases)
@@ -37,30 +42,47 @@ import Testing
         let caseFiles = Fixtures.tree(Fixtures.root + "/invalid/" + name)
         try Scratch.materialise(Fixtures.contentFiles(overlay: name), at: root + "/content")
         try FileManager.default.copyItem(atPath: Fixtures.repository + "/Templates", toPath: root + "/templates")
-        try Scratch.materialise(caseFiles.filter { $0.key.hasPrefix("templates/") }.reduce(into: [:]) { $0[String($1.key.dropFirst(10))] = $1.value },
-                             at: root + "/templates")
-        try Scratch.materialise(caseFiles.filter { $0.key.hasPrefix("root/") }.reduce(into: [:]) { $0[String($1.key.dropFirst(5))] = $1.value },
-                             at: root)
+        try Scratch.materialise(
+            caseFiles.filter { $0.key.hasPrefix("templates/") }.reduce(into: [:]) {
+                $0[String($1.key.dropFirst(10))] = $1.value
+            },
+            at: root + "/templates")
+        try Scratch.materialise(
+            caseFiles.filter { $0.key.hasPrefix("root/") }.reduce(into: [:]) {
+                $0[String($1.key.dropFirst(5))] = $1.value
+            },
+            at: root)
         try FileManager.default.copyItem(atPath: Self.golden, toPath: root + "/Public")
         // The previous build left its lock file beside the site, as every build does.
-        try FileManager.default.copyItem(atPath: (Self.golden as NSString).deletingLastPathComponent + "/.Public.lock",
-                                         toPath: root + "/.Public.lock")
+        try FileManager.default.copyItem(
+            atPath: (Self.golden as NSString).deletingLastPathComponent + "/.Public.lock",
+            toPath: root + "/.Public.lock")
         func placeholders(_ text: String) -> String {
-            text.replacingOccurrences(of: "{content}", with: root + "/content").replacingOccurrences(of: "{root}", with: root)
+            text.replacingOccurrences(of: "{content}", with: root + "/content").replacingOccurrences(
+                of: "{root}", with: root)
         }
         for line in String(decoding: caseFiles["links"] ?? Data(), as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ").map { placeholders(String($0)) }
-            try FileManager.default.createDirectory(atPath: ((root + "/" + parts[0]) as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: ((root + "/" + parts[0]) as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(atPath: root + "/" + parts[0], withDestinationPath: parts[1])
         }
-        let environment = Dictionary(String(decoding: caseFiles["env"] ?? Data(), as: UTF8.self).split(separator: "\n").map { line in
-            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
-            return (parts[0], parts.count > 1 ? parts[1] : "")
-        }, uniquingKeysWith: { $1 })
+        let environment = Dictionary(
+            String(decoding: caseFiles["env"] ?? Data(), as: UTF8.self).split(separator: "\n").map { line in
+                let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+                return (parts[0], parts.count > 1 ? parts[1] : "")
+            }, uniquingKeysWith: { $1 })
         let before = Scratch.snapshot(root)
-        let extra = caseFiles["args"].map { String(decoding: $0, as: UTF8.self).split(whereSeparator: \.isWhitespace).map { placeholders(String($0)) } } ?? []
-        var arguments = ["build", "--content", root + "/content", "--templates", root + "/templates", "--search", "off"]
+        let extra =
+            caseFiles["args"].map {
+                String(decoding: $0, as: UTF8.self).split(whereSeparator: \.isWhitespace).map {
+                    placeholders(String($0))
+                }
+            } ?? []
+        var arguments = [
+            "build", "--content", root + "/content", "--templates", root + "/templates", "--search", "off",
+        ]
         if !extra.contains("--output") { arguments += ["--output", root + "/Public"] }
         let result = try PortalBinary.run(arguments + extra, in: root, environment: environment)
 
@@ -88,12 +110,16 @@ import Testing
         }
         let shape = try Regex(#"^(/[^:]+|[A-Z_]+):\d+:\d+: error: .+[:;] .+$"#)
         for line in diagnostics {
-            #expect(line.wholeMatch(of: shape) != nil, "\(name): not one 'path:line:column: error: problem: what to do' line: \(line)")
+            #expect(
+                line.wholeMatch(of: shape) != nil,
+                "\(name): not one 'path:line:column: error: problem: what to do' line: \(line)")
         }
         // No identifier from the CSV reaches the messages.
         let csv = String(decoding: caseFiles["assessments/assessments.csv"] ?? Data(), as: UTF8.self)
         for identifier in csv.matches(of: try Regex(#"测试企业[^,]*|9115010\d{9}A."#)).map({ String(csv[$0.range]) }) {
-            #expect(!result.stderr.contains(identifier) && !result.stdout.contains(identifier), "\(name): an identifier reached the output")
+            #expect(
+                !result.stderr.contains(identifier) && !result.stdout.contains(identifier),
+                "\(name): an identifier reached the output")
         }
         #expect(Scratch.snapshot(root) == before, "\(name): the files around the build changed")
     }

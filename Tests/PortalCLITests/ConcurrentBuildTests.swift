@@ -6,8 +6,10 @@ import Testing
 /// output), or stops saying who holds it, touching nothing; a killed build leaves no lock.
 @Suite struct ConcurrentBuildTests {
     static func arguments(_ root: String) -> [String] {
-        ["build", "--content", Fixtures.repository + "/Content", "--templates", Fixtures.repository + "/Templates",
-         "--output", root + "/Public", "--search", "off"]
+        [
+            "build", "--content", Fixtures.repository + "/Content", "--templates", Fixtures.repository + "/Templates",
+            "--output", root + "/Public", "--search", "off",
+        ]
     }
 
     @Test func aHeldLockStopsTheBuildAfterAWaitSayingWhoHoldsIt() throws {
@@ -22,7 +24,9 @@ import Testing
         let result = try PortalBinary.run(Self.arguments(root), in: root, environment: ["PORTAL_LOCK_WAIT": "1"])
         #expect(result.status == 1)
         #expect(Date().timeIntervalSince(started) >= 1)
-        #expect(result.stderr.contains("another build is writing to \(root)/Public (pid \(getpid()), started "), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("another build is writing to \(root)/Public (pid \(getpid()), started "),
+            "\(result.stderr)")
         #expect(result.stderr.contains(".Public.lock:1:1: error:"))
         #expect(Scratch.snapshot(root) == before, "the waiting build touched something")
     }
@@ -44,11 +48,14 @@ import Testing
         #expect(try PortalBinary.run(Self.arguments(root), in: root).status == 0)
         let (process, _, _) = try PortalBinary.start(Self.arguments(root), in: root)
         // Killed once it holds the lock (its staging folder appears after it takes it).
-        while process.isRunning && !FileManager.default.fileExists(atPath: root + "/.Public.tmp-\(process.processIdentifier)") { usleep(200) }
+        while process.isRunning
+            && !FileManager.default.fileExists(atPath: root + "/.Public.tmp-\(process.processIdentifier)")
+        { usleep(200) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let started = Date()
-        #expect(try PortalBinary.run(Self.arguments(root), in: root, environment: ["PORTAL_LOCK_WAIT": "30"]).status == 0)
+        #expect(
+            try PortalBinary.run(Self.arguments(root), in: root, environment: ["PORTAL_LOCK_WAIT": "30"]).status == 0)
         #expect(Date().timeIntervalSince(started) < 20, "the next build waited for a lock nobody held")
     }
 }

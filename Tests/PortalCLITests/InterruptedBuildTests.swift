@@ -11,8 +11,11 @@ import Testing
     @Test func aKilledBuildLeavesTheOldSiteOrTheNew() throws {
         let root = Scratch.folder("portal-kill")
         func arguments(_ output: String) -> [String] {
-            ["build", "--content", Fixtures.repository + "/Content", "--templates", Fixtures.repository + "/Templates",
-             "--output", output, "--search", "off", "--releases", root + "/releases"]
+            [
+                "build", "--content", Fixtures.repository + "/Content", "--templates",
+                Fixtures.repository + "/Templates",
+                "--output", output, "--search", "off", "--releases", root + "/releases",
+            ]
         }
         // Two different sites: without outcome pages (no key), and with them.
         #expect(try PortalBinary.run(arguments(root + "/small"), in: root).status == 0)
@@ -26,16 +29,18 @@ import Testing
         #expect(try PortalBinary.run(arguments(output), in: root, environment: Self.key).status == 0)
         let duration = Date().timeIntervalSince(started) * 1000
         #expect(try PortalBinary.run(arguments(output), in: root).status == 0)
-        var current = 0 // which site the output holds
+        var current = 0  // which site the output holds
         var killedWhileWriting = 0
         // Kills at fractions of a build's duration, and kills once its staging folder has
         // appeared — while it writes files, deletes stale ones or swaps — at growing
         // delays, so those moments do not depend on how fast this machine is.
-        let moments: [(afterStaging: Bool, milliseconds: Double)] = [0.2, 0.5, 0.7, 0.8, 0.9, 0.95].map { (false, duration * $0) }
+        let moments: [(afterStaging: Bool, milliseconds: Double)] =
+            [0.2, 0.5, 0.7, 0.8, 0.9, 0.95].map { (false, duration * $0) }
             + [0, 0.5, 1, 2, 3, 5, 8, 12, 20, 40].map { (true, $0) }
         for moment in moments {
             let target = 1 - current
-            let (process, _, _) = try PortalBinary.start(arguments(output), in: root, environment: target == 1 ? Self.key : [:])
+            let (process, _, _) = try PortalBinary.start(
+                arguments(output), in: root, environment: target == 1 ? Self.key : [:])
             if moment.afterStaging {
                 let staging = root + "/.Public.tmp-\(process.processIdentifier)"
                 while process.isRunning && !FileManager.default.fileExists(atPath: staging) { usleep(200) }
@@ -43,7 +48,9 @@ import Testing
             usleep(useconds_t(moment.milliseconds * 1000))
             // Stopped first, so whether it was still writing is known, not raced.
             kill(process.processIdentifier, SIGSTOP)
-            let writing = process.isRunning && FileManager.default.fileExists(atPath: root + "/.Public.tmp-\(process.processIdentifier)")
+            let writing =
+                process.isRunning
+                && FileManager.default.fileExists(atPath: root + "/.Public.tmp-\(process.processIdentifier)")
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if writing { killedWhileWriting += 1 }

@@ -4,7 +4,8 @@ import Testing
 /// A record's built scenarios in their compact form read as the dictionary they replace:
 /// ascending numbers, the right tier for each, nothing else.
 @Suite struct BuiltScenariosTests {
-    let basic = TierID("basic", index: 0), advanced = TierID("advanced", index: 1), leading = TierID("leading", index: 3)
+    let basic = TierID("basic", index: 0), advanced = TierID("advanced", index: 1),
+        leading = TierID("leading", index: 3)
 
     @Test func readsInAscendingNumberWithEachTier() {
         let tiers = [basic, advanced, TierID("excellent", index: 2), leading]
@@ -21,7 +22,8 @@ import Testing
         for _ in 0..<200 {
             var dictionary: [Int: TierID] = [:]
             for _ in 0..<Int.random(in: 0...40, using: &random) {
-                dictionary[Int.random(in: 1...500, using: &random)] = [basic, advanced, leading].randomElement(using: &random)!
+                dictionary[Int.random(in: 1...500, using: &random)] = [basic, advanced, leading].randomElement(
+                    using: &random)!
             }
             let built = BuiltScenarios(dictionary)
             #expect(built.map(\.key) == dictionary.keys.sorted())

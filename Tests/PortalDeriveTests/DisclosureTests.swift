@@ -22,26 +22,33 @@ import Testing
     static func twin(of record: Assessment, number: Int) -> Assessment {
         let body = "91150200" + String(format: "%09d", number)
         var copy = record
-        copy.identifiers = DirectIdentifiers(enterprise: "企业\(number)", creditCode: body + String(CreditCode.checkCharacter(for: body)!))
+        copy.identifiers = DirectIdentifiers(
+            enterprise: "企业\(number)", creditCode: body + String(CreditCode.checkCharacter(for: body)!))
         return copy
     }
 
     static func release(_ records: [Assessment], ledger: [ReleaseRecord] = []) throws -> OutcomeRelease {
-        try #require(try OutcomeRelease.make(set: AssessmentSet(records: records, synthetic: false, label: nil), standard: standard,
-                                             text: text, key: key, ledger: ReleaseLedger(folder: "releases", releases: ledger)))
+        try #require(
+            try OutcomeRelease.make(
+                set: AssessmentSet(records: records, synthetic: false, label: nil), standard: standard,
+                text: text, key: key, ledger: ReleaseLedger(folder: "releases", releases: ledger)))
     }
 
     /// Every count a release publishes, by attribute, row and bin.
     static func published(_ release: OutcomeRelease) -> [String: Int] {
         var figures: [String: Int] = [:]
         for (attribute, rows) in release.record.figures {
-            for (row, values) in rows { for (value, count) in values { if let count { figures["\(attribute)|\(row)|\(value)"] = count } } }
+            for (row, values) in rows {
+                for (value, count) in values { if let count { figures["\(attribute)|\(row)|\(value)"] = count } }
+            }
         }
         return figures
     }
 
     /// Every row of every attribute, with its level (0: the province, 1: a tier group, 2: a cohort).
-    static func rows(_ release: OutcomeRelease) -> [(attribute: PublishedAttribute, level: Int, index: Int, row: PublishedRow)] {
+    static func rows(_ release: OutcomeRelease) -> [(
+        attribute: PublishedAttribute, level: Int, index: Int, row: PublishedRow
+    )] {
         release.attributes.flatMap { attribute in
             [(attribute, 0, 0, attribute.total)] + attribute.groups.enumerated().map { (attribute, 1, $0, $1) }
                 + attribute.cohorts.enumerated().map { (attribute, 2, $0, $1) }
@@ -54,26 +61,36 @@ import Testing
     @Test func quasiIdentifiersOfASubsetAndAnswerColumnsAreTheRecords() throws {
         var records = try Self.assessments(300, seed: 11)
         // A region and an industry the framework does not list count as "other".
-        records[3] = Assessment(identifiers: records[3].identifiers, source: records[3].source, region: "某地", industry: "某业",
-                                year: records[3].year, declaredTier: nil, maturity: records[3].maturity,
-                                indicators: records[3].indicators, scenarios: records[3].scenarios)
+        records[3] = Assessment(
+            identifiers: records[3].identifiers, source: records[3].source, region: "某地", industry: "某业",
+            year: records[3].year, declaredTier: nil, maturity: records[3].maturity,
+            indicators: records[3].indicators, scenarios: records[3].scenarios)
         let whole = QuasiIdentifiers(records, framework: standard.framework, other: "其他")
         let positions = records.indices.filter { $0 % 3 != 1 }.reversed().map { $0 }
         let selected = whole.selecting(positions)
         let built = QuasiIdentifiers(positions.map { records[$0] }, framework: standard.framework, other: "其他")
-        #expect(selected.cities == built.cities && selected.parts == built.parts && selected.sectors == built.sectors && selected.years == built.years)
+        #expect(
+            selected.cities == built.cities && selected.parts == built.parts && selected.sectors == built.sectors
+                && selected.years == built.years)
         #expect(built.cities[positions.firstIndex(of: 3)!] == built.cityNames.count)
         let (answers, columns) = Attribute.answers(of: records, standard: standard)
         for (position, record) in records.enumerated() {
-            for (index, indicator) in standard.indicators.enumerated() { #expect(answers[index][position] == record.indicators[indicator.no]) }
-            for (index, scenario) in standard.scenarios.enumerated() { #expect(columns[index][position] == (record.scenarios[scenario.no].map { $0.index + 1 } ?? 0)) }
+            for (index, indicator) in standard.indicators.enumerated() {
+                #expect(answers[index][position] == record.indicators[indicator.no])
+            }
+            for (index, scenario) in standard.scenarios.enumerated() {
+                #expect(columns[index][position] == (record.scenarios[scenario.no].map { $0.index + 1 } ?? 0))
+            }
         }
     }
 
     @Test func rareTiersAreMergedUpwardIntoGroupsOfK() {
-        #expect(TierGroups(counts: [40, 100, 30, 4, 1], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2], [3, 4]])
-        #expect(TierGroups(counts: [40, 100, 30, 3, 1], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2, 3, 4]])
-        #expect(TierGroups(counts: [40, 100, 30, 9, 0], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2], [3], [4]])
+        #expect(
+            TierGroups(counts: [40, 100, 30, 4, 1], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2], [3, 4]])
+        #expect(
+            TierGroups(counts: [40, 100, 30, 3, 1], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2, 3, 4]])
+        #expect(
+            TierGroups(counts: [40, 100, 30, 9, 0], k: 5, tiers: TierID.allCases).groups == [[0], [1], [2], [3], [4]])
         // Too few at the bottom: they join the groups above until the group holds k.
         #expect(TierGroups(counts: [2, 0, 10, 0, 0], k: 5, tiers: TierID.allCases).groups == [[0, 1, 2], [3], [4]])
         #expect(TierGroups(counts: [1, 1, 1, 1, 1], k: 5, tiers: TierID.allCases).groups == [[0, 1, 2, 3, 4]])
@@ -86,9 +103,11 @@ import Testing
         var figures: [[Int]] = (0..<12).map { [$0] }
         figures += (0..<3).map { value in (0..<4).map { $0 * 3 + value } }
         let sums = figures.map { $0.reduce(0) { $0 + truth[$1] } }
-        return LinkedCounts(k: 5, atomSizes: [40, 60, 50, 30], valueCount: 3, truth: truth, structuralZero: Array(repeating: false, count: 12),
-                            figures: figures, mayProtect: figures.indices.map { $0 < 12 && sums[$0] >= 5 },
-                            cost: sums.map(Double.init), earlier: [], hidden: [], hiddenByMerging: [], rules: [])
+        return LinkedCounts(
+            k: 5, atomSizes: [40, 60, 50, 30], valueCount: 3, truth: truth,
+            structuralZero: Array(repeating: false, count: 12),
+            figures: figures, mayProtect: figures.indices.map { $0 < 12 && sums[$0] >= 5 },
+            cost: sums.map(Double.init), earlier: [], hidden: [], hiddenByMerging: [], rules: [])
     }()
 
     @Test func suppressionProtectsTheSmallCellInsideTheTable() {
@@ -102,7 +121,9 @@ import Testing
         #expect(interval.map { [$0.low, $0.high] } == [1, 4])
         // Without the secondary figures the "<5" is worked out exactly.
         let primaryOnly = protection.withheld.map { $0 == .primary ? $0 : nil }
-        #expect(Auditor(problem: Self.small, withheld: primaryOnly).run().failures.contains(Target(kind: .figure, index: 0)))
+        #expect(
+            Auditor(problem: Self.small, withheld: primaryOnly).run().failures.contains(Target(kind: .figure, index: 0))
+        )
     }
 
     @Test func smallGroupsAreNeverDescribed() throws {
@@ -111,7 +132,10 @@ import Testing
         var lone = Self.twin(of: records[0], number: 800)
         lone.year = 2024
         records.append(lone)
-        for index in 1...3 { var record = Self.twin(of: records[index], number: 900 + index); record.region = "阿拉善盟"; records.append(record) }
+        for index in 1...3 {
+            var record = Self.twin(of: records[index], number: 900 + index); record.region = "阿拉善盟";
+            records.append(record)
+        }
         let release = try Self.release(records)
         #expect(release.audit.failures == 0)
         #expect(release.cohorts.allSatisfy { $0.size >= 5 })
@@ -125,7 +149,9 @@ import Testing
         // A value readers know enterprises by (the lone year, the small city) never has a
         // bin of its own where it holds 1 to k−1: it is merged away in every row.
         for attribute in release.attributes where attribute.kind == .year || attribute.kind == .region {
-            let small = attribute.total.cells.filter { !$0.ofWhich && $0.values.count == 1 }.filter { (1..<5).contains($0.count.value ?? 0) }
+            let small = attribute.total.cells.filter { !$0.ofWhich && $0.values.count == 1 }.filter {
+                (1..<5).contains($0.count.value ?? 0)
+            }
             #expect(small.isEmpty, "\(attribute.id)")
         }
     }
@@ -137,16 +163,26 @@ import Testing
         let records = try Self.assessments(400, seed: 21)
         let release = try Self.release(records)
         #expect(release.audit.failures == 0)
-        #expect(release.audit.totalWithheld == release.attributes.reduce(0) { $0 + $1.total.cells.filter { $0.ofWhich }.count })
+        #expect(
+            release.audit.totalWithheld
+                == release.attributes.reduce(0) { $0 + $1.total.cells.filter { $0.ofWhich }.count })
         for (attribute, level, index, row) in Self.rows(release) {
             for cell in row.cells {
-                if level == 0 { #expect(cell.count != .withheld(.secondary), "\(attribute.id): the province-wide row gave up a figure") }
-                if cell.count == .withheld(.primary) && level == 0 { #expect(cell.ofWhich, "\(attribute.id): a province-wide <k outside a merged bin") }
+                if level == 0 {
+                    #expect(
+                        cell.count != .withheld(.secondary), "\(attribute.id): the province-wide row gave up a figure")
+                }
+                if cell.count == .withheld(.primary) && level == 0 {
+                    #expect(cell.ofWhich, "\(attribute.id): a province-wide <k outside a merged bin")
+                }
             }
             let withheld = row.cells.filter { $0.count.value == nil }.count
-            #expect(withheld * 4 <= max(row.cells.count, 1) * 1 || row.cells.isEmpty, "\(attribute.id) row \(level)/\(index): \(withheld) of \(row.cells.count) withheld")
+            #expect(
+                withheld * 4 <= max(row.cells.count, 1) * 1 || row.cells.isEmpty,
+                "\(attribute.id) row \(level)/\(index): \(withheld) of \(row.cells.count) withheld")
             // A child never shows apart what its parent merges.
-            let parent = level == 0 ? nil : level == 1 ? attribute.total : attribute.groups[release.cohorts[index].group]
+            let parent =
+                level == 0 ? nil : level == 1 ? attribute.total : attribute.groups[release.cohorts[index].group]
             if let parent, row.isPublished, parent.isPublished {
                 for bin in parent.bins {
                     let holders = Set(bin.compactMap { value in row.bins.firstIndex { $0.contains(value) } })
@@ -168,18 +204,20 @@ import Testing
     /// wide open.
     @Test func theAuditReadsTheMarks() {
         // One cohort of 8: values (2, 6); both withheld; the total row publishes nothing.
-        let problem = LinkedCounts(k: 5, atomSizes: [8], valueCount: 2, truth: [2, 6], structuralZero: [false, false],
-                                   figures: [[0], [1]], mayProtect: [false, true], cost: [1, 1], earlier: [], hidden: [],
-                                   hiddenByMerging: [], rules: [])
+        let problem = LinkedCounts(
+            k: 5, atomSizes: [8], valueCount: 2, truth: [2, 6], structuralZero: [false, false],
+            figures: [[0], [1]], mayProtect: [false, true], cost: [1, 1], earlier: [], hidden: [],
+            hiddenByMerging: [], rules: [])
         let audit = Auditor(problem: problem, withheld: [.primary, .secondary]).run()
         // The "<5" can only be 1, 2 or 3 (the "×" is at least 5): narrowed below its mark.
         #expect(audit.failures.contains(Target(kind: .figure, index: 0)))
         let interval = audit.intervals.first { $0.target == Target(kind: .figure, index: 0) }
         #expect(interval.map { [$0.low, $0.high] } == [1, 3])
         // With 4 and 9 of 13 the "<5" ranges over 1…4 (the "×" over 5…12): the audit passes.
-        let wide = LinkedCounts(k: 5, atomSizes: [13], valueCount: 2, truth: [4, 9], structuralZero: [false, false],
-                                figures: [[0], [1]], mayProtect: [false, true], cost: [1, 1], earlier: [], hidden: [],
-                                hiddenByMerging: [], rules: [])
+        let wide = LinkedCounts(
+            k: 5, atomSizes: [13], valueCount: 2, truth: [4, 9], structuralZero: [false, false],
+            figures: [[0], [1]], mayProtect: [false, true], cost: [1, 1], earlier: [], hidden: [],
+            hiddenByMerging: [], rules: [])
         #expect(Auditor(problem: wide, withheld: [.primary, .secondary]).run().failures.isEmpty)
     }
 
@@ -193,7 +231,10 @@ import Testing
         #expect(Form(bins: [[0], [1]]).merging(0, totals: [1, 1], segmentOf: { $0 }) == nil)
         #expect(Form(bins: [[0, 1], [2, 3]]).coarsens(Form(bins: [[0], [1], [2], [3]])))
         #expect(!Form(bins: [[0], [1, 2], [3]]).coarsens(Form(bins: [[0, 1], [2, 3]])))
-        #expect(AttributeRelease.meet(Form(bins: [[0, 1], [2], [3]]), Form(bins: [[0], [1], [2, 3]])).bins == [[0, 1], [2, 3]])
+        #expect(
+            AttributeRelease.meet(Form(bins: [[0, 1], [2], [3]]), Form(bins: [[0], [1], [2, 3]])).bins == [
+                [0, 1], [2, 3],
+            ])
     }
 
     @Test func oneMoreAssessmentIsHeldBackUntilKShareItsCohort() throws {
@@ -219,7 +260,9 @@ import Testing
     @Test func aRemovedOrChangedAssessmentStopsTheRelease() throws {
         let records = try Self.assessments(80, seed: 2)
         let first = try Self.release(records)
-        let error = #expect(throws: DiagnosticList.self) { try Self.release(Array(records.dropLast()), ledger: [first.record]) }
+        let error = #expect(throws: DiagnosticList.self) {
+            try Self.release(Array(records.dropLast()), ledger: [first.record])
+        }
         #expect(error?.description.contains("no longer in the data") == true)
         var changed = records
         changed[3].maturity = changed[3].maturity == 5 ? 4 : changed[3].maturity + 1
@@ -237,9 +280,9 @@ import Testing
     @Test func weakKeysAreRefused() {
         #expect(RecordKey("aaaaaaaaaaaaaaaa") == nil)
         #expect(RecordKey("short") == nil)
-        #expect(RecordKey("0123456789abcdef0123456789abcdef") == nil) // a 64-bit piece repeated
+        #expect(RecordKey("0123456789abcdef0123456789abcdef") == nil)  // a 64-bit piece repeated
         #expect(RecordKey(String(repeating: "ab", count: 40)) == nil)
-        #expect(RecordKey("3f9a1c5e7b2d4f6a8c0e1b3d5f7a9c2") == nil) // 31 hex digits: 124 bits
+        #expect(RecordKey("3f9a1c5e7b2d4f6a8c0e1b3d5f7a9c2") == nil)  // 31 hex digits: 124 bits
         #expect(RecordKey("3f9a1c5e7b2d4f6a8c0e1b3d5f7a9c2e") != nil)
         #expect(RecordKey("correct-horse-battery-staple-mongolia") != nil)
     }
@@ -260,7 +303,9 @@ import Testing
     /// here in its original form (string concatenation, as the first ledgers were made).
     @Test func fingerprintsKeepTheMessageEarlierLedgersWereMadeWith() throws {
         for record in try Self.assessments(200, seed: 3) {
-            var text = "record|" + record.identifiers.creditCode + "|" + String(record.year) + "|" + record.region + "|" + record.industry
+            var text =
+                "record|" + record.identifiers.creditCode + "|" + String(record.year) + "|" + record.region + "|"
+                + record.industry
             text += "|" + (record.declaredTier?.rawValue ?? "-") + "|" + String(record.maturity)
             for (no, answer) in record.indicators.sorted(by: { $0.key < $1.key }) {
                 text += "|i" + String(no) + "="
@@ -270,13 +315,17 @@ import Testing
                 case .amount(let amount): text += String(amount)
                 }
             }
-            for (no, tier) in record.scenarios.sorted(by: { $0.key < $1.key }) { text += "|s" + String(no) + "=" + tier.rawValue }
+            for (no, tier) in record.scenarios.sorted(by: { $0.key < $1.key }) {
+                text += "|s" + String(no) + "=" + tier.rawValue
+            }
             #expect(Self.key.fingerprint(record) == Self.key.mac(text))
         }
     }
 
     @Test func decimalsAreWrittenAsStringWritesThem() {
-        for number in [0, 7, 9, 10, 99, 100, 2025, 1_234_567, -5, -10, Int.max, Int.min] + (0..<200).map({ _ in Int.random(in: -1_000_000...1_000_000) }) {
+        for number in [0, 7, 9, 10, 99, 100, 2025, 1_234_567, -5, -10, Int.max, Int.min]
+            + (0..<200).map({ _ in Int.random(in: -1_000_000...1_000_000) })
+        {
             var text: [UInt8] = Array("x".utf8)
             RecordKey.appendDecimal(number, to: &text)
             #expect(String(decoding: text, as: UTF8.self) == "x" + String(number))
@@ -287,11 +336,16 @@ import Testing
         func bin(_ from: Int?, _ to: Int?, _ count: Int?, mark: String? = nil, other: Bool = false) -> MedianRange.Bin {
             MedianRange.Bin(from: from, to: to, other: other, count: count, mark: mark)
         }
-        #expect(MedianRange(bins: [bin(1, 1, 5), bin(2, 2, 10), bin(3, 3, 5)], size: 20, k: 5).map { [$0.low, $0.high] } == [2, 2])
+        #expect(
+            MedianRange(bins: [bin(1, 1, 5), bin(2, 2, 10), bin(3, 3, 5)], size: 20, k: 5).map { [$0.low, $0.high] }
+                == [2, 2])
         // "3–4 级" merged: the median may be either.
-        #expect(MedianRange(bins: [bin(1, 2, 4), bin(3, 4, 12), bin(5, 6, 4)], size: 20, k: 5).map { [$0.low, $0.high] } == [3, 4])
+        #expect(
+            MedianRange(bins: [bin(1, 2, 4), bin(3, 4, 12), bin(5, 6, 4)], size: 20, k: 5).map { [$0.low, $0.high] }
+                == [3, 4])
         // A "<5" at level 1 and a "×" at level 6 (k or more), 20 in all.
-        let marked = MedianRange(bins: [bin(1, 1, nil, mark: "<"), bin(2, 2, 7), bin(3, 3, 5), bin(6, 6, nil, mark: "x")], size: 20, k: 5)
+        let marked = MedianRange(
+            bins: [bin(1, 1, nil, mark: "<"), bin(2, 2, 7), bin(3, 3, 5), bin(6, 6, nil, mark: "x")], size: 20, k: 5)
         #expect(marked.map { [$0.low, $0.high] } == [2, 3])
         // Only 不涉及: no median.
         #expect(MedianRange(bins: [bin(nil, nil, 9, other: true)], size: 9, k: 5) == nil)
@@ -307,15 +361,23 @@ import Testing
         for (name, records) in [("shipped", shipped), ("generated", generated)] {
             var lost: [SecondaryCost: (figures: Int, records: Int)] = [:]
             for cost in SecondaryCost.allCases {
-                let release = try #require(try OutcomeRelease.make(set: AssessmentSet(records: records, synthetic: true, label: nil), standard: standard,
-                                                                   text: text, key: DisclosureTests.key, ledger: ReleaseLedger(folder: "r"), cost: cost))
+                let release = try #require(
+                    try OutcomeRelease.make(
+                        set: AssessmentSet(records: records, synthetic: true, label: nil), standard: standard,
+                        text: text, key: DisclosureTests.key, ledger: ReleaseLedger(folder: "r"), cost: cost))
                 var result = (figures: release.audit.primary + release.audit.secondary, records: 0)
                 for (problem, withheld, _) in release.problems {
-                    for (index, state) in withheld.enumerated() where state == .secondary { result.records += problem.sum(problem.figures[index]) }
+                    for (index, state) in withheld.enumerated() where state == .secondary {
+                        result.records += problem.sum(problem.figures[index])
+                    }
                 }
                 lost[cost] = result
             }
-            print("secondary cost, \(name): " + SecondaryCost.allCases.map { "\($0.rawValue) \(lost[$0]!.figures) withheld / \(lost[$0]!.records) in ×" }.joined(separator: ", "))
+            print(
+                "secondary cost, \(name): "
+                    + SecondaryCost.allCases.map {
+                        "\($0.rawValue) \(lost[$0]!.figures) withheld / \(lost[$0]!.records) in ×"
+                    }.joined(separator: ", "))
             let chosen = lost[SecondaryCost.chosen]!
             #expect(lost.values.allSatisfy { chosen.records <= $0.records || chosen.figures < $0.figures }, "\(name)")
         }

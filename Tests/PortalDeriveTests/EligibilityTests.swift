@@ -5,7 +5,8 @@ import PortalModel
 import Testing
 import PortalTestSupport
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 let standard = try! ContentLoader(root: repository + "/Content").load()
 /// The site's own words, from the real strings file.
 let text = try! UITextLoader.load(templates: repository + "/Templates")
@@ -127,7 +128,8 @@ let text = try! UITextLoader.load(templates: repository + "/Templates")
             }
             let maturity = 1 + next(5)
             let full = engine.evaluate(built: built, maturity: maturity).derived
-            #expect(engine.derivedTier(built: built, maturity: maturity) == full, "built \(built), maturity \(maturity)")
+            #expect(
+                engine.derivedTier(built: built, maturity: maturity) == full, "built \(built), maturity \(maturity)")
             seen.insert(full)
         }
         // Every outcome was exercised, so agreement means something at each tier.

@@ -19,40 +19,54 @@ import Testing
 
         init(_ assessments: [Assessment], ledger: [ReleaseRecord] = []) throws {
             records = ReleaseStepsTests.derived(assessments)
-            series = try ReleaseSeries(ledger: ReleaseLedger(folder: "releases", releases: ledger),
-                                       key: ReleaseStepsTests.key, standard: standard, quasi: records.quasi,
-                                       derivedColumns: records.derivedColumns)
+            series = try ReleaseSeries(
+                ledger: ReleaseLedger(folder: "releases", releases: ledger),
+                key: ReleaseStepsTests.key, standard: standard, quasi: records.quasi,
+                derivedColumns: records.derivedColumns)
             cohorts = CohortAssignment(records, series: series, framework: standard.framework)
-            membership = try ReleaseMembership(series: series, records: records.records,
-                                               fingerprints: records.fingerprints, slugOf: cohorts.slugOf)
-            layout = ReleaseLayout(cohorts: cohorts, membership: membership, tierGroups: series.tierGroups,
-                                   current: series.earlier.count)
+            membership = try ReleaseMembership(
+                series: series, records: records.records,
+                fingerprints: records.fingerprints, slugOf: cohorts.slugOf)
+            layout = ReleaseLayout(
+                cohorts: cohorts, membership: membership, tierGroups: series.tierGroups,
+                current: series.earlier.count)
         }
 
         var attributes: ReleaseAttributes {
-            ReleaseAttributes(records, membership: membership, layout: layout, series: series, standard: standard,
-                              text: text, cost: .chosen)
+            ReleaseAttributes(
+                records, membership: membership, layout: layout, series: series, standard: standard,
+                text: text, cost: .chosen)
         }
     }
 
     static func derived(_ assessments: [Assessment]) -> DerivedRecords {
-        DerivedRecords(AssessmentSet(records: assessments, synthetic: false, label: nil), standard: standard, key: key,
-                       other: text(.outcomesOther))
+        DerivedRecords(
+            AssessmentSet(records: assessments, synthetic: false, label: nil), standard: standard, key: key,
+            other: text(.outcomesOther))
     }
 
-    static func series(_ assessments: [Assessment], ledger: [ReleaseRecord], files: [String] = [],
-                       standard: Standard = PortalDeriveTests.standard) throws -> ReleaseSeries {
+    static func series(
+        _ assessments: [Assessment], ledger: [ReleaseRecord], files: [String] = [],
+        standard: Standard = PortalDeriveTests.standard
+    ) throws -> ReleaseSeries {
         let records = derived(assessments)
-        return try ReleaseSeries(ledger: ReleaseLedger(folder: "releases", releases: ledger, files: files), key: key,
-                                 standard: standard, quasi: records.quasi, derivedColumns: records.derivedColumns)
+        return try ReleaseSeries(
+            ledger: ReleaseLedger(folder: "releases", releases: ledger, files: files), key: key,
+            standard: standard, quasi: records.quasi, derivedColumns: records.derivedColumns)
     }
 
     /// A ledger record made by hand: this key, k = 5, the scheme and tier groups given.
-    static func record(scheme: CohortScheme = .tierOnly, groups: [[String]] = [["none", "basic"], ["advanced"],
-                                                                               ["excellent", "leading"]],
-                       members: [String: [String]] = [:]) -> ReleaseRecord {
-        ReleaseRecord(release: 1, keyCheck: key.check, k: 5, scheme: scheme.rawValue, tierGroups: groups,
-                      members: members, figures: [:])
+    static func record(
+        scheme: CohortScheme = .tierOnly,
+        groups: [[String]] = [
+            ["none", "basic"], ["advanced"],
+            ["excellent", "leading"],
+        ],
+        members: [String: [String]] = [:]
+    ) -> ReleaseRecord {
+        ReleaseRecord(
+            release: 1, keyCheck: key.check, k: 5, scheme: scheme.rawValue, tierGroups: groups,
+            members: members, figures: [:])
     }
 
     // MARK: Step 1: the series
@@ -105,8 +119,10 @@ import Testing
         #expect(fixed.tierGroups.group(ofColumn: 4) == 2)
         #expect(fresh.scheme != fixed.scheme || fresh.tierGroups != fixed.tierGroups)
 
-        for unreadable in [Self.record(groups: [["none", "basic"], ["advanced"], ["excellent"]]),
-                           Self.record(groups: [["none", "basic", "basic"], ["advanced", "excellent", "leading"]])] {
+        for unreadable in [
+            Self.record(groups: [["none", "basic"], ["advanced"], ["excellent"]]),
+            Self.record(groups: [["none", "basic", "basic"], ["advanced", "excellent", "leading"]]),
+        ] {
             let error = #expect(throws: DiagnosticList.self) { try Self.series(records, ledger: [unreadable]) }
             #expect(error?.description.contains("not ones this version of portal knows") == true)
         }
@@ -115,8 +131,10 @@ import Testing
     // MARK: Step 2: membership
 
     /// Twelve records: three published before in cohort A, four newcomers in A, five in B.
-    static func membership(fingerprints: [String], slugs: [String],
-                           ledger: [ReleaseRecord]) throws -> ReleaseMembership {
+    static func membership(
+        fingerprints: [String], slugs: [String],
+        ledger: [ReleaseRecord]
+    ) throws -> ReleaseMembership {
         let records = try DisclosureTests.assessments(fingerprints.count, seed: 6)
         let series = try Self.series(records, ledger: ledger)
         return try ReleaseMembership(series: series, records: records, fingerprints: fingerprints, slugOf: slugs)
@@ -134,8 +152,9 @@ import Testing
         #expect(membership.includedRelease == [0, 0, 0, 1, 1, 1, 1, 1])
         #expect(membership.hasNewcomers)
         // Only the four in A new: nothing is published for the first time.
-        let waiting = try Self.membership(fingerprints: Array(fingerprints.prefix(7)), slugs: Array(slugs.prefix(7)),
-                                          ledger: Self.publishedBefore)
+        let waiting = try Self.membership(
+            fingerprints: Array(fingerprints.prefix(7)), slugs: Array(slugs.prefix(7)),
+            ledger: Self.publishedBefore)
         #expect(waiting.included == [0, 1, 2] && waiting.heldBack == 4 && !waiting.hasNewcomers)
     }
 
@@ -147,7 +166,8 @@ import Testing
         }
         #expect(missing?.description.contains("fewer than 5 assessments published in this release are no") == true)
         let moved = #expect(throws: DiagnosticList.self) {
-            try Self.membership(fingerprints: ["p1", "p2", "p3"], slugs: ["A", "A", "B"], ledger: Self.publishedBefore)
+            try Self.membership(
+                fingerprints: ["p1", "p2", "p3"], slugs: ["A", "A", "B"], ledger: Self.publishedBefore)
         }
         #expect(moved?.description.contains("published in release 1 in another cohort") == true)
 
@@ -169,7 +189,8 @@ import Testing
         let first = try DisclosureTests.release(records)
         let cohortOf = try Steps(records).cohorts.cohortOf
         let elsewhere = try #require(records.indices.first { cohortOf[$0] != cohortOf[10] })
-        let grown = records + (1...5).map { DisclosureTests.twin(of: records[10], number: $0) }
+        let grown =
+            records + (1...5).map { DisclosureTests.twin(of: records[10], number: $0) }
             + (6...7).map { DisclosureTests.twin(of: records[elsewhere], number: $0) }
         return (first, try Steps(grown, ledger: [first.record]))
     }
@@ -296,8 +317,9 @@ import Testing
         let records = try DisclosureTests.assessments(150, seed: 4)
         let steps = try Steps(records)
         let given = steps.attributes
-        let published = try PublishedCohorts(layout: steps.layout, series: steps.series, quasi: given.quasi,
-                                             standard: standard, text: text, folder: "releases")
+        let published = try PublishedCohorts(
+            layout: steps.layout, series: steps.series, quasi: given.quasi,
+            standard: standard, text: text, folder: "releases")
         #expect(published.cohorts.map(\.size).reduce(0, +) == 150 && published.groupSizes.reduce(0, +) == 150)
         #expect(published.cohorts.map(\.slug) == steps.layout.cohortSlugs)
 
@@ -306,14 +328,16 @@ import Testing
         let kept = records.indices.filter { steps.cohorts.cohortOf[$0] != cohort || three.contains($0) }
             .map { records[$0] }
         let tierGroups = steps.series.tierGroups
-        let ledger = ReleaseRecord(release: 1, keyCheck: Self.key.check, k: 5, scheme: steps.series.scheme.rawValue,
-                                   tierGroups: tierGroups.groups.map { $0.map(tierGroups.columnKey) },
-                                   members: [slug: three.map { steps.records.fingerprints[$0] }], figures: [:])
+        let ledger = ReleaseRecord(
+            release: 1, keyCheck: Self.key.check, k: 5, scheme: steps.series.scheme.rawValue,
+            tierGroups: tierGroups.groups.map { $0.map(tierGroups.columnKey) },
+            members: [slug: three.map { steps.records.fingerprints[$0] }], figures: [:])
         let small = try Steps(kept, ledger: [ledger])
         #expect(small.layout.cohortSizes.contains(3))
         let error = #expect(throws: DiagnosticList.self) {
-            try PublishedCohorts(layout: small.layout, series: small.series, quasi: small.attributes.quasi,
-                                 standard: standard, text: text, folder: "releases")
+            try PublishedCohorts(
+                layout: small.layout, series: small.series, quasi: small.attributes.quasi,
+                standard: standard, text: text, folder: "releases")
         }
         #expect(error?.description.contains("would describe fewer than k = 5") == true)
     }
@@ -326,8 +350,9 @@ import Testing
         let second = try Self.secondRelease()
         let first = second.first, steps = second.steps
         let protected = ProtectedAttributes(steps.attributes)
-        let record = ReleaseRecord(protected, layout: steps.layout, series: steps.series, membership: steps.membership,
-                                   key: Self.key, fingerprints: steps.records.fingerprints)
+        let record = ReleaseRecord(
+            protected, layout: steps.layout, series: steps.series, membership: steps.membership,
+            key: Self.key, fingerprints: steps.records.fingerprints)
         for release in [first.record, record] {
             let json = String(decoding: try JSONEncoder().encode(release), as: UTF8.self)
             for assessment in steps.records.records {

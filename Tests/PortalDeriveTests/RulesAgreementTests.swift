@@ -51,22 +51,31 @@ import PortalTestSupport
         let answers = Self.answers(count: 400)
         let engine = Eligibility(standard: Self.standard)
         let swift = answers.map { answer -> Result in
-            let built = Dictionary(uniqueKeysWithValues: answer.built.map { (Int($0.key)!, Self.standard.framework.tierID(named: $0.value)!) })
+            let built = Dictionary(
+                uniqueKeysWithValues: answer.built.map {
+                    (Int($0.key)!, Self.standard.framework.tierID(named: $0.value)!)
+                })
             let result = engine.evaluate(built: built, maturity: answer.maturity)
-            return Result(derived: result.derived?.rawValue, next: result.next?.tier.rawValue, tiers: result.tiers.map {
-                TierResult(tier: $0.tier.rawValue, counted: $0.counted, scenariosShort: $0.scenariosShort, areasCovered: $0.areasCovered,
-                           areasMissing: $0.areasMissing, maturityShort: $0.maturityShort, met: $0.met)
-            })
+            return Result(
+                derived: result.derived?.rawValue, next: result.next?.tier.rawValue,
+                tiers: result.tiers.map {
+                    TierResult(
+                        tier: $0.tier.rawValue, counted: $0.counted, scenariosShort: $0.scenariosShort,
+                        areasCovered: $0.areasCovered,
+                        areasMissing: $0.areasMissing, maturityShort: $0.maturityShort, met: $0.met)
+                })
         }
         let folder = Scratch.folder("agreement")
-        try JSONEncoder().encode(RulesRecord(standard: Self.standard)).write(to: URL(fileURLWithPath: folder + "/rules.json"))
+        try JSONEncoder().encode(RulesRecord(standard: Self.standard)).write(
+            to: URL(fileURLWithPath: folder + "/rules.json"))
         try JSONEncoder().encode(answers).write(to: URL(fileURLWithPath: folder + "/answers.json"))
 
         let data = try NodeScript.evaluate([folder + "/rules.json", folder + "/answers.json"])
         let javascript = try JSONDecoder().decode([Result].self, from: data)
         #expect(javascript.count == swift.count)
         let disagreements = zip(swift, javascript).enumerated().filter { $0.element.0 != $0.element.1 }
-        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.first.map { "\(answers[$0.offset]) swift \($0.element.0) js \($0.element.1)" } ?? "")")
+        let first = disagreements.first.map { "\(answers[$0.offset]) swift \($0.element.0) js \($0.element.1)" } ?? ""
+        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(first)")
         // The cases cover every outcome.
         #expect(Set(swift.map { $0.derived ?? "none" }).count >= 4)
     }

@@ -26,7 +26,7 @@ import Testing
         let whole = Self.rows(reader)
         let pieced = runs.flatMap { Self.rows(reader, from: $0.start, to: $0.end) }
         #expect(whole.count == 6_001)
-        let same = pieced == whole // (compared apart: a failure would print 6,000 rows)
+        let same = pieced == whole  // (compared apart: a failure would print 6,000 rows)
         #expect(same, "reading run by run gives other rows than reading the whole file")
     }
 
@@ -34,14 +34,17 @@ import Testing
     /// offsets, on the same lines (the walk is forced by a quote at the very end).
     @Test func aFileWithoutQuotesIsCutAsTheWalkCutsIt() throws {
         var text = "h1,h2,h3\n"
-        for row in 0..<20_000 { text += "企业\(row),\(row % 7 == 0 ? "" : "基础级"),x\(row % 13)" + (row % 97 == 0 ? "\n\n" : "\n") }
+        for row in 0..<20_000 {
+            text += "企业\(row),\(row % 7 == 0 ? "" : "基础级"),x\(row % 13)" + (row % 97 == 0 ? "\n\n" : "\n")
+        }
         let plain = CSVReader(bytes: Array(text.utf8), path: "t.csv")
         let walked = CSVReader(bytes: Array((text + "\"").utf8), path: "t.csv")
         var header = CSVReader.Rows(plain)
         _ = header.next()
         let fast = plain.runs(from: header.position, count: 8), slow = walked.runs(from: header.position, count: 8)
         #expect(fast.count == 8)
-        #expect(fast.map(\.start.offset) == slow.map(\.start.offset) && fast.map(\.start.line) == slow.map(\.start.line))
+        #expect(
+            fast.map(\.start.offset) == slow.map(\.start.offset) && fast.map(\.start.line) == slow.map(\.start.line))
         let whole = Self.rows(plain, from: header.position)
         let pieced = fast.flatMap { Self.rows(plain, from: $0.start, to: $0.end) }
         let same = pieced == whole
@@ -56,7 +59,10 @@ import Testing
         for _ in 0..<12 {
             var bytes: [UInt8] = []
             while bytes.count < (1 << 20) + 4096 { bytes += line }
-            if Bool.random(using: &random) { bytes[Int.random(in: 0..<bytes.count, using: &random)] = [0xFF, 0xC0, 0x80, 0xE5][Int.random(in: 0..<4, using: &random)] }
+            if Bool.random(using: &random) {
+                bytes[Int.random(in: 0..<bytes.count, using: &random)] =
+                    [0xFF, 0xC0, 0x80, 0xE5][Int.random(in: 0..<4, using: &random)]
+            }
             #expect(TableText.isUTF8(bytes[...]) == (String(validating: bytes, as: UTF8.self) != nil))
         }
     }

@@ -12,7 +12,9 @@ import Testing
 struct FidelityTests {
     static var source: String? { Seed.text }
 
-    static func squeeze(_ text: String) -> String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
+    static func squeeze(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
 
     /// How many verbatim runs of the source `text` is made of (greedy, longest first);
     /// nil when some part of it is not in the source at all.
@@ -20,7 +22,7 @@ struct FidelityTests {
         var rest = Substring(squeeze(text))
         var count = 0
         while !rest.isEmpty {
-            var low = 0, high = rest.count // longest prefix of `rest` found in the source
+            var low = 0, high = rest.count  // longest prefix of `rest` found in the source
             while low < high {
                 let middle = (low + high + 1) / 2
                 if source.contains(rest.prefix(middle)) { low = middle } else { high = middle - 1 }
@@ -45,20 +47,28 @@ struct FidelityTests {
         }
         for indicator in standard.indicators {
             result.append(("indicator \(indicator.no) description", indicator.description, 1))
-            for (index, level) in indicator.levels.enumerated() { result.append(("indicator \(indicator.no) level \(index + 1)", level, 2)) }
+            for (index, level) in indicator.levels.enumerated() {
+                result.append(("indicator \(indicator.no) level \(index + 1)", level, 2))
+            }
             if let na = indicator.notApplicable { result.append(("indicator \(indicator.no) 不涉及", na, 1)) }
             if let question = indicator.question { result.append(("indicator \(indicator.no) question", question, 1)) }
         }
         for tier in standard.framework.tiers {
             result.append(("tier \(tier.id) intro", tier.intro, 1))
-            for area in tier.areaTexts { result.append(("tier \(tier.id) \(area.area)", area.label + "：" + area.text, 1)) }
+            for area in tier.areaTexts {
+                result.append(("tier \(tier.id) \(area.area)", area.label + "：" + area.text, 1))
+            }
         }
         for area in standard.framework.areas { result.append(("area \(area.id) note", area.note, 1)) }
-        for (index, requirement) in standard.framework.requirements.enumerated() { result.append(("requirement \(index + 1)", requirement, 1)) }
+        for (index, requirement) in standard.framework.requirements.enumerated() {
+            result.append(("requirement \(index + 1)", requirement, 1))
+        }
         result.append(("Annex 1 intro", standard.framework.intro, 1))
         result.append(("2027 goal", standard.framework.targets.goal, 1))
         // A target is its heading, then a later sentence of the same paragraph.
-        for target in standard.framework.targets.perTier { result.append(("target \(target.tier)", target.heading + target.task, 2)) }
+        for target in standard.framework.targets.perTier {
+            result.append(("target \(target.tier)", target.heading + target.task, 2))
+        }
         return result
     }
 
@@ -68,7 +78,8 @@ struct FidelityTests {
         for (label, text, maxRuns) in texts {
             switch Self.runs(of: text, in: source) {
             case nil: problems.append("\(label): not in the source: \(text)")
-            case let runs? where runs > maxRuns: problems.append("\(label): \(runs) pieces of the source, at most \(maxRuns) expected: \(text)")
+            case let runs? where runs > maxRuns:
+                problems.append("\(label): \(runs) pieces of the source, at most \(maxRuns) expected: \(text)")
             default: break
             }
         }
@@ -78,7 +89,7 @@ struct FidelityTests {
 
     @Test func theCheckCatchesAChangedCharacter() throws {
         let source = try #require(Self.source)
-        let original = try #require(standard.scenarios[15].text(at: .advanced)) // 开展设备运行数据数据分析 (kept typo)
+        let original = try #require(standard.scenarios[15].text(at: .advanced))  // 开展设备运行数据数据分析 (kept typo)
         #expect(Self.runs(of: original, in: source) == 1)
         let corrected = original.replacingOccurrences(of: "数据数据分析", with: "数据分析")
         #expect((Self.runs(of: corrected, in: source) ?? 99) > 1)

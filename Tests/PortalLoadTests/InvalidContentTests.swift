@@ -23,7 +23,9 @@ import Testing
         let printed = (error?.diagnostics ?? []).map(\.description)
         for (location, message) in Fixtures.expectations(name) {
             let match = printed.first { $0.hasPrefix("content/" + location + ": error: ") && $0.contains(message) }
-            #expect(match != nil, "\(name): expected content/\(location): … \(message) …, got:\n\(printed.joined(separator: "\n"))")
+            #expect(
+                match != nil,
+                "\(name): expected content/\(location): … \(message) …, got:\n\(printed.joined(separator: "\n"))")
         }
         for line in printed {
             #expect(!line.contains("\n"), "a diagnostic must be one line: \(line)")
@@ -48,6 +50,6 @@ import Testing
         let error = #expect(throws: DiagnosticList.self) { try ContentLoader(root: "content", files: files).load() }
         let paths = Set((error?.diagnostics ?? []).map(\.location.path))
         #expect(paths == ["content/scenarios/02-second.md", "content/indicators/01-levels.md"])
-        #expect((error?.diagnostics.count ?? 0) >= 4) // no, name, segment, tiers in 02; front matter in 01
+        #expect((error?.diagnostics.count ?? 0) >= 4)  // no, name, segment, tiers in 02; front matter in 01
     }
 }

@@ -8,7 +8,9 @@ import Testing
 @Suite struct ParallelMapTests {
     @Test func keepsOrderAndMapsEachElementOnce() {
         let calls = Counter()
-        let results = Array(0..<5000).parallelMap { n -> Int in calls.add(); return n * 3 }
+        let results = Array(0..<5000).parallelMap { n -> Int in
+            calls.add(); return n * 3
+        }
         #expect(results == (0..<5000).map { $0 * 3 })
         #expect(calls.value == 5000)
     }
@@ -34,16 +36,17 @@ import Testing
     /// that never happens.
     @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1))
     func aMapNestedInATwoWaySplitUsesMoreThanOneThread() {
-        let (threads, _) = concurrently({
-            let seen = Counter()
-            _ = Array(0..<4).parallelMap { _ -> Int in
-                seen.note(thread: pthread_self())
-                let deadline = Date().addingTimeInterval(10)
-                while seen.threads < 2 && Date() < deadline { usleep(1_000) }
-                return 0
-            }
-            return seen.threads
-        }, { usleep(1_000) })
+        let (threads, _) = concurrently(
+            {
+                let seen = Counter()
+                _ = Array(0..<4).parallelMap { _ -> Int in
+                    seen.note(thread: pthread_self())
+                    let deadline = Date().addingTimeInterval(10)
+                    while seen.threads < 2 && Date() < deadline { usleep(1_000) }
+                    return 0
+                }
+                return seen.threads
+            }, { usleep(1_000) })
         #expect(threads > 1)
     }
 }

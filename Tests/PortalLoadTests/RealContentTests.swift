@@ -24,7 +24,7 @@ import Testing
         #expect(tiers[0].requiredAreas == ["production"])
         #expect(tiers[1].requiredAreas == ["production", "management", "operations"])
         #expect(tiers[2].requiredAreas.count == 5 && tiers[3].requiredAreas.count == 5)
-        #expect(tiers[3].areaTexts[4].label == "经营管理") // the source's own wording, kept
+        #expect(tiers[3].areaTexts[4].label == "经营管理")  // the source's own wording, kept
     }
 
     @Test func scenariosDefinedPerTier() {
@@ -53,7 +53,9 @@ import Testing
         #expect(s13.text(at: .excellent) == "进一步引入 AI技术，以实现对生产过程的智能监控和优化；实现基于数据驱动的管理决策能力增强，运营效率大幅提升。")
         #expect(standard.scenarios[9].text(at: .excellent)?.hasSuffix("安全防护等技术，在复杂任务中实现高度协同。") == true)
         #expect(standard.scenarios[19].text(at: .leading)?.hasSuffix("提高安全防护水平和安全事故快速处置能力，降低事故发生率和损失。") == true)
-        #expect(standard.scenarios[24].text(at: .excellent) == "通过对客户信息的挖掘分析,优化客户需求预测模型，制定精准的销售计划；应用用户画像、需求预测等技术，实现基于客户需求洞察的营销策略优化和供需精准匹配。")
+        #expect(
+            standard.scenarios[24].text(at: .excellent)
+                == "通过对客户信息的挖掘分析,优化客户需求预测模型，制定精准的销售计划；应用用户画像、需求预测等技术，实现基于客户需求洞察的营销策略优化和供需精准匹配。")
         #expect(standard.scenarios[27].text(at: .basic) == nil && standard.scenarios[27].text(at: .advanced) == nil)
     }
 }

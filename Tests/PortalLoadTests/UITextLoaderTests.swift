@@ -35,13 +35,20 @@ import Testing
     }
 
     @Test func aKeyThatIsNotANameIsAnErrorAtItsLine() throws {
-        let found = problems(Self.real.replacingOccurrences(of: "  matrix: 对照矩阵", with: "  matrix: 对照矩阵\n  Matrix-2: 对照矩阵"))
-        let line = Self.real.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  matrix: 对照矩阵" }! + 2
-        #expect(found.map(\.description) == ["t/strings.zh-CN.yaml:\(line):3: error: 'Matrix-2' is not a key: use lower-case letters, digits and _"])
+        let found = problems(
+            Self.real.replacingOccurrences(of: "  matrix: 对照矩阵", with: "  matrix: 对照矩阵\n  Matrix-2: 对照矩阵"))
+        let line =
+            Self.real.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  matrix: 对照矩阵" }!
+            + 2
+        #expect(
+            found.map(\.description) == [
+                "t/strings.zh-CN.yaml:\(line):3: error: 'Matrix-2' is not a key: use lower-case letters, digits and _"
+            ])
     }
 
     @Test func aPlaceholderTheKeyDoesNotOfferIsAnError() throws {
-        let found = problems(Self.real.replacingOccurrences(of: "  scenarios: \"{count} 个典型场景", with: "  scenarios: \"{total} 个典型场景"))
+        let found = problems(
+            Self.real.replacingOccurrences(of: "  scenarios: \"{count} 个典型场景", with: "  scenarios: \"{total} 个典型场景"))
         #expect(found.map(\.message) == ["'home.scenarios' uses {total}, which it is not given: use {count}"])
     }
 

@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test func dropsRawHTML() {
-        let html = Markdown.html("<script>alert(1)</script>\n\n段落 <img src=x onerror=alert(1)> 结束\n\n<div onclick=\"x()\">块</div>")
+        let html = Markdown.html(
+            "<script>alert(1)</script>\n\n段落 <img src=x onerror=alert(1)> 结束\n\n<div onclick=\"x()\">块</div>")
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("onerror"))
@@ -38,8 +39,14 @@ import Testing
     /// Every extension works in every one of many parallel conversions (a parser freed on
     /// one thread once switched strikethrough and autolinks off in the others).
     @Test func isSafeToCallFromManyThreads() {
-        let results = Array(0..<2000).parallelMap { n in Markdown.html("**\(n)** ~~旧~~ https://example.org/\(n)\n\n| a |\n|---|\n| b |") }
+        let results = Array(0..<2000).parallelMap { n in
+            Markdown.html("**\(n)** ~~旧~~ https://example.org/\(n)\n\n| a |\n|---|\n| b |")
+        }
         #expect(results.count == 2000)
-        #expect(results.allSatisfy { $0.contains("<strong>") && $0.contains("<table>") && $0.contains("<del>旧</del>") && $0.contains("<a href=") })
+        #expect(
+            results.allSatisfy {
+                $0.contains("<strong>") && $0.contains("<table>") && $0.contains("<del>旧</del>")
+                    && $0.contains("<a href=")
+            })
     }
 }

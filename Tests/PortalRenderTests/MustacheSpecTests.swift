@@ -28,13 +28,22 @@ import Testing
 
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { value = nil }
-            else if let flag = try? container.decode(Bool.self) { value = .flag(flag) }
-            else if let number = try? container.decode(Int.self) { value = .number(number) }
-            else if let number = try? container.decode(Double.self) { value = .real(number) }
-            else if let text = try? container.decode(String.self) { value = .text(text) }
-            else if let list = try? container.decode([SpecValue].self) { value = .list(list.compactMap(\.value)) }
-            else { value = .object(TemplateFields(try container.decode([String: SpecValue].self).compactMapValues(\.value))) }
+            if container.decodeNil() {
+                value = nil
+            } else if let flag = try? container.decode(Bool.self) {
+                value = .flag(flag)
+            } else if let number = try? container.decode(Int.self) {
+                value = .number(number)
+            } else if let number = try? container.decode(Double.self) {
+                value = .real(number)
+            } else if let text = try? container.decode(String.self) {
+                value = .text(text)
+            } else if let list = try? container.decode([SpecValue].self) {
+                value = .list(list.compactMap(\.value))
+            } else {
+                value = .object(
+                    TemplateFields(try container.decode([String: SpecValue].self).compactMapValues(\.value)))
+            }
         }
     }
 
@@ -47,7 +56,8 @@ import Testing
     static func render(_ test: SpecCase) throws -> String {
         var templates = try (test.partials ?? [:]).mapValues { try MustacheParser.parse($0) }
         templates["\u{0}spec"] = try MustacheParser.parse(test.template)
-        let output = TemplateRenderer(templates: templates).render(test.data.value ?? .object([:]), template: "\u{0}spec")
+        let output = TemplateRenderer(templates: templates).render(
+            test.data.value ?? .object([:]), template: "\u{0}spec")
         return String(decoding: try #require(output), as: UTF8.self)
     }
 
@@ -64,9 +74,13 @@ import Testing
         for test in tests {
             let sources = [test.template] + (test.partials ?? [:]).values.sorted()
             let refusals = sources.compactMap { source -> MustacheParser.SyntaxError? in
-                do { _ = try MustacheParser.parse(source); return nil } catch let error as MustacheParser.SyntaxError { return error } catch { return nil }
+                do { _ = try MustacheParser.parse(source); return nil } catch let error as MustacheParser.SyntaxError {
+                    return error
+                } catch { return nil }
             }
-            #expect(refusals.contains { $0.message.hasPrefix("dynamic partial names ({{>*name}}) are not supported") }, "\(test.name)")
+            #expect(
+                refusals.contains { $0.message.hasPrefix("dynamic partial names ({{>*name}}) are not supported") },
+                "\(test.name)")
         }
     }
 

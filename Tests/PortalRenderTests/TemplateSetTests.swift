@@ -24,7 +24,8 @@ import Testing
 
     @Test func reportsASyntaxErrorWithItsLine() throws {
         let root = try copy()
-        try "<p>\n{{#sections}}\n<b>{{name}}</b>\n".write(toFile: root + "/partials/pager.mustache", atomically: true, encoding: .utf8)
+        try "<p>\n{{#sections}}\n<b>{{name}}</b>\n".write(
+            toFile: root + "/partials/pager.mustache", atomically: true, encoding: .utf8)
         let error = #expect(throws: DiagnosticList.self) { try TemplateSet.load(from: root) }
         let diagnostic = try #require(error?.diagnostics.first)
         #expect(diagnostic.location.path == root + "/partials/pager.mustache")
@@ -35,10 +36,17 @@ import Testing
         let root = try copy()
         let path = root + "/pages/scenario.mustache"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "{{> partials/pager}}", with: "{{> partials/pagr}}").write(toFile: path, atomically: true, encoding: .utf8)
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("partials/pager") }! + 1
+        try text.replacingOccurrences(of: "{{> partials/pager}}", with: "{{> partials/pagr}}").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let line =
+            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("partials/pager") }!
+            + 1
         let error = #expect(throws: DiagnosticList.self) { try TemplateSet.load(from: root) }
-        #expect(error?.description == "\(path):\(line):1: error: template 'pages/scenario' includes 'partials/pagr', which does not exist: create \(root)/partials/pagr.mustache or correct the name")
+        #expect(
+            error?.description
+                == "\(path):\(line):1: error: template 'pages/scenario' includes 'partials/pagr', which does not "
+                + "exist: create \(root)/partials/pagr.mustache or correct the name"
+        )
     }
 
     @Test func reportsAMissingPageTemplate() throws {
@@ -49,7 +57,8 @@ import Testing
     }
 
     @Test func findsPartialReferences() throws {
-        let refs = try MustacheParser.parse("a\n  {{> partials/x }} {{<layout}}{{$main}}{{/main}}{{/layout}}\n{{name}}").references
+        let refs = try MustacheParser.parse("a\n  {{> partials/x }} {{<layout}}{{$main}}{{/main}}{{/layout}}\n{{name}}")
+            .references
         #expect(refs.map(\.name) == ["partials/x", "layout"])
         #expect(refs.map(\.line) == [2, 2])
         #expect(refs.map(\.column) == [3, 21])

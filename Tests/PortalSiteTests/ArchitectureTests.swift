@@ -14,11 +14,16 @@ import Testing
     /// Code lines (not comments) of every file ending in `suffix` under `folder`, by path:
     /// block comments (/* … */) blanked, lines starting with // dropped and a trailing
     /// " // …" cut off.
-    static func codeLines(in folder: String = sources, suffix: String = ".swift") throws -> [(path: String, line: Int, text: String)] {
-        let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(suffix) }.sorted()
+    static func codeLines(in folder: String = sources, suffix: String = ".swift") throws -> [(
+        path: String, line: Int, text: String
+    )] {
+        let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter {
+            $0.hasSuffix(suffix)
+        }.sorted()
         return try files.flatMap { file -> [(String, Int, String)] in
             let text = withoutBlockComments(try String(contentsOfFile: folder + "/" + file, encoding: .utf8))
-            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap {
+                index, line in
                 if line.trimmingCharacters(in: .whitespaces).hasPrefix("//") { return nil }
                 let code = line.range(of: " // ").map { String(line[..<$0.lowerBound]) } ?? String(line)
                 return (file, index + 1, code)
@@ -32,14 +37,18 @@ import Testing
         while let open = rest.range(of: "/*") {
             result += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: "*/") else { rest = ""; break }
-            result += String(repeating: "\n", count: rest[open.lowerBound..<close.upperBound].filter { $0 == "\n" }.count)
+            result += String(
+                repeating: "\n", count: rest[open.lowerBound..<close.upperBound].filter { $0 == "\n" }.count)
             rest = rest[close.upperBound...]
         }
         return result + rest
     }
 
     static func hasChinese(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) || "“”".unicodeScalars.contains($0) }
+        text.unicodeScalars.contains {
+            (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value)
+                || "“”".unicodeScalars.contains($0)
+        }
     }
 
     /// Chinese in code is text a reader sees (or an input format a reader writes), and
@@ -47,7 +56,9 @@ import Testing
     /// (PortalSynth) makes Chinese names, on purpose.
     @Test func noChineseTextInCode() throws {
         let allowed = ["PortalSynth/"]
-        let chinese = try Self.codeLines().filter { line in !allowed.contains { line.path.hasPrefix($0) } && Self.hasChinese(line.text) }
+        let chinese = try Self.codeLines().filter { line in
+            !allowed.contains { line.path.hasPrefix($0) } && Self.hasChinese(line.text)
+        }
         #expect(chinese.isEmpty, "\(chinese.map { "\($0.path):\($0.line): \($0.text)" }.joined(separator: "\n"))")
     }
 
@@ -55,7 +66,9 @@ import Testing
     /// section of the strings file, written by their template, read with site.js's
     /// PortalWords).
     @Test func noChineseTextInScripts() throws {
-        let chinese = try Self.codeLines(in: SiteBuild.repository + "/Templates/assets", suffix: ".js").filter { Self.hasChinese($0.text) }
+        let chinese = try Self.codeLines(in: SiteBuild.repository + "/Templates/assets", suffix: ".js").filter {
+            Self.hasChinese($0.text)
+        }
         #expect(chinese.isEmpty, "\(chinese.map { "\($0.path):\($0.line): \($0.text)" }.joined(separator: "\n"))")
     }
 
@@ -63,13 +76,18 @@ import Testing
     /// (`{{words.section.key}}`), so none is written in a template outside a comment.
     @Test func noChineseTextInTemplates() throws {
         let folder = SiteBuild.repository + "/Templates"
-        let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter {
+            $0.hasSuffix(".mustache")
+        }.sorted()
         #expect(files.count > 30)
         var found: [String] = []
         for file in files {
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-            let markup = text.replacing(/\{\{!.*?\}\}/.dotMatchesNewlines(), with: { match in String(repeating: "\n", count: match.output.filter { $0 == "\n" }.count) })
-            for (index, line) in markup.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where Self.hasChinese(String(line)) {
+            let markup = text.replacing(
+                /\{\{!.*?\}\}/.dotMatchesNewlines(),
+                with: { match in String(repeating: "\n", count: match.output.filter { $0 == "\n" }.count) })
+            for (index, line) in markup.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where Self.hasChinese(String(line)) {
                 found.append("\(file):\(index + 1): \(line)")
             }
         }
@@ -83,7 +101,11 @@ import Testing
         }
         let routes = PageKind.allCases.map(\.entry.route)
         #expect(Set(routes).count == routes.count)
-        #expect(PageKind.reservedSlugs.isSuperset(of: ["tiers", "scenarios", "indicators", "matrix", "compare", "self-check", "search", "data", "outcomes", "assets"]))
+        #expect(
+            PageKind.reservedSlugs.isSuperset(of: [
+                "tiers", "scenarios", "indicators", "matrix", "compare", "self-check", "search", "data", "outcomes",
+                "assets",
+            ]))
         #expect(PageKind.searchKinds(withOutcomes: false).count == 4)
         #expect(PageKind.searchKinds(withOutcomes: true).count == 5)
     }
@@ -95,7 +117,8 @@ import Testing
         let files = Set(SiteBuild.snapshot(site).keys)
         func pattern(_ route: String) throws -> Regex<AnyRegexOutput> {
             let path = route.hasSuffix("/") || route.isEmpty ? route + "index.html" : route
-            return try Regex("^" + path.replacing(/\{[a-z]+\}/, with: "[^/]+").replacingOccurrences(of: ".", with: "\\.") + "$")
+            return try Regex(
+                "^" + path.replacing(/\{[a-z]+\}/, with: "[^/]+").replacingOccurrences(of: ".", with: "\\.") + "$")
         }
         for kind in PageKind.allCases {
             let regex = try pattern(kind.entry.route)
@@ -107,7 +130,8 @@ import Testing
         let pages = try PageKind.allCases.map { try pattern($0.entry.route) }
         let known = Set(SiteFile.allCases.map(\.entry.path))
         let other = files.filter { file in
-            !file.hasPrefix(".") && !known.contains(file) && !file.hasPrefix(SiteFile.assetsFolder) && !file.hasPrefix(SiteFile.searchIndex.entry.path)
+            !file.hasPrefix(".") && !known.contains(file) && !file.hasPrefix(SiteFile.assetsFolder)
+                && !file.hasPrefix(SiteFile.searchIndex.entry.path)
                 && !pages.contains { file.wholeMatch(of: $0) != nil }
         }
         #expect(other.isEmpty, "published outside the catalogue: \(other.sorted())")
@@ -124,13 +148,22 @@ import Testing
         let text = try String(contentsOfFile: strings, encoding: .utf8)
         try text.replacingOccurrences(of: "  skip_link: 跳到正文\n", with: "  skip_link: 跳到正文\n  skip_lnk: 跳到正文\n")
             .write(toFile: strings, atomically: true, encoding: .utf8)
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  skip_link: 跳到正文" }! + 2
+        let line =
+            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  skip_link: 跳到正文" }! + 2
         let output = SiteBuild.temporaryDirectory()
-        let report = try Pipeline.build(BuildOptions(content: SiteBuild.repository + "/Content", templates: templates, output: output, search: .off))
-        #expect(report.locatedWarnings.map(\.warningDescription)
-            == ["\(strings):\(line):3: warning: no template, script or page reads the text 'layout.skip_lnk': remove it, or write it where it belongs"])
-        let real = try Pipeline.build(BuildOptions(content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
-                                                   output: SiteBuild.temporaryDirectory(), search: .off))
+        let report = try Pipeline.build(
+            BuildOptions(content: SiteBuild.repository + "/Content", templates: templates, output: output, search: .off)
+        )
+        #expect(
+            report.locatedWarnings.map(\.warningDescription)
+                == [
+                    "\(strings):\(line):3: warning: no template, script or page reads the text 'layout.skip_lnk': "
+                        + "remove it, or write it where it belongs"
+                ])
+        let real = try Pipeline.build(
+            BuildOptions(
+                content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
+                output: SiteBuild.temporaryDirectory(), search: .off))
         #expect(real.locatedWarnings.isEmpty, "\(real.locatedWarnings)")
     }
 }

@@ -25,12 +25,14 @@ import Testing
         try FileManager.default.copyItem(atPath: SiteBuild.repository + "/Content", toPath: content)
         let broken = content + "/scenarios/07-production-planning-optimisation.md"
         let text = try String(contentsOfFile: broken, encoding: .utf8)
-        try text.replacingOccurrences(of: "  leading:", with: "  leadng:").write(toFile: broken, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "  leading:", with: "  leadng:").write(
+            toFile: broken, atomically: true, encoding: .utf8)
 
         let error = #expect(throws: DiagnosticList.self) { try SiteBuild.build(into: output, content: content) }
         #expect(error?.diagnostics.contains { $0.location.path == broken && $0.location.line == 9 } == true)
         #expect(SiteBuild.snapshot(output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: (output as NSString).deletingLastPathComponent)
         #expect(leftovers.filter { $0.contains(".tmp-") }.isEmpty)
     }
 
@@ -44,9 +46,13 @@ import Testing
         let standard = SiteBuild.standard
         // Core pages, the method page, five outcome pages and one per cohort, seven
         // comparison pages, the self-check, the search page and the downloads page.
-        let cohorts = try FileManager.default.contentsOfDirectory(atPath: output + "/outcomes/cohorts").filter { $0 != "index.html" }.count
+        let cohorts = try FileManager.default.contentsOfDirectory(atPath: output + "/outcomes/cohorts").filter {
+            $0 != "index.html"
+        }.count
         #expect(cohorts >= 4)
-        #expect(report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 5 + cohorts + 7 + 1 + 1 + 1)
+        #expect(
+            report.pages == 6 + 4 + standard.scenarios.count + standard.indicators.count + standard.pages.count + 1 + 5
+                + cohorts + 7 + 1 + 1 + 1)
     }
 
     @Test func refusesToOverwriteAFolderItDidNotMake() throws {
@@ -68,8 +74,9 @@ import Testing
     @Test func searchOnWithoutTheIndexerFailsAndAutoSaysWhy() throws {
         let output = SiteBuild.temporaryDirectory()
         let options = { (mode: SearchMode) in
-            BuildOptions(content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
-                         output: output, search: mode, environment: ["PATH": "/nonexistent"])
+            BuildOptions(
+                content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
+                output: output, search: mode, environment: ["PATH": "/nonexistent"])
         }
         let error = #expect(throws: DiagnosticList.self) { try Pipeline.build(options(.on)) }
         #expect(error?.description.contains("search indexer was not found") == true)
@@ -85,8 +92,10 @@ import Testing
         try SiteBuild.build(into: output)
         let before = SiteBuild.snapshot(output)
         let error = #expect(throws: DiagnosticList.self) {
-            try Pipeline.build(BuildOptions(content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
-                                            output: output, search: .on, environment: ["PAGEFIND": "/bin/false"]))
+            try Pipeline.build(
+                BuildOptions(
+                    content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
+                    output: output, search: .on, environment: ["PAGEFIND": "/bin/false"]))
         }
         #expect(error?.description.contains("the search indexer failed") == true)
         #expect(SiteBuild.snapshot(output) == before)
@@ -96,8 +105,9 @@ import Testing
         let content = SiteBuild.temporaryDirectory("Content")
         try FileManager.default.copyItem(atPath: SiteBuild.repository + "/Content", toPath: content)
         let cache = RenderCache()
-        var options = BuildOptions(content: content, templates: SiteBuild.repository + "/Templates",
-                                   output: SiteBuild.temporaryDirectory(), search: .off, environment: [:])
+        var options = BuildOptions(
+            content: content, templates: SiteBuild.repository + "/Templates",
+            output: SiteBuild.temporaryDirectory(), search: .off, environment: [:])
         options.renderCache = cache
         options.updateInPlace = true
         let first = try Pipeline.build(options)
@@ -106,7 +116,8 @@ import Testing
         #expect(cache.misses == 0, "nothing changed, nothing re-rendered")
         let file = content + "/scenarios/12-advanced-process-control.md"
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "优化能力有限", with: "优化能力较弱").write(toFile: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "优化能力有限", with: "优化能力较弱").write(
+            toFile: file, atomically: true, encoding: .utf8)
         let third = try Pipeline.build(options)
         #expect(cache.misses > 0 && cache.misses < 12, "\(cache.misses) pages re-rendered")
         #expect(third.files < 20, "\(third.files) files rewritten")

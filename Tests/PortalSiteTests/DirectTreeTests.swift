@@ -13,12 +13,14 @@ import Testing
 @Suite struct DirectTreeTests {
     @Test(arguments: [false, true]) func everyPagesTreeIsTheEncodersTree(searchTerms: Bool) throws {
         let output = SiteBuild.temporaryDirectory()
-        let options = BuildOptions(content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
-                                   output: output, releases: output + ".releases", environment: ["PORTAL_ANON_KEY": SiteBuild.key])
+        let options = BuildOptions(
+            content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
+            output: output, releases: output + ".releases", environment: ["PORTAL_ANON_KEY": SiteBuild.key])
         let (standard, theme) = try Pipeline.loadInputs(options)
         let assessments = try Pipeline.loadAssessments(options, standard: standard)
-        let (outcomes, _) = try Pipeline.publishOutcomes(assessments, ledger: Pipeline.ledgerPath(options), standard: standard,
-                                                         theme: theme, options: options)
+        let (outcomes, _) = try Pipeline.publishOutcomes(
+            assessments, ledger: Pipeline.ledgerPath(options), standard: standard,
+            theme: theme, options: options)
         #expect(outcomes != nil, "the real site publishes outcomes (scenario pages then show adoption)")
         var planner = SitePlanner(standard: standard, text: theme.text, outcomes: outcomes)
         planner.searchTerms = searchTerms
@@ -40,7 +42,8 @@ import Testing
     /// The types DirectTrees.swift gives a tree of their own, read from its source (so a
     /// new one is covered without being listed twice).
     static func directTreeTypes() throws -> Set<String> {
-        let source = try String(contentsOfFile: SiteBuild.repository + "/Sources/PortalRender/Templates/DirectTrees.swift", encoding: .utf8)
+        let source = try String(
+            contentsOfFile: SiteBuild.repository + "/Sources/PortalRender/Templates/DirectTrees.swift", encoding: .utf8)
         return Set(source.matches(of: /extension (\w+): DirectTree/).map { String($0.1) })
     }
 
@@ -57,19 +60,24 @@ import Testing
         try FileManager.default.copyItem(atPath: SiteBuild.repository + "/Content", toPath: content)
         try? FileManager.default.removeItem(atPath: content + "/assessments/releases")
         for folder in ["scenarios", "indicators"] {
-            let file = content + "/\(folder)/" + (try FileManager.default.contentsOfDirectory(atPath: content + "/" + folder).sorted()[0])
-            try (try String(contentsOfFile: file, encoding: .utf8) + "\n编者注：合成的说明。\n").write(toFile: file, atomically: true, encoding: .utf8)
+            let file =
+                content + "/\(folder)/"
+                + (try FileManager.default.contentsOfDirectory(atPath: content + "/" + folder).sorted()[0])
+            try (try String(contentsOfFile: file, encoding: .utf8) + "\n编者注：合成的说明。\n").write(
+                toFile: file, atomically: true, encoding: .utf8)
         }
         let output = SiteBuild.temporaryDirectory()
-        let options = BuildOptions(content: content, templates: SiteBuild.repository + "/Templates", output: output,
-                                   releases: output + ".releases", environment: ["PORTAL_ANON_KEY": SiteBuild.key])
+        let options = BuildOptions(
+            content: content, templates: SiteBuild.repository + "/Templates", output: output,
+            releases: output + ".releases", environment: ["PORTAL_ANON_KEY": SiteBuild.key])
         let (standard, theme) = try Pipeline.loadInputs(options)
         if let count {
             try FileManager.default.removeItem(atPath: content + "/assessments")
             _ = try SynthWriter.write(standard: standard, count: count, seed: 5, to: content + "/assessments")
         }
-        let (outcomes, _) = try Pipeline.publishOutcomes(try Pipeline.loadAssessments(options, standard: standard),
-                                                         ledger: Pipeline.ledgerPath(options), standard: standard, theme: theme, options: options)
+        let (outcomes, _) = try Pipeline.publishOutcomes(
+            try Pipeline.loadAssessments(options, standard: standard),
+            ledger: Pipeline.ledgerPath(options), standard: standard, theme: theme, options: options)
         var planner = SitePlanner(standard: standard, text: theme.text, outcomes: outcomes)
         planner.searchTerms = true
         return planner.plan()
@@ -90,7 +98,9 @@ import Testing
                     guard types.contains(name) else { return }
                     seen.insert(name)
                     for child in Mirror(reflecting: value).children {
-                        guard let label = child.label, Mirror(reflecting: child.value).displayStyle == .optional else { continue }
+                        guard let label = child.label, Mirror(reflecting: child.value).displayStyle == .optional else {
+                            continue
+                        }
                         optional[name, default: []].insert(label)
                         if !Mirror(reflecting: child.value).children.isEmpty { filled[name, default: []].insert(label) }
                     }
@@ -98,8 +108,10 @@ import Testing
             }
         }
         #expect(differing.isEmpty, "pages whose direct tree is not the Encoder's: \(differing.prefix(5))")
-        #expect(seen == types, "view models with a tree of their own that no page of the synthetic plan has: \(types.subtracting(seen).sorted())")
-        let empty = optional.flatMap { name, labels in labels.subtracting(filled[name] ?? []).map { "\(name).\($0)" } }.sorted()
+        let unseen = types.subtracting(seen).sorted()
+        #expect(seen == types, "view models with a tree of their own that no page of the synthetic plan has: \(unseen)")
+        let empty = optional.flatMap { name, labels in labels.subtracting(filled[name] ?? []).map { "\(name).\($0)" } }
+            .sorted()
         #expect(empty.isEmpty, "optional fields nil on every page of the synthetic plan (never compared): \(empty)")
     }
 }

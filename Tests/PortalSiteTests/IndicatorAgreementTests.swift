@@ -60,7 +60,11 @@ import Testing
             for index in bins.indices {
                 let truth = next(3) == 0 ? 0 : next(4) == 0 ? 1 + next(k - 1) : k + next(30)
                 size += truth
-                if truth > 0 && next(4) < withheldRate { bins[index].mark = truth < k ? "<" : "x" } else { bins[index].count = truth }
+                if truth > 0 && next(4) < withheldRate {
+                    bins[index].mark = truth < k ? "<" : "x"
+                } else {
+                    bins[index].count = truth
+                }
             }
             return Case(bins: bins, size: size, k: k)
         }
@@ -75,16 +79,24 @@ import Testing
                 cases.append(Case(bins: bins, size: group.records, k: benchmark.k))
             }
         }
-        let swift = cases.map { MedianRange(bins: $0.bins, size: $0.size, k: $0.k).map { Range(low: $0.low, high: $0.high) } }
+        let swift = cases.map {
+            MedianRange(bins: $0.bins, size: $0.size, k: $0.k).map { Range(low: $0.low, high: $0.high) }
+        }
         let folder = SiteBuild.temporaryDirectory("median-agreement")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try JSONEncoder().encode(cases).write(to: URL(fileURLWithPath: folder + "/cases.json"))
-        let javascript = try JSONDecoder().decode([Range?].self, from: NodeScript.evaluate(["--medians", folder + "/cases.json"]))
+        let javascript = try JSONDecoder().decode(
+            [Range?].self, from: NodeScript.evaluate(["--medians", folder + "/cases.json"]))
         #expect(javascript.count == swift.count)
         let disagreements = zip(swift, javascript).enumerated().filter { $0.element.0 != $0.element.1 }
-        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.first.map { "\(cases[$0.offset]) swift \(String(describing: $0.element.0)) js \(String(describing: $0.element.1))" } ?? "")")
+        let first = disagreements.first.map {
+            "\(cases[$0.offset]) swift \(String(describing: $0.element.0)) js \(String(describing: $0.element.1))"
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(first ?? "")")
         // The cases reach every kind of answer: none, one level, a range.
-        #expect(swift.contains { $0 == nil } && swift.contains { $0.map { $0.low == $0.high } == true } && swift.contains { $0.map { $0.low < $0.high } == true })
+        #expect(
+            swift.contains { $0 == nil } && swift.contains { $0.map { $0.low == $0.high } == true }
+                && swift.contains { $0.map { $0.low < $0.high } == true })
     }
 
     @Test func theEmbeddedCountsAreThePublishedOnes() throws {
@@ -100,7 +112,9 @@ import Testing
             for group in benchmark.groups {
                 let bins = try #require(forms["group:" + group.key])
                 let published = try #require(counts["group:" + group.key])
-                #expect(indicator.bins[group.key]?.map(\.count) ?? [] == bins.map { published[$0] as? Int }, "indicator \(indicator.no), group \(group.key)")
+                #expect(
+                    indicator.bins[group.key]?.map(\.count) ?? [] == bins.map { published[$0] as? Int },
+                    "indicator \(indicator.no), group \(group.key)")
             }
         }
     }

@@ -60,12 +60,18 @@ struct LinkChecker {
                 if target.isEmpty {
                     target = path
                 } else if target.hasPrefix("/") {
-                    guard target.hasPrefix(basePath) else { broken.append("\(path): \(link) (outside \(basePath))"); continue }
+                    guard target.hasPrefix(basePath) else {
+                        broken.append("\(path): \(link) (outside \(basePath))"); continue
+                    }
                     target = String(target.dropFirst(basePath.count))
                 } else {
-                    target = String(URL(fileURLWithPath: directory.isEmpty ? "/" + target : "/" + directory + "/" + target).standardized.path.dropFirst())
+                    target = String(
+                        URL(fileURLWithPath: directory.isEmpty ? "/" + target : "/" + directory + "/" + target)
+                            .standardized.path.dropFirst())
                 }
-                if target.isEmpty || target.hasSuffix("/") || target == "." { target = (target == "." ? "" : target) + "index.html" }
+                if target.isEmpty || target.hasSuffix("/") || target == "." {
+                    target = (target == "." ? "" : target) + "index.html"
+                }
                 if files[target] == nil && files[target + "/index.html"] == nil {
                     broken.append("\(path): \(link) (no file \(target))")
                     continue

@@ -20,11 +20,15 @@ import Testing
     }
 
     @discardableResult
-    static func build(assessments: String, into output: String, key: String? = OutcomeBuildTests.key,
-                      keyFile: String? = nil) throws -> BuildReport {
-        try Pipeline.build(BuildOptions(content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
-                                        output: output, assessments: assessments, keyFile: keyFile, releases: assessments + "/releases",
-                                        environment: key.map { ["PORTAL_ANON_KEY": $0] } ?? [:]))
+    static func build(
+        assessments: String, into output: String, key: String? = OutcomeBuildTests.key,
+        keyFile: String? = nil
+    ) throws -> BuildReport {
+        try Pipeline.build(
+            BuildOptions(
+                content: SiteBuild.repository + "/Content", templates: SiteBuild.repository + "/Templates",
+                output: output, assessments: assessments, keyFile: keyFile, releases: assessments + "/releases",
+                environment: key.map { ["PORTAL_ANON_KEY": $0] } ?? [:]))
     }
 
     @Test func noIdentifierReachesTheOutput() throws {
@@ -32,7 +36,8 @@ import Testing
         let output = SiteBuild.temporaryDirectory()
         let report = try Self.build(assessments: data.folder, into: output)
         let files = SiteBuild.snapshot(output)
-        #expect(files.keys.contains { $0.hasPrefix("outcomes/cohorts/") && $0.count > "outcomes/cohorts/index.html".count })
+        #expect(
+            files.keys.contains { $0.hasPrefix("outcomes/cohorts/") && $0.count > "outcomes/cohorts/index.html".count })
         // Everything written, the release ledger (committed by editors), as bytes, and
         // everything the build said.
         var haystack = Data()
@@ -42,7 +47,7 @@ import Testing
         for (_, contents) in ledger { haystack.append(contents) }
         haystack.append(Data(report.notes.joined(separator: "\n").utf8))
         var needles = data.names + data.codes + data.codes.map { String($0.suffix(10)) }
-        needles += data.names.map { String($0.dropLast("有限公司（合成）".count)) } // the distinctive part of each name
+        needles += data.names.map { String($0.dropLast("有限公司（合成）".count)) }  // the distinctive part of each name
         #expect(needles.count == 400 * 4)
         let leaks = needles.filter { haystack.range(of: Data($0.utf8)) != nil }
         #expect(leaks.isEmpty, "identifiers found in the output: \(leaks.prefix(5))")
@@ -55,8 +60,10 @@ import Testing
         let data = try Self.assessments(count: 300, seed: 11)
         let output = SiteBuild.temporaryDirectory()
         try Self.build(assessments: data.folder, into: output)
-        for page in ["outcomes/index.html", "outcomes/indicators/index.html", "outcomes/scenarios/index.html",
-                     "outcomes/records/index.html", "outcomes/method/index.html"] {
+        for page in [
+            "outcomes/index.html", "outcomes/indicators/index.html", "outcomes/scenarios/index.html",
+            "outcomes/records/index.html", "outcomes/method/index.html",
+        ] {
             #expect(FileManager.default.fileExists(atPath: output + "/" + page), "\(page)")
         }
         let json = try #require(FileManager.default.contents(atPath: output + "/data/outcomes.json"))
@@ -65,7 +72,8 @@ import Testing
         let groups = try #require(object["tier_groups"] as? [[String: Any]])
         #expect(groups.compactMap { $0["records"] as? Int }.allSatisfy { $0 == 0 || $0 >= 5 })
         let attributes = try #require(object["attributes"] as? [String: [String: Any]])
-        #expect(attributes.keys.contains("i01") && attributes.keys.contains("s40") && attributes.keys.contains("declared"))
+        #expect(
+            attributes.keys.contains("i01") && attributes.keys.contains("s40") && attributes.keys.contains("declared"))
         for (_, attribute) in attributes {
             let rows = try #require(attribute["counts"] as? [String: [String: Any]])
             let counts = rows.values.flatMap { $0.values.compactMap { $0 as? Int } }
@@ -74,8 +82,13 @@ import Testing
         #expect(SiteBuild.html(output, "outcomes/index.html").contains("合成示例数据"))
         // Every listed cohort has its page, and nothing else under cohorts/.
         let listing = SiteBuild.html(output, "outcomes/cohorts/index.html")
-        let links = Set(HTML.attributes("href", in: listing).filter { $0.contains("outcomes/cohorts/") && $0.hasSuffix("/index.html") })
-        let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/outcomes/cohorts").filter { $0 != "index.html" }
+        let links = Set(
+            HTML.attributes("href", in: listing).filter {
+                $0.contains("outcomes/cohorts/") && $0.hasSuffix("/index.html")
+            })
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/outcomes/cohorts").filter {
+            $0 != "index.html"
+        }
         let cohorts = try #require(object["cohorts"] as? [[String: Any]])
         #expect(links.count == pages.count && pages.count == cohorts.count && !pages.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/outcomes/records") == ["index.html"])
@@ -103,7 +116,8 @@ import Testing
         #expect(Array(first.keys) == ["release-0001.json"])
         // Another key cannot read this ledger: the build stops and says why.
         let error = #expect(throws: DiagnosticList.self) {
-            try Self.build(assessments: data.folder, into: SiteBuild.temporaryDirectory(), key: "7c1f3a9e5b2d8f4a6c0e2b4d6f8a1c3e")
+            try Self.build(
+                assessments: data.folder, into: SiteBuild.temporaryDirectory(), key: "7c1f3a9e5b2d8f4a6c0e2b4d6f8a1c3e")
         }
         #expect(error?.description.contains("another record key") == true)
     }
@@ -125,8 +139,9 @@ import Testing
     @Test func aKeyFileInsideTheContentFolderIsRefused() throws {
         let data = try Self.assessments(count: 20, seed: 1)
         let error = #expect(throws: DiagnosticList.self) {
-            try Self.build(assessments: data.folder, into: SiteBuild.temporaryDirectory(), key: nil,
-                           keyFile: SiteBuild.repository + "/Content/site.yaml")
+            try Self.build(
+                assessments: data.folder, into: SiteBuild.temporaryDirectory(), key: nil,
+                keyFile: SiteBuild.repository + "/Content/site.yaml")
         }
         #expect(error?.description.contains("inside the content folder") == true)
     }
@@ -138,7 +153,8 @@ import Testing
         let before = SiteBuild.snapshot(output)
         let csv = data.folder + "/assessments.csv"
         var lines = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\n")
-        lines[5] = lines[5].replacingOccurrences(of: ",2025,", with: ",twenty,").replacingOccurrences(of: ",2026,", with: ",twenty,")
+        lines[5] = lines[5].replacingOccurrences(of: ",2025,", with: ",twenty,").replacingOccurrences(
+            of: ",2026,", with: ",twenty,")
         try lines.joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
         let error = #expect(throws: DiagnosticList.self) { try Self.build(assessments: data.folder, into: output) }
         #expect(error?.diagnostics.first?.location.line == 6)

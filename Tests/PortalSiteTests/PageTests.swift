@@ -9,9 +9,11 @@ import PortalTestSupport
     let standard = SiteBuild.standard
 
     @Test func everyPageExists() {
-        var expected = ["index.html", "404.html", "sitemap.xml", "robots.txt", "matrix/index.html", "tiers/index.html",
-                        "scenarios/index.html", "indicators/index.html", "data/scenarios.json", "data/indicators.json",
-                        "data/tiers.json", "assets/site.css", "errata/index.html", "plan/index.html"]
+        var expected = [
+            "index.html", "404.html", "sitemap.xml", "robots.txt", "matrix/index.html", "tiers/index.html",
+            "scenarios/index.html", "indicators/index.html", "data/scenarios.json", "data/indicators.json",
+            "data/tiers.json", "assets/site.css", "errata/index.html", "plan/index.html",
+        ]
         expected += TierID.allCases.map { "tiers/\($0.rawValue)/index.html" }
         expected += (1...40).map { "scenarios/\(twoDigits($0))/index.html" }
         expected += (1...10).map { "indicators/\(twoDigits($0))/index.html" }
@@ -27,7 +29,8 @@ import PortalTestSupport
             #expect(page.contains("<h1><span class=\"num\">\(scenario.code)</span> \(HTML.escape(scenario.name))</h1>"))
             var previousEnd = page.startIndex
             for tier in TierID.allCases {
-                let section = try #require(HTML.element(id: tier.rawValue, tag: "section", in: page), "\(scenario.code) #\(tier)")
+                let section = try #require(
+                    HTML.element(id: tier.rawValue, tag: "section", in: page), "\(scenario.code) #\(tier)")
                 let name = standard.framework.tier(tier).name
                 #expect(section.contains("<span class=\"tier-name\">\(name)</span>"))
                 if let text = scenario.text(at: tier) {
@@ -101,8 +104,11 @@ import PortalTestSupport
             #expect(record["url"] as? String == "/scenarios/\(scenario.code)/")
             let tiers = try #require(record["tiers"] as? [String: Any])
             for tier in TierID.allCases {
-                if let text = scenario.text(at: tier) { #expect(tiers[tier.rawValue] as? String == text) }
-                else { #expect(tiers[tier.rawValue] is NSNull) }
+                if let text = scenario.text(at: tier) {
+                    #expect(tiers[tier.rawValue] as? String == text)
+                } else {
+                    #expect(tiers[tier.rawValue] is NSNull)
+                }
             }
         }
         let tiersData = try #require(FileManager.default.contents(atPath: site + "/data/tiers.json"))
@@ -131,7 +137,9 @@ import PortalTestSupport
                     let cells = try #require(row, "\(low)-\(high) s\(scenario.code)")
                     if let lowText { #expect(cells.contains(HTML.escape(lowText))) }
                     if let highText { #expect(cells.contains(HTML.escape(highText))) }
-                    #expect(cells.contains("新增") == (lowText == nil && highText != nil), "\(low)-\(high) s\(scenario.code) new mark")
+                    #expect(
+                        cells.contains("新增") == (lowText == nil && highText != nil),
+                        "\(low)-\(high) s\(scenario.code) new mark")
                 }
                 let lowTier = standard.framework.tier(low), highTier = standard.framework.tier(high)
                 #expect(page.contains("<td>\(lowTier.minScenarios) 个</td><td>\(highTier.minScenarios) 个"))
@@ -151,11 +159,12 @@ import PortalTestSupport
         let scenarios = try #require(rules["scenarios"] as? [[String: Any]])
         #expect(scenarios.count == 40)
         #expect(scenarios[0]["tiers"] as? [String] == ["advanced", "excellent", "leading"])
-        #expect(scenarios[33]["area"] is NSNull) // 多环节/模式创新
+        #expect(scenarios[33]["area"] is NSNull)  // 多环节/模式创新
         // The self-check page embeds the same rules, with nothing that could end its script element.
         let page = SiteBuild.html(site, "self-check/index.html")
-        let embedded = try #require(page.split(separator: "<script type=\"application/json\" id=\"rules-data\">").last?
-            .split(separator: "</script>").first)
+        let embedded = try #require(
+            page.split(separator: "<script type=\"application/json\" id=\"rules-data\">").last?
+                .split(separator: "</script>").first)
         #expect(!embedded.contains("<"))
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(embedded.utf8)) as? [String: Any])
         #expect((parsed["tiers"] as? [[String: Any]])?.count == 4)

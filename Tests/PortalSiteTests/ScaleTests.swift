@@ -20,7 +20,9 @@ import Testing
         #expect(Array(standard.scenarios.prefix(40)).map(\.name) == SiteBuild.standard.scenarios.map(\.name))
         let copy = standard.scenarios[40]
         #expect(copy.no == 41 && copy.name == SiteBuild.standard.scenarios[0].name + "（合成41）")
-        #expect(copy.segment == SiteBuild.standard.scenarios[0].segment && copy.tiers == SiteBuild.standard.scenarios[0].tiers)
+        #expect(
+            copy.segment == SiteBuild.standard.scenarios[0].segment
+                && copy.tiers == SiteBuild.standard.scenarios[0].tiers)
         #expect(Set(standard.scenarios.map(\.segment)).count == Set(SiteBuild.standard.scenarios.map(\.segment)).count)
 
         let output = SiteBuild.temporaryDirectory()
@@ -35,7 +37,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: URL(fileURLWithPath: content + "/notes.txt"))
         let error = #expect(throws: DiagnosticList.self) {
-            try ContentTreeSynthesizer(standard: SiteBuild.standard, source: SiteBuild.repository + "/Content").write(scenarios: 50, to: content)
+            try ContentTreeSynthesizer(standard: SiteBuild.standard, source: SiteBuild.repository + "/Content").write(
+                scenarios: 50, to: content)
         }
         #expect(error?.diagnostics.first?.message.contains("not empty") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: content) == ["notes.txt"])

@@ -20,9 +20,11 @@ enum SiteBuild {
     /// the output (one series per output folder), never in the repository's Content/.
     @discardableResult
     static func build(into output: String, content: String? = nil, baseURL: String? = nil) throws -> BuildReport {
-        try Pipeline.build(BuildOptions(content: content ?? repository + "/Content", templates: repository + "/Templates",
-                                        output: output, baseURL: baseURL, releases: output + ".releases",
-                                        environment: ["PORTAL_ANON_KEY": key]))
+        try Pipeline.build(
+            BuildOptions(
+                content: content ?? repository + "/Content", templates: repository + "/Templates",
+                output: output, baseURL: baseURL, releases: output + ".releases",
+                environment: ["PORTAL_ANON_KEY": key]))
     }
 
     /// The real site, built once for the read-only tests.
@@ -44,9 +46,13 @@ enum SiteBuild {
     /// Every file below `root` → its bytes.
     static func snapshot(_ root: String) -> [String: Data] {
         var result: [String: Data] = [:]
-        for case let file as String in FileManager.default.enumerator(atPath: root) ?? FileManager.default.enumerator(atPath: "/dev/null")! {
+        for case let file as String in FileManager.default.enumerator(atPath: root) ?? FileManager.default.enumerator(
+            atPath: "/dev/null")!
+        {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + file, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: root + "/" + file, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 result[file] = FileManager.default.contents(atPath: root + "/" + file)
             }
         }

@@ -6,7 +6,8 @@ import PortalModel
 public enum Fixtures {
     public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures").path
-    public static let repository = URL(fileURLWithPath: root).deletingLastPathComponent().deletingLastPathComponent().path
+    public static let repository = URL(fileURLWithPath: root).deletingLastPathComponent().deletingLastPathComponent()
+        .path
 
     /// Every file below `directory`, keyed by its path relative to it.
     public static func tree(_ directory: String) -> [String: Data] {
@@ -40,7 +41,9 @@ public enum Fixtures {
 
     /// The same, mounted at "content/" in memory.
     public static func content(overlay: String? = nil) -> MemoryFileSource {
-        MemoryFileSource(data: Dictionary(uniqueKeysWithValues: contentFiles(overlay: overlay).map { ("content/" + $0.key, $0.value) }))
+        MemoryFileSource(
+            data: Dictionary(
+                uniqueKeysWithValues: contentFiles(overlay: overlay).map { ("content/" + $0.key, $0.value) }))
     }
 
     public static var invalidCases: [String] {
@@ -51,7 +54,9 @@ public enum Fixtures {
     /// output folder).
     public static var invalidContentCases: [String] {
         invalidCases.filter { name in
-            tree(root + "/invalid/" + name).keys.allSatisfy { isContent($0) ? !$0.hasPrefix("assessments/") : $0 == "expected.txt" }
+            tree(root + "/invalid/" + name).keys.allSatisfy {
+                isContent($0) ? !$0.hasPrefix("assessments/") : $0 == "expected.txt"
+            }
         }
     }
 

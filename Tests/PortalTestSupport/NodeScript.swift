@@ -20,7 +20,9 @@ public enum NodeScript {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         node.waitUntilExit()
         guard node.terminationStatus == 0 else {
-            throw Failure(message: "node failed: " + String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            throw Failure(
+                message: "node failed: "
+                    + String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
         }
         return data
     }

@@ -4,7 +4,8 @@ import Foundation
 /// line does (exit codes, messages, interrupted builds, working directories).
 public enum PortalBinary {
     /// PORTAL, else the debug build that `make test` makes.
-    public static let path = ProcessInfo.processInfo.environment["PORTAL"] ?? Fixtures.repository + "/.build/debug/portal"
+    public static let path =
+        ProcessInfo.processInfo.environment["PORTAL"] ?? Fixtures.repository + "/.build/debug/portal"
 
     public struct Result: Sendable {
         public let status: Int32
@@ -14,7 +15,9 @@ public enum PortalBinary {
 
     /// Starts `portal arguments…` in `directory`, without the record key of the caller's
     /// environment unless `environment` gives one.
-    public static func start(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    public static func start(_ arguments: [String], in directory: String, environment extra: [String: String] = [:])
+        throws -> (Process, Pipe, Pipe)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -31,12 +34,16 @@ public enum PortalBinary {
     }
 
     /// Runs `portal arguments…` to the end.
-    public static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Result {
+    public static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws
+        -> Result
+    {
         let (process, out, err) = try start(arguments, in: directory, environment: environment)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(),
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
 
@@ -62,7 +69,8 @@ public enum Scratch {
     public static func materialise(_ files: [String: Data], at folder: String) throws {
         for (path, data) in files {
             let target = folder + "/" + path
-            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try data.write(to: URL(fileURLWithPath: target))
         }
     }
@@ -70,10 +78,14 @@ public enum Scratch {
     /// Every file and folder below `root` → its bytes (folders as a fixed marker).
     public static func snapshot(_ root: String) -> [String: Data] {
         var result: [String: Data] = [:]
-        for case let file as String in FileManager.default.enumerator(atPath: root) ?? FileManager.default.enumerator(atPath: "/dev/null")! {
+        for case let file as String in FileManager.default.enumerator(atPath: root) ?? FileManager.default.enumerator(
+            atPath: "/dev/null")!
+        {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: root + "/" + file, isDirectory: &isDirectory) {
-                result[file] = isDirectory.boolValue ? Data("folder".utf8) : FileManager.default.contents(atPath: root + "/" + file)
+                result[file] =
+                    isDirectory.boolValue
+                    ? Data("folder".utf8) : FileManager.default.contents(atPath: root + "/" + file)
             }
         }
         return result

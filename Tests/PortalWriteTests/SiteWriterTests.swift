@@ -39,7 +39,9 @@ import Testing
         #expect(read("index.html") == "new")
         #expect(read("gone.html") == nil)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: parent).sorted()
-        #expect(siblings == [".Public.spare", "Public"], "no staging folder left behind, the previous site kept as the spare: \(siblings)")
+        #expect(
+            siblings == [".Public.spare", "Public"],
+            "no staging folder left behind, the previous site kept as the spare: \(siblings)")
     }
 
     func inode(_ path: String) throws -> UInt64 {
@@ -65,7 +67,8 @@ import Testing
         try Data("keep".utf8).write(to: URL(fileURLWithPath: outsideFolder + "/stale.html"))
         try FileManager.default.createSymbolicLink(atPath: writer.spare + "/new", withDestinationPath: outsideFolder)
         try writer.write(files(["index.html": "3", "same/index.html": "s", "new/index.html": "n"]))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: outsideFolder).sorted() == ["index.html", "stale.html"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: outsideFolder).sorted() == ["index.html", "stale.html"])
         #expect(FileManager.default.contents(atPath: outsideFolder + "/index.html") == Data("keep".utf8))
         #expect(read("index.html") == "3" && read("same/index.html") == "s" && read("new/index.html") == "n")
         #expect(read("only-first/index.html") == nil && !FileManager.default.fileExists(atPath: output + "/only-first"))
@@ -107,12 +110,15 @@ import Testing
         let content = parent + "/Content"
         #expect(throws: DiagnosticList.self) { try SiteWriter(output: content, protected: [content]).write(files([:])) }
         #expect(throws: DiagnosticList.self) { try SiteWriter(output: parent, protected: [content]).write(files([:])) }
-        #expect(throws: DiagnosticList.self) { try SiteWriter(output: FileManager.default.currentDirectoryPath).write(files([:])) }
+        #expect(throws: DiagnosticList.self) {
+            try SiteWriter(output: FileManager.default.currentDirectoryPath).write(files([:]))
+        }
         #expect(throws: DiagnosticList.self) { try SiteWriter(output: "/").write(files([:])) }
     }
 
     @Test func cleansUpAStagingFolderLeftByAKilledBuild() throws {
-        try FileManager.default.createDirectory(atPath: parent + "/.Public.tmp-99999/half", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: parent + "/.Public.tmp-99999/half", withIntermediateDirectories: true)
         try SiteWriter(output: output).write(files(["index.html": "x"]))
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["Public"])
     }
@@ -121,7 +127,8 @@ import Testing
         try SiteWriter(output: output).write(files(["index.html": "a", "b.html": "b", "gone.html": "g"]))
         let before = try FileManager.default.attributesOfItem(atPath: output + "/b.html")[.modificationDate] as? Date
         Thread.sleep(forTimeInterval: 0.02)
-        let result = try SiteWriter(output: output).update(SiteFiles(files(["index.html": "A", "b.html": "b", "new/c.html": "c"])))
+        let result = try SiteWriter(output: output).update(
+            SiteFiles(files(["index.html": "A", "b.html": "b", "new/c.html": "c"])))
         #expect(result.written == 2 && result.removed == 1)
         #expect(read("index.html") == "A" && read("new/c.html") == "c" && read("gone.html") == nil)
         let after = try FileManager.default.attributesOfItem(atPath: output + "/b.html")[.modificationDate] as? Date
@@ -133,7 +140,11 @@ import Testing
         // 600 files: the failure comes in the third batch, after two were written.
         let paths = (0..<600).map { "p\($0)/index.html" }
         let site = SiteFiles(paths: paths) { index in
-            if index == 555 { throw DiagnosticList([Diagnostic(path: "Templates/pages/x.mustache", line: 1, column: 1, "rendering p555 failed")]) }
+            if index == 555 {
+                throw DiagnosticList([
+                    Diagnostic(path: "Templates/pages/x.mustache", line: 1, column: 1, "rendering p555 failed")
+                ])
+            }
             return Data("page \(index)".utf8)
         }
         let error = #expect(throws: DiagnosticList.self) { try SiteWriter(output: output).write(site) }

@@ -19,8 +19,11 @@ struct Auditor {
         for target in targets() {
             let terms = problem.terms(target), truth = problem.sum(terms)
             let requirement = problem.requirement(target, withheld: withheld)
-            if let seen = certified[target], Self.meets(requirement, low: truth - seen.down, high: truth + seen.up, truth: truth) {
-                audit.intervals.append(Protection.Interval(target: target, truth: truth, low: truth - seen.down, high: truth + seen.up))
+            if let seen = certified[target],
+                Self.meets(requirement, low: truth - seen.down, high: truth + seen.up, truth: truth)
+            {
+                audit.intervals.append(
+                    Protection.Interval(target: target, truth: truth, low: truth - seen.down, high: truth + seen.up))
                 continue
             }
             let reader = model ?? ReaderModel(problem, withheld: withheld, rules: true)
@@ -34,7 +37,9 @@ struct Auditor {
                 let unruled = withoutRules ?? ReaderModel(problem, withheld: withheld, rules: false)
                 withoutRules = unruled
                 let (free, wide) = unruled.range(of: terms, requirement: requirement, audit: &audit)
-                if Self.meets(requirement, low: free, high: wide, truth: truth) { audit.ruleOnly.append(target); continue }
+                if Self.meets(requirement, low: free, high: wide, truth: truth) {
+                    audit.ruleOnly.append(target); continue
+                }
             }
             audit.failures.append(target)
         }
@@ -50,7 +55,9 @@ struct Auditor {
     /// Withheld figures of this release and of earlier ones, then small hidden sums.
     private func targets() -> [Target] {
         var targets: [Target] = []
-        for (index, state) in withheld.enumerated() where state != nil { targets.append(Target(kind: .figure, index: index)) }
+        for (index, state) in withheld.enumerated() where state != nil {
+            targets.append(Target(kind: .figure, index: index))
+        }
         for index in problem.earlier.indices where problem.earlier[index].published == nil {
             let bounds = problem.bounds(earlier: index)
             if bounds.low < bounds.high { targets.append(Target(kind: .earlier, index: index)) }
@@ -93,14 +100,20 @@ struct ReaderModel {
     static func lower(_ problem: LinkedCounts) -> [Double?] { [Double?](repeating: 0, count: problem.variableCount) }
 
     static func upper(_ problem: LinkedCounts) -> [Double?] {
-        (0..<problem.variableCount).map { problem.structuralZero[$0] ? 0 : Double(problem.atomSizes[problem.atom(of: $0)]) }
+        (0..<problem.variableCount).map {
+            problem.structuralZero[$0] ? 0 : Double(problem.atomSizes[problem.atom(of: $0)])
+        }
     }
 
     /// Adds one problem's rows, its unknowns numbered from `offset`.
-    static func addRows(_ problem: LinkedCounts, withheld: [Withholding?], rules: Bool, to program: LinearProgram, offset: Int) {
+    static func addRows(
+        _ problem: LinkedCounts, withheld: [Withholding?], rules: Bool, to program: LinearProgram, offset: Int
+    ) {
         func terms(_ list: [Int]) -> [LinearProgram.Term] { list.map { ($0 + offset, 1.0) } }
         for (atom, size) in problem.atomSizes.enumerated() {
-            program.addRow(terms((0..<problem.valueCount).map { problem.variable(atom: atom, value: $0) }), lower: Double(size), upper: Double(size))
+            program.addRow(
+                terms((0..<problem.valueCount).map { problem.variable(atom: atom, value: $0) }), lower: Double(size),
+                upper: Double(size))
         }
         for (index, list) in problem.figures.enumerated() {
             let bounds = problem.bounds(figure: index, withheld[index])
@@ -133,7 +146,9 @@ struct ReaderModel {
         guard case .optimal(let relaxed) = program.solve(objective, maximise: maximise) else { return nil }
         if program.isIntegral(all) { return Int(relaxed.rounded()) }
         audit.integerPrograms += 1
-        guard case .optimal(let whole) = program.solveInteger(objective, maximise: maximise, integer: all) else { return nil }
+        guard case .optimal(let whole) = program.solveInteger(objective, maximise: maximise, integer: all) else {
+            return nil
+        }
         return Int(whole.rounded())
     }
 }

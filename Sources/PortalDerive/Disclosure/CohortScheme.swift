@@ -34,10 +34,11 @@ public enum CohortScheme: String, CaseIterable, Sendable {
     }
 
     func key(_ record: Int, _ quasi: QuasiIdentifiers, group: Int) -> CohortKey {
-        CohortKey(group: group,
-                  place: usesCity ? quasi.cities[record] : usesPart ? quasi.parts[record] : -1,
-                  sector: usesSector ? quasi.sectors[record] : -1,
-                  year: usesYear ? quasi.years[record] : -1)
+        CohortKey(
+            group: group,
+            place: usesCity ? quasi.cities[record] : usesPart ? quasi.parts[record] : -1,
+            sector: usesSector ? quasi.sectors[record] : -1,
+            year: usesYear ? quasi.years[record] : -1)
     }
 }
 
@@ -87,7 +88,10 @@ struct QuasiIdentifiers {
         // Every core looks up its share of the records (two hashed names each: at 100,000
         // assessments, long enough to hold up the protection on one core).
         let places = records.parallelMap { record in
-            (city: cityIndex[record.region] ?? unknownCity, sector: sectorIndex[record.industry] ?? unknownSector, year: record.year)
+            (
+                city: cityIndex[record.region] ?? unknownCity, sector: sectorIndex[record.industry] ?? unknownSector,
+                year: record.year
+            )
         }
         cities = places.map(\.city)
         parts = cities.map { $0 < partOfCity.count ? partOfCity[$0] : partNames.count }
@@ -98,8 +102,10 @@ struct QuasiIdentifiers {
     private init(_ whole: QuasiIdentifiers, records: [Int]) {
         (cityNames, cityCodes, partNames, sectorNames, other, partOfCity) =
             (whole.cityNames, whole.cityCodes, whole.partNames, whole.sectorNames, whole.other, whole.partOfCity)
-        (cities, parts, sectors, years) = (records.map { whole.cities[$0] }, records.map { whole.parts[$0] },
-                                           records.map { whole.sectors[$0] }, records.map { whole.years[$0] })
+        (cities, parts, sectors, years) = (
+            records.map { whole.cities[$0] }, records.map { whole.parts[$0] },
+            records.map { whole.sectors[$0] }, records.map { whole.years[$0] }
+        )
     }
 
     /// Those of the records at `positions`, in that order: what building them from

@@ -35,20 +35,25 @@ struct Form: Sendable, Equatable {
     /// fewer (the lower one on a tie); nil when it has no neighbour there.
     func merging(_ index: Int, totals: [Int], segmentOf: (Int) -> Int) -> Form? {
         let segment = segmentOf(bins[index][0])
-        let neighbours = [index - 1, index + 1].filter { bins.indices.contains($0) && segmentOf(bins[$0][0]) == segment }
+        let neighbours = [index - 1, index + 1].filter {
+            bins.indices.contains($0) && segmentOf(bins[$0][0]) == segment
+        }
         guard let partner = neighbours.min(by: { (totals[$0], $0) < (totals[$1], $1) }) else { return nil }
         let (low, high) = (min(index, partner), max(index, partner))
         var merged = bins
         merged[low] = bins[low] + bins[high]
         merged.remove(at: high)
-        return Form(bins: merged, ofWhich: ofWhich.filter { value in merged.contains { $0.count > 1 && $0.contains(value) } })
+        return Form(
+            bins: merged, ofWhich: ofWhich.filter { value in merged.contains { $0.count > 1 && $0.contains(value) } })
     }
 
     /// One step coarser: the bin under most pressure (most small cells across the table's
     /// rows; then the one holding fewest; then the first) merged with its smaller
     /// neighbour. Nil when no bin under pressure can merge.
     func coarsened(pressure: [Int], totals: [Int], segmentOf: (Int) -> Int) -> Form? {
-        let candidates = bins.indices.filter { pressure[$0] > 0 }.sorted { (-pressure[$0], totals[$0], $0) < (-pressure[$1], totals[$1], $1) }
+        let candidates = bins.indices.filter { pressure[$0] > 0 }.sorted {
+            (-pressure[$0], totals[$0], $0) < (-pressure[$1], totals[$1], $1)
+        }
         for candidate in candidates {
             if let merged = merging(candidate, totals: totals, segmentOf: segmentOf) { return merged }
         }

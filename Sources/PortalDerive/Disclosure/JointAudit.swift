@@ -22,12 +22,14 @@ struct JointAudit {
         }
         let program = LinearProgram(lower: lower, upper: upper)
         for attribute in problems.indices where linked.contains(attribute) {
-            ReaderModel.addRows(problems[attribute].problem, withheld: problems[attribute].withheld, rules: false,
-                                to: program, offset: start[attribute])
+            ReaderModel.addRows(
+                problems[attribute].problem, withheld: problems[attribute].withheld, rules: false,
+                to: program, offset: start[attribute])
         }
         for row in rows {
-            program.addRow(row.terms.map { (start[$0.attribute] + $0.variable, Double($0.coefficient)) },
-                           lower: Double(row.lower), upper: nil)
+            program.addRow(
+                row.terms.map { (start[$0.attribute] + $0.variable, Double($0.coefficient)) },
+                lower: Double(row.lower), upper: nil)
         }
         var failing: [Int] = []
         for (attribute, entry) in problems.enumerated() where !entry.pending.isEmpty {

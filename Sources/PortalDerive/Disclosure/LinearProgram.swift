@@ -72,7 +72,9 @@ final class LinearProgram {
     func solve(_ objective: [Term], maximise: Bool, dual: Bool = false) -> Outcome {
         for index in 0..<variables { glp_set_obj_coef(problem, Int32(index + 1), 0) }
         for term in objective {
-            glp_set_obj_coef(problem, Int32(term.variable + 1), glp_get_obj_coef(problem, Int32(term.variable + 1)) + term.coefficient)
+            glp_set_obj_coef(
+                problem, Int32(term.variable + 1),
+                glp_get_obj_coef(problem, Int32(term.variable + 1)) + term.coefficient)
         }
         glp_set_obj_dir(problem, maximise ? GLP_MAX : GLP_MIN)
         var parameters = glp_smcp()

@@ -66,7 +66,8 @@ struct LinkedCounts: Sendable {
             for figure in containment.figures[variable] { figureChange[figure, default: 0] += amount }
             for figure in containment.earlier[variable] { earlierChange[figure, default: 0] += amount }
         }
-        return figureChange.values.allSatisfy { $0 == 0 } && earlierChange.values.allSatisfy { $0 == 0 } && keepsRules(change)
+        return figureChange.values.allSatisfy { $0 == 0 } && earlierChange.values.allSatisfy { $0 == 0 }
+            && keepsRules(change)
     }
 
     /// Whether a table that differs from the truth by `change` keeps every rule bound.

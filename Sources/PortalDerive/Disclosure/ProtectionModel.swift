@@ -81,7 +81,11 @@ final class ProtectionModel {
         var lower: [Double?] = [], upper: [Double?] = []
         for global in variables {
             let truth = Double(problem.truth[global]), size = Double(problem.atomSizes[problem.atom(of: global)])
-            if problem.structuralZero[global] { lower.append(0); upper.append(0) } else { lower.append(-truth); upper.append(size - truth) }
+            if problem.structuralZero[global] {
+                lower.append(0); upper.append(0)
+            } else {
+                lower.append(-truth); upper.append(size - truth)
+            }
         }
         // A change column per figure that may be given up, entirely inside.
         var candidates: [(Int, Int)] = []
@@ -96,9 +100,12 @@ final class ProtectionModel {
         }
         self.candidates = candidates
         program = LinearProgram(lower: lower, upper: upper)
-        func local(_ terms: [Int]) -> [LinearProgram.Term] { terms.compactMap { localOf[$0] >= 0 ? (localOf[$0], 1.0) : nil } }
+        func local(_ terms: [Int]) -> [LinearProgram.Term] {
+            terms.compactMap { localOf[$0] >= 0 ? (localOf[$0], 1.0) : nil }
+        }
         for atom in atomList {
-            program.addRow((0..<values).map { (localOf[problem.variable(atom: atom, value: $0)], 1.0) }, lower: 0, upper: 0)
+            program.addRow(
+                (0..<values).map { (localOf[problem.variable(atom: atom, value: $0)], 1.0) }, lower: 0, upper: 0)
         }
         // Every figure touching these atoms: held (partly outside, or fixed), kept within
         // its mark ("<k"), or kept at k or more should it move ("×" next).
@@ -133,8 +140,9 @@ final class ProtectionModel {
     /// `amount`, or nil when no table consistent with what is held does.
     func cheapest(moving terms: [Int], by amount: Int, withheld: [Withholding?]) -> FoundChange? {
         guard terms.allSatisfy({ localOf[$0] >= 0 }) else { return nil }
-        program.setRow(targetRow, terms.map { (localOf[$0], 1.0) },
-                       lower: amount > 0 ? Double(amount) : nil, upper: amount > 0 ? nil : Double(amount))
+        program.setRow(
+            targetRow, terms.map { (localOf[$0], 1.0) },
+            lower: amount > 0 ? Double(amount) : nil, upper: amount > 0 ? nil : Double(amount))
         let objective = candidates.compactMap { figure, column in
             withheld[figure] == nil ? (column, problem.cost[figure]) : nil
         }

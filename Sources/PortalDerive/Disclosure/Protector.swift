@@ -61,11 +61,16 @@ struct Protector {
     /// The withheld figures of this release and of earlier ones, and the small sums.
     private func initialTargets(_ withheld: [Withholding?]) -> [Target] {
         var targets: [Target] = []
-        for (index, state) in withheld.enumerated() where state == .primary { targets.append(Target(kind: .figure, index: index)) }
-        for index in problem.earlier.indices where problem.earlier[index].published == nil {
-            if problem.bounds(earlier: index).low != problem.bounds(earlier: index).high { targets.append(Target(kind: .earlier, index: index)) }
+        for (index, state) in withheld.enumerated() where state == .primary {
+            targets.append(Target(kind: .figure, index: index))
         }
-        for (index, terms) in problem.hidden.enumerated() where !problem.hiddenByMerging[index] && (1..<k).contains(problem.sum(terms)) {
+        for index in problem.earlier.indices where problem.earlier[index].published == nil {
+            if problem.bounds(earlier: index).low != problem.bounds(earlier: index).high {
+                targets.append(Target(kind: .earlier, index: index))
+            }
+        }
+        for (index, terms) in problem.hidden.enumerated()
+        where !problem.hiddenByMerging[index] && (1..<k).contains(problem.sum(terms)) {
             targets.append(Target(kind: .hidden, index: index))
         }
         return targets
@@ -73,14 +78,20 @@ struct Protector {
 
     /// Makes `target` move as its requirement asks in tables the solver finds, withholding
     /// what those tables change.
-    private func protect(_ target: Target, withheld: inout [Withholding?], reach: inout [Target: Reach],
-                         solver: inout Solver, incidence: Incidence) {
+    private func protect(
+        _ target: Target, withheld: inout [Withholding?], reach: inout [Target: Reach],
+        solver: inout Solver, incidence: Incidence
+    ) {
         let terms = problem.terms(target)
         let truth = problem.sum(terms)
-        for plan in Self.plans(requirement: problem.requirement(target, withheld: withheld), truth: truth, limit: problem.limit(terms)) {
+        for plan in Self.plans(
+            requirement: problem.requirement(target, withheld: withheld), truth: truth, limit: problem.limit(terms))
+        {
             var met = true
             for move in plan where (move > 0 ? reach[target]?.up ?? 0 : reach[target]?.down ?? 0) < abs(move) {
-                guard let found = solver.cheapestChange(moving: terms, by: move, withheld: withheld) else { met = false; break }
+                guard let found = solver.cheapestChange(moving: terms, by: move, withheld: withheld) else {
+                    met = false; break
+                }
                 for figure in found.changed where withheld[figure] == nil { withheld[figure] = .secondary }
                 // Only a whole-number table proves anything; a fractional one still shows
                 // what to withhold, and the audit then decides in whole numbers.
@@ -146,11 +157,15 @@ struct Incidence: Sendable {
 
     init(_ problem: LinkedCounts) {
         var sums = [[Target]](repeating: [], count: problem.variableCount)
-        for (index, terms) in problem.figures.enumerated() { for term in terms { sums[term].append(Target(kind: .figure, index: index)) } }
+        for (index, terms) in problem.figures.enumerated() {
+            for term in terms { sums[term].append(Target(kind: .figure, index: index)) }
+        }
         for (index, figure) in problem.earlier.enumerated() where figure.published == nil {
             for term in figure.terms { sums[term].append(Target(kind: .earlier, index: index)) }
         }
-        for (index, terms) in problem.hidden.enumerated() { for term in terms { sums[term].append(Target(kind: .hidden, index: index)) } }
+        for (index, terms) in problem.hidden.enumerated() {
+            for term in terms { sums[term].append(Target(kind: .hidden, index: index)) }
+        }
         self.sums = sums
     }
 

@@ -24,7 +24,9 @@ public struct RecordKey: Sendable {
         guard !characters.isEmpty else { return 0 }
         var period = characters.count
         for candidate in 1...characters.count where characters.count % candidate == 0 {
-            if (0..<characters.count).allSatisfy({ characters[$0] == characters[$0 % candidate] }) { period = candidate; break }
+            if (0..<characters.count).allSatisfy({ characters[$0] == characters[$0 % candidate] }) {
+                period = candidate; break
+            }
         }
         let distinct = Set(characters[0..<period]).count
         // Hex digits (what `make site` writes) carry 4 bits each unless the text uses
@@ -40,7 +42,9 @@ public struct RecordKey: Sendable {
 
     func mac(_ data: [UInt8], bytes: Int = 8) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
-        let result = data.withUnsafeBufferPointer { data in portal_hmac_sha256(keyed.context, data.baseAddress, data.count, &digest) }
+        let result = data.withUnsafeBufferPointer { data in
+            portal_hmac_sha256(keyed.context, data.baseAddress, data.count, &digest)
+        }
         // A failed HMAC would give every record the same fingerprint: stop rather than
         // publish on a wrong ledger.
         precondition(result == 1 && bytes <= 32, "HMAC-SHA256 failed")
@@ -71,7 +75,8 @@ public struct RecordKey: Sendable {
         func add(_ part: String) { text.append(contentsOf: part.utf8) }
         func add(_ number: Int) { Self.appendDecimal(number, to: &text) }
         add("record|"); add(record.identifiers.creditCode); add("|"); add(record.year); add("|"); add(record.region)
-        add("|"); add(record.industry); add("|"); add(record.declaredTier?.rawValue ?? "-"); add("|"); add(record.maturity)
+        add("|"); add(record.industry); add("|"); add(record.declaredTier?.rawValue ?? "-"); add("|");
+        add(record.maturity)
         for (no, answer) in record.indicators.sorted(by: { $0.key < $1.key }) {
             add("|i"); add(no); add("=")
             switch answer {
@@ -80,7 +85,7 @@ public struct RecordKey: Sendable {
             case .amount(let amount): add(String(amount))
             }
         }
-        for (no, tier) in record.scenarios { add("|s"); add(no); add("="); add(tier.rawValue) } // ascending number
+        for (no, tier) in record.scenarios { add("|s"); add(no); add("="); add(tier.rawValue) }  // ascending number
         return mac(text)
     }
 
@@ -109,7 +114,9 @@ private final class KeyedHMAC: @unchecked Sendable {
     let context: OpaquePointer
 
     init?(_ secret: [UInt8]) {
-        guard let context = secret.withUnsafeBufferPointer({ portal_hmac_sha256_new($0.baseAddress, $0.count) }) else { return nil }
+        guard let context = secret.withUnsafeBufferPointer({ portal_hmac_sha256_new($0.baseAddress, $0.count) }) else {
+            return nil
+        }
         self.context = context
     }
 

@@ -41,7 +41,8 @@ struct RuleFacts {
         let maturityPosition = attributes.firstIndex { $0.kind == .maturity }
         let scenarioPositions = attributes.indices.compactMap { position -> (Int, Scenario)? in
             guard case .scenario(let no) = attributes[position].kind,
-                  let scenario = standard.scenarios.first(where: { $0.no == no }) else { return nil }
+                let scenario = standard.scenarios.first(where: { $0.no == no })
+            else { return nil }
             return (position, scenario)
         }
         let areaOf = Dictionary(standard.framework.segments.map { ($0.name, $0.area) }, uniquingKeysWith: { a, _ in a })
@@ -56,23 +57,35 @@ struct RuleFacts {
                 let counted = scenarioPositions.filter { $0.1.text(at: rule.id) != nil }
                 func built(_ positions: [(Int, Scenario)]) -> [(attribute: Int, variable: Int, coefficient: Int)] {
                     positions.flatMap { position, _ in
-                        (column..<counts[position].values).map { (attribute: position, variable: atom * counts[position].values + $0, coefficient: 1) }
+                        (column..<counts[position].values).map {
+                            (attribute: position, variable: atom * counts[position].values + $0, coefficient: 1)
+                        }
                     }
                 }
                 if rule.minScenarios > 0 {
-                    rows.append(Row(terms: built(counted) + [(members.attribute, members.variable, -rule.minScenarios)], lower: 0))
+                    rows.append(
+                        Row(
+                            terms: built(counted) + [(members.attribute, members.variable, -rule.minScenarios)],
+                            lower: 0))
                 }
                 for area in rule.requiredAreas {
-                    rows.append(Row(terms: built(counted.filter { areaOf[$0.1.segment] == area }) + [(members.attribute, members.variable, -1)], lower: 0))
+                    rows.append(
+                        Row(
+                            terms: built(counted.filter { areaOf[$0.1.segment] == area }) + [
+                                (members.attribute, members.variable, -1)
+                            ], lower: 0))
                 }
             }
             // Members at tiers with a maturity minimum m have maturity m or more.
             guard let maturityPosition else { continue }
             let levels = counts[maturityPosition].values
-            for minimum in Set(columns.compactMap { standard.framework.tiers[$0 - 1].minMaturity }).sorted() where minimum > 1 {
+            for minimum in Set(columns.compactMap { standard.framework.tiers[$0 - 1].minMaturity }).sorted()
+            where minimum > 1 {
                 let demanding = columns.filter { (standard.framework.tiers[$0 - 1].minMaturity ?? 0) >= minimum }
-                rows.append(Row(terms: ((minimum - 1)..<levels).map { (maturityPosition, atom * levels + $0, 1) }
-                                    + demanding.map { (tierPosition, atom * tierValues + $0, -1) }, lower: 0))
+                rows.append(
+                    Row(
+                        terms: ((minimum - 1)..<levels).map { (maturityPosition, atom * levels + $0, 1) }
+                            + demanding.map { (tierPosition, atom * tierValues + $0, -1) }, lower: 0))
             }
         }
         return rows
@@ -85,7 +98,9 @@ struct RuleFacts {
         for row in rows {
             for attribute in Set(row.terms.map(\.attribute)).sorted() {
                 let own = row.terms.filter { $0.attribute == attribute }
-                let rest = row.terms.filter { $0.attribute != attribute }.reduce(0) { $0 + $1.coefficient * counts[$1.attribute].truth[$1.variable] }
+                let rest = row.terms.filter { $0.attribute != attribute }.reduce(0) {
+                    $0 + $1.coefficient * counts[$1.attribute].truth[$1.variable]
+                }
                 let coefficient = own[0].coefficient, variables = own.map(\.variable)
                 let values = counts[attribute].values
                 let limit = Set(variables.map { $0 / values }).reduce(0) { $0 + atomSizes[$1] }
@@ -97,7 +112,9 @@ struct RuleFacts {
                 } else if coefficient < 0 {
                     // −c × Σ ≥ needed  ⇔  Σ ≤ −needed / c
                     let upper = Int((Double(-needed) / Double(-coefficient)).rounded(.down))
-                    if upper < limit { bounds[attribute].append(RuleRow(terms: variables, lower: nil, upper: max(upper, 0))) }
+                    if upper < limit {
+                        bounds[attribute].append(RuleRow(terms: variables, lower: nil, upper: max(upper, 0)))
+                    }
                 }
             }
         }

@@ -65,7 +65,9 @@ public struct TierGroups: Sendable, Equatable {
     public func columnKey(_ column: Int) -> String { Self.columnKey(column, tiers: tiers) }
 
     /// A tier column's stable key: "none" for column 0, else the tier's id.
-    public static func columnKey(_ column: Int, tiers: [TierID]) -> String { column == 0 ? "none" : tiers[column - 1].rawValue }
+    public static func columnKey(_ column: Int, tiers: [TierID]) -> String {
+        column == 0 ? "none" : tiers[column - 1].rawValue
+    }
 
     /// The column of a key `columnKey` gave.
     public static func column(ofKey key: String, tiers: [TierID]) -> Int? {

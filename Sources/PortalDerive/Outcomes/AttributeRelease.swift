@@ -104,7 +104,9 @@ struct AttributeRelease {
 
     func rowTruth(_ row: Int, _ values: [Int]) -> Int {
         var total = 0
-        for atom in layout.atomsThrough[row][layout.current] { for value in values { total += truth[atom * valueCount + value] } }
+        for atom in layout.atomsThrough[row][layout.current] {
+            for value in values { total += truth[atom * valueCount + value] }
+        }
         return total
     }
 
@@ -162,7 +164,9 @@ struct AttributeRelease {
     /// a cohort — the cohort's slice does.
     private func mergingSmall(_ form: Form, row: Int) -> Form? {
         let sums = form.bins.map { rowTruth(row, $0) }
-        let slice = attribute.isKnownToReaders && row > context.tierGroups.groups.count ? context.sliceOfCohort[layout.rows[row].cohorts[0]] : nil
+        let slice =
+            attribute.isKnownToReaders && row > context.tierGroups.groups.count
+            ? context.sliceOfCohort[layout.rows[row].cohorts[0]] : nil
         let small = form.bins.indices.filter { index in
             (1..<k).contains(sums[index]) || slice.map { (1..<k).contains(sliceCount($0, form.bins[index])) } == true
         }.sorted { (sums[$0], $0) < (sums[$1], $1) }
@@ -204,12 +208,18 @@ struct AttributeRelease {
         // parent merges (up to the province-wide row, which can always merge).
         func press(_ row: Int, _ values: [Int]) {
             if forms[row].publishesNothing, let parent = parent(of: row) { return press(parent, values) }
-            for (index, bin) in forms[row].bins.enumerated() where values.contains(where: bin.contains) { pressure[row][index] += 1 }
+            for (index, bin) in forms[row].bins.enumerated() where values.contains(where: bin.contains) {
+                pressure[row][index] += 1
+            }
         }
         for target in outcome.protection.audit.failures + (strictRules ? outcome.protection.audit.ruleOnly : []) {
             switch target.kind {
             case .figure:
-                if figures.isOfWhich[target.index] { dropOfWhich = true } else { press(figures.row[target.index], figures.values[target.index]) }
+                if figures.isOfWhich[target.index] {
+                    dropOfWhich = true
+                } else {
+                    press(figures.row[target.index], figures.values[target.index])
+                }
             case .earlier: press(figures.earlierRow[target.index], figures.earlierValues[target.index])
             case .hidden:
                 let row = figures.hiddenRow[target.index], values = figures.hiddenValues[target.index]
@@ -225,7 +235,10 @@ struct AttributeRelease {
         }
         for (row, cells) in figures.cells.enumerated() where !cells.isEmpty {
             let held = cells.filter { withheld[$0] != nil }
-            guard held.count * ReleaseContext.withheldShare.denominator > cells.count * ReleaseContext.withheldShare.numerator else { continue }
+            guard
+                held.count * ReleaseContext.withheldShare.denominator > cells.count
+                    * ReleaseContext.withheldShare.numerator
+            else { continue }
             if held.contains(where: { figures.isOfWhich[$0] }) { dropOfWhich = true }
             for cell in held where !figures.isOfWhich[cell] { press(row, figures.values[cell]) }
         }
@@ -234,8 +247,10 @@ struct AttributeRelease {
         let segmentOf = attribute.segmentIndex()
         for row in forms.indices where pressure[row].contains(where: { $0 > 0 }) && !forms[row].publishesNothing {
             let totals = neighbourTotals(forms[row], row: row)
-            next[row] = forms[row].coarsened(pressure: pressure[row], totals: totals, segmentOf: { segmentOf[$0] })
-                ?? (row == 0 || attribute.segmentsMayJoin ? forms[row].coarsened(pressure: pressure[row], totals: totals, segmentOf: { _ in 0 }) : nil)
+            next[row] =
+                forms[row].coarsened(pressure: pressure[row], totals: totals, segmentOf: { segmentOf[$0] })
+                ?? (row == 0 || attribute.segmentsMayJoin
+                    ? forms[row].coarsened(pressure: pressure[row], totals: totals, segmentOf: { _ in 0 }) : nil)
                 ?? forms[row].withdrawn()
         }
         // Children never finer than their parents (rows come parents first).
@@ -251,7 +266,9 @@ struct AttributeRelease {
     /// that can merge the bin with a neighbour first (else it would say nothing at all),
     /// the one with fewest there first.
     func finerRow(than row: Int, _ values: [Int], forms: [Form]) -> (row: Int, bin: [Int])? {
-        let mine = forms[row].publishesNothing ? Set(0..<valueCount)
+        let mine =
+            forms[row].publishesNothing
+            ? Set(0..<valueCount)
             : Set(forms[row].bins.filter { $0.contains(where: values.contains) }.flatMap { $0 })
         let candidates = siblings(of: row).map { ($0, false) } + (parent(of: row).map { [($0, true)] } ?? [])
         let finer = candidates.compactMap { other, isParent -> (row: Int, bin: [Int], order: (Int, Int, Int, Int))? in
@@ -259,7 +276,8 @@ struct AttributeRelease {
             let theirs = forms[other].bins.filter { $0.contains(where: values.contains) }
             let covered = Set(theirs.flatMap { $0 })
             guard covered.count < mine.count, covered.isSubset(of: mine),
-                  let bin = theirs.min(by: { (rowTruth(other, $0), $0.count) < (rowTruth(other, $1), $1.count) }) else { return nil }
+                let bin = theirs.min(by: { (rowTruth(other, $0), $0.count) < (rowTruth(other, $1), $1.count) })
+            else { return nil }
             return (other, bin, (canMerge(forms[other], bin) ? 0 : 1, isParent ? 1 : 0, rowTruth(other, bin), other))
         }
         return finer.min { $0.order < $1.order }.map { ($0.row, $0.bin) }
@@ -269,7 +287,10 @@ struct AttributeRelease {
     func canMerge(_ form: Form, _ bin: [Int]) -> Bool {
         guard let index = form.bins.firstIndex(of: bin) else { return false }
         let segmentOf = attribute.segmentIndex()
-        return [index - 1, index + 1].contains { form.bins.indices.contains($0) && (attribute.segmentsMayJoin || segmentOf[form.bins[$0][0]] == segmentOf[bin[0]]) }
+        return [index - 1, index + 1].contains {
+            form.bins.indices.contains($0)
+                && (attribute.segmentsMayJoin || segmentOf[form.bins[$0][0]] == segmentOf[bin[0]])
+        }
     }
 
     /// The finest form coarser than both (bins joined wherever either joins them), its
@@ -298,13 +319,19 @@ struct AttributeRelease {
             k: k, atomSizes: layout.atomSizes, valueCount: valueCount, truth: truth, structuralZero: structural,
             figures: figures.terms,
             mayProtect: figures.terms.indices.map { figures.level[$0] != .total && truthOf(figures.terms[$0]) >= k },
-            cost: figures.terms.indices.map { context.cost.of(truthOf(figures.terms[$0])) * (figures.level[$0] == .group ? ReleaseContext.groupWeight : 1) },
+            cost: figures.terms.indices.map {
+                context.cost.of(truthOf(figures.terms[$0]))
+                    * (figures.level[$0] == .group ? ReleaseContext.groupWeight : 1)
+            },
             earlier: figures.earlier, hidden: figures.hidden, hiddenByMerging: figures.hiddenByMerging, rules: rules)
         let kept = reuse ? previous.flatMap { keptPattern($0.pattern, figures: figures, problem: problem) } : nil
-        let protection = Protector(problem: problem, previous: kept, blocks: layout.blocks,
-                                   proven: unseenMoves(of: figures, forms: forms, problem: problem)).protect()
-        return Outcome(published: published(figures, protection.withheld), ledger: ledger(figures, protection.withheld),
-                       protection: protection, problem: problem, figures: figures, forms: forms)
+        let protection = Protector(
+            problem: problem, previous: kept, blocks: layout.blocks,
+            proven: unseenMoves(of: figures, forms: forms, problem: problem)
+        ).protect()
+        return Outcome(
+            published: published(figures, protection.withheld), ledger: ledger(figures, protection.withheld),
+            protection: protection, problem: problem, figures: figures, forms: forms)
     }
 
     func truthOf(_ terms: [Int]) -> Int { terms.reduce(0) { $0 + truth[$1] } }
@@ -313,8 +340,10 @@ struct AttributeRelease {
     /// "<k" or "×" by the figure's count now. Nil where a pattern an earlier version made
     /// (a withheld zero, a withheld province-wide figure) cannot be kept: its marks would
     /// not mean what they say now.
-    private func keptPattern(_ pattern: [String: [String: Bool]], figures: FigureLayout,
-                             problem: LinkedCounts) -> [Withholding?]? {
+    private func keptPattern(
+        _ pattern: [String: [String: Bool]], figures: FigureLayout,
+        problem: LinkedCounts
+    ) -> [Withholding?]? {
         let kept: [Withholding?] = figures.terms.indices.map { index in
             guard pattern[layout.rows[figures.row[index]].key]?[figures.key[index]] == true else { return nil }
             return (1..<k).contains(truthOf(figures.terms[index])) ? .primary : .secondary
@@ -338,10 +367,13 @@ struct AttributeRelease {
             let mine = Set(terms.map { $0 / values })
             // Partners: atoms of siblings merging the value with another of this bin.
             let partnerRows = parent(of: row) == nil ? [] : siblings(of: row)
-            let partners: [(atom: Int, merged: [Int])] = parent(of: row) == nil
+            let partners: [(atom: Int, merged: [Int])] =
+                parent(of: row) == nil
                 ? layout.atomSizes.indices.filter { !mine.contains($0) }.map { ($0, bin) }
                 : partnerRows.flatMap { sibling -> [(atom: Int, merged: [Int])] in
-                    guard let theirs = forms[sibling].bins.first(where: { $0.contains(value) }), theirs.count > 1 else { return [] }
+                    guard let theirs = forms[sibling].bins.first(where: { $0.contains(value) }), theirs.count > 1 else {
+                        return []
+                    }
                     return layout.atomsThrough[sibling][layout.current].map { ($0, theirs.filter(bin.contains)) }
                 }
             var reach = Reach()
@@ -350,8 +382,10 @@ struct AttributeRelease {
                 search: for atom in mine.sorted() {
                     for other in bin where other != value {
                         for partner in partners where partner.merged.contains(other) {
-                            let cells = [(atom * values + value, direction), (atom * values + other, -direction),
-                                         (partner.atom * values + value, -direction), (partner.atom * values + other, direction)]
+                            let cells = [
+                                (atom * values + value, direction), (atom * values + other, -direction),
+                                (partner.atom * values + value, -direction), (partner.atom * values + other, direction),
+                            ]
                             while moved < need {
                                 var next = change
                                 for (cell, amount) in cells { next[cell, default: 0] += amount }
@@ -387,13 +421,18 @@ struct AttributeRelease {
 
     private func published(_ figures: FigureLayout, _ withheld: [Withholding?]) -> PublishedAttribute {
         func row(_ index: Int) -> PublishedRow {
-            PublishedRow(cells: figures.cells[index].map { cell in
-                PublishedCell(values: figures.values[cell], key: figures.key[cell], label: attribute.label(of: figures.values[cell]),
-                              count: count(cell, figures, withheld), ofWhich: figures.isOfWhich[cell])
-            })
+            PublishedRow(
+                cells: figures.cells[index].map { cell in
+                    PublishedCell(
+                        values: figures.values[cell], key: figures.key[cell],
+                        label: attribute.label(of: figures.values[cell]),
+                        count: count(cell, figures, withheld), ofWhich: figures.isOfWhich[cell])
+                })
         }
         let groupRows = layout.rows.indices.filter { layout.rows[$0].level == .group }
-        let cohortRows = layout.rows.indices.filter { if case .cohort = layout.rows[$0].level { return true } else { return false } }
+        let cohortRows = layout.rows.indices.filter {
+            if case .cohort = layout.rows[$0].level { return true } else { return false }
+        }
         let everywhere = Set(truth.indices.filter { truth[$0] > 0 }.map { $0 % valueCount })
         return PublishedAttribute(
             id: attribute.id, title: attribute.title, kind: attribute.kind, values: attribute.values,
@@ -441,7 +480,8 @@ struct FigureLayout {
         cells = [[Int]](repeating: [], count: layout.rows.count)
         var figureOfTerms: [[Int]: Int] = [:]
         func atomsTimes(_ atoms: [Int], _ bin: [Int]) -> [Int] {
-            atoms.flatMap { atom in bin.compactMap { release.structural[atom * values + $0] ? nil : atom * values + $0 } }
+            atoms.flatMap { atom in bin.compactMap { release.structural[atom * values + $0] ? nil : atom * values + $0 }
+            }
         }
         for (rowIndex, row) in layout.rows.enumerated() {
             let form = forms[rowIndex]
@@ -450,7 +490,11 @@ struct FigureLayout {
             var shown: [([Int], Bool)] = []
             for bin in form.bins {
                 shown.append((bin, false))
-                if row.level == .total { for value in form.ofWhich where bin.contains(value) && bin.count > 1 { shown.append(([value], true)) } }
+                if row.level == .total {
+                    for value in form.ofWhich where bin.contains(value) && bin.count > 1 {
+                        shown.append(([value], true))
+                    }
+                }
             }
             for (bin, ofWhich) in shown {
                 let sum = atomsTimes(atoms, bin)
@@ -482,7 +526,8 @@ struct FigureLayout {
                 guard let row = rowIndex[rowKey], let figures = rows[rowKey] else { continue }
                 for binKey in figures.keys.sorted() {
                     let bin = binKey.split(separator: "+").compactMap { valueIndex[String($0)] }
-                    guard !bin.isEmpty, bin.count == binKey.split(separator: "+").count, let published = figures[binKey] else { continue }
+                    guard !bin.isEmpty, bin.count == binKey.split(separator: "+").count, let published = figures[binKey]
+                    else { continue }
                     let sum = layout.atomsThrough[row][number].flatMap { atom in bin.map { atom * values + $0 } }
                     guard !sum.isEmpty else { continue }
                     earlier.append((sum, published))
@@ -501,27 +546,36 @@ struct FigureLayout {
         let layout = release.layout, values = release.valueCount, current = layout.current
         var seen = Set(terms)
         func add(_ sum: [Int], row: Int, bin: [Int], source: HiddenSource) {
-            guard !sum.isEmpty, (1..<release.k).contains(release.truthOf(sum)), seen.insert(sum).inserted else { return }
+            guard !sum.isEmpty, (1..<release.k).contains(release.truthOf(sum)), seen.insert(sum).inserted else {
+                return
+            }
             hidden.append(sum)
             hiddenRow.append(row)
             hiddenValues.append(bin)
             hiddenSource.append(source)
         }
         func atomsTimes(_ atoms: [Int], _ bin: [Int]) -> [Int] {
-            atoms.flatMap { atom in bin.compactMap { release.structural[atom * values + $0] ? nil : atom * values + $0 } }
+            atoms.flatMap { atom in bin.compactMap { release.structural[atom * values + $0] ? nil : atom * values + $0 }
+            }
         }
         // Every bin of several values any figure shows, now or before, in a fixed order.
-        let everywhere = Set(self.values + earlierValues).filter { $0.count > 1 }.sorted { $0.lexicographicallyPrecedes($1) }
+        let everywhere = Set(self.values + earlierValues).filter { $0.count > 1 }.sorted {
+            $0.lexicographicallyPrecedes($1)
+        }
         let singles = (0..<values).map { [$0] }
         for rowIndex in layout.rows.indices {
             let atoms = layout.atomsThrough[rowIndex][current]
             var bins = Set(cells[rowIndex].map { self.values[$0] })
-            for (index, earlierRow) in earlierRow.enumerated() where earlierRow == rowIndex { bins.insert(earlierValues[index]) }
+            for (index, earlierRow) in earlierRow.enumerated() where earlierRow == rowIndex {
+                bins.insert(earlierValues[index])
+            }
             if current > 0 {
                 for number in 0...current {
                     let batch = layout.newcomers[rowIndex][number]
                     if batch.isEmpty || batch == atoms { continue }
-                    for bin in Set(bins.sorted { $0.lexicographicallyPrecedes($1) } + everywhere + singles).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                    for bin in Set(bins.sorted { $0.lexicographicallyPrecedes($1) } + everywhere + singles).sorted(by: {
+                        $0.lexicographicallyPrecedes($1)
+                    }) {
                         add(atomsTimes(batch, bin), row: rowIndex, bin: bin, source: .newcomers)
                     }
                 }

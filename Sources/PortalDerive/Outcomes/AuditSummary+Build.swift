@@ -46,7 +46,13 @@ extension OutcomeRelease.AuditSummary {
     /// sum a reader could narrow beyond what its mark says.
     func requirePassed(folder: String) throws(DiagnosticList) {
         guard failures > 0 else { return }
-        throw DiagnosticList([Diagnostic(path: folder, line: 1, column: 1,
-            "the disclosure audit failed: \(failures) withheld figures or small sums could be narrowed beyond what their marks say from what is published now and before: hold back the newest assessments or ask for a new release series")])
+        throw DiagnosticList([
+            Diagnostic(
+                path: folder, line: 1, column: 1,
+                "the disclosure audit failed: \(failures) withheld figures or small sums could be narrowed beyond "
+                    + "what their marks say from what is published now and before: hold back the newest assessments or "
+                    + "ask for a new release series"
+            )
+        ])
     }
 }

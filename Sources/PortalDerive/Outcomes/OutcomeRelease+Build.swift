@@ -6,35 +6,46 @@ extension OutcomeRelease {
     /// layout, what every attribute is given, their protection and audits, the summary,
     /// the published cohorts, the ledger record. Returns nil when fewer than k assessments
     /// can be published at all.
-    public static func make(set: AssessmentSet, standard: Standard, text: UIText, key: RecordKey, ledger: ReleaseLedger,
-                            cost: SecondaryCost = .chosen) throws(DiagnosticList) -> OutcomeRelease? {
+    public static func make(
+        set: AssessmentSet, standard: Standard, text: UIText, key: RecordKey, ledger: ReleaseLedger,
+        cost: SecondaryCost = .chosen
+    ) throws(DiagnosticList) -> OutcomeRelease? {
         let records = DerivedRecords(set, standard: standard, key: key, other: text(.outcomesOther))
-        let series = try ReleaseSeries(ledger: ledger, key: key, standard: standard, quasi: records.quasi,
-                                       derivedColumns: records.derivedColumns)
+        let series = try ReleaseSeries(
+            ledger: ledger, key: key, standard: standard, quasi: records.quasi,
+            derivedColumns: records.derivedColumns)
         let cohorts = CohortAssignment(records, series: series, framework: standard.framework)
-        let membership = try ReleaseMembership(series: series, records: records.records,
-                                               fingerprints: records.fingerprints, slugOf: cohorts.slugOf)
+        let membership = try ReleaseMembership(
+            series: series, records: records.records,
+            fingerprints: records.fingerprints, slugOf: cohorts.slugOf)
         guard membership.included.count >= series.k else { return nil }
-        let layout = ReleaseLayout(cohorts: cohorts, membership: membership, tierGroups: series.tierGroups,
-                                   current: series.earlier.count)
+        let layout = ReleaseLayout(
+            cohorts: cohorts, membership: membership, tierGroups: series.tierGroups,
+            current: series.earlier.count)
         try layout.requireEveryRow(of: series.earlier, folder: ledger.folder)
-        let given = ReleaseAttributes(records, membership: membership, layout: layout, series: series,
-                                      standard: standard, text: text, cost: cost)
+        let given = ReleaseAttributes(
+            records, membership: membership, layout: layout, series: series,
+            standard: standard, text: text, cost: cost)
         let protected = ProtectedAttributes(given)
         let audit = AuditSummary(protected, layout: layout)
         try audit.requirePassed(folder: ledger.folder)
-        let published = try PublishedCohorts(layout: layout, series: series, quasi: given.quasi, standard: standard,
-                                             text: text, folder: ledger.folder)
-        let record = ReleaseRecord(protected, layout: layout, series: series, membership: membership, key: key,
-                                   fingerprints: records.fingerprints)
-        return OutcomeRelease(set: set, standard: standard, text: text, series: series, membership: membership,
-                              given: given, protected: protected, audit: audit, published: published, record: record)
+        let published = try PublishedCohorts(
+            layout: layout, series: series, quasi: given.quasi, standard: standard,
+            text: text, folder: ledger.folder)
+        let record = ReleaseRecord(
+            protected, layout: layout, series: series, membership: membership, key: key,
+            fingerprints: records.fingerprints)
+        return OutcomeRelease(
+            set: set, standard: standard, text: text, series: series, membership: membership,
+            given: given, protected: protected, audit: audit, published: published, record: record)
     }
 
     /// The release as the pages read it, from the steps' results.
-    private init(set: AssessmentSet, standard: Standard, text: UIText, series: ReleaseSeries,
-                 membership: ReleaseMembership, given: ReleaseAttributes, protected: ProtectedAttributes,
-                 audit: AuditSummary, published: PublishedCohorts, record: ReleaseRecord) {
+    private init(
+        set: AssessmentSet, standard: Standard, text: UIText, series: ReleaseSeries,
+        membership: ReleaseMembership, given: ReleaseAttributes, protected: ProtectedAttributes,
+        audit: AuditSummary, published: PublishedCohorts, record: ReleaseRecord
+    ) {
         let tierGroups = series.tierGroups, layout = given.context.layout, isNew = series.isNew(record)
         self.init(
             k: series.k, synthetic: set.synthetic, label: set.label, scheme: series.scheme, tierGroups: tierGroups,

@@ -9,8 +9,10 @@ struct PublishedCohorts {
     /// Per tier group: the assessments it holds.
     let groupSizes: [Int]
 
-    init(layout: ReleaseLayout, series: ReleaseSeries, quasi: QuasiIdentifiers, standard: Standard, text: UIText,
-         folder: String) throws(DiagnosticList) {
+    init(
+        layout: ReleaseLayout, series: ReleaseSeries, quasi: QuasiIdentifiers, standard: Standard, text: UIText,
+        folder: String
+    ) throws(DiagnosticList) {
         let scheme = series.scheme, tierGroups = series.tierGroups, sizes = layout.cohortSizes
         let cohorts = layout.cohortKeys.enumerated().map { index, key in
             OutcomeRelease.Cohort(
@@ -24,8 +26,13 @@ struct PublishedCohorts {
         for cohort in cohorts { groupSizes[cohort.group] += cohort.size }
         let k = series.k
         guard cohorts.allSatisfy({ $0.size >= k }), groupSizes.allSatisfy({ $0 == 0 || $0 >= k }) else {
-            throw DiagnosticList([Diagnostic(path: folder, line: 1, column: 1,
-                "a cohort or tier group would describe fewer than k = \(k) assessments: this should not happen; nothing was published, please report it")])
+            throw DiagnosticList([
+                Diagnostic(
+                    path: folder, line: 1, column: 1,
+                    "a cohort or tier group would describe fewer than k = \(k) assessments: this should not happen; "
+                        + "nothing was published, please report it"
+                )
+            ])
         }
         self.cohorts = cohorts
         self.groupSizes = groupSizes

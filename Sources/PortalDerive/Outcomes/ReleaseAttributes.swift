@@ -17,16 +17,20 @@ struct ReleaseAttributes {
     let years: [Int]
     let standard: Standard
 
-    init(_ records: DerivedRecords, membership: ReleaseMembership, layout: ReleaseLayout, series: ReleaseSeries,
-         standard: Standard, text: UIText, cost: SecondaryCost) {
+    init(
+        _ records: DerivedRecords, membership: ReleaseMembership, layout: ReleaseLayout, series: ReleaseSeries,
+        standard: Standard, text: UIText, cost: SecondaryCost
+    ) {
         let included = membership.included
         let quasi = records.quasi.selecting(included)
         let years = YearValues(quasi.years)
-        let attributes = Attribute.all(text: text, records: included.map { records.records[$0] },
-                                       derived: included.map { records.derivedColumns[$0] }, standard: standard,
-                                       quasi: quasi, scheme: series.scheme, years: years)
-        let context = Self.context(layout: layout, series: series, quasi: quasi, standard: standard,
-                                   reusePrevious: !membership.hasNewcomers, cost: cost)
+        let attributes = Attribute.all(
+            text: text, records: included.map { records.records[$0] },
+            derived: included.map { records.derivedColumns[$0] }, standard: standard,
+            quasi: quasi, scheme: series.scheme, years: years)
+        let context = Self.context(
+            layout: layout, series: series, quasi: quasi, standard: standard,
+            reusePrevious: !membership.hasNewcomers, cost: cost)
         let counts = attributes.map { Self.truth($0, layout: layout) }
         let facts = context.facts.rows(attributes: attributes, counts: counts)
         bounds = RuleFacts.bounds(facts, counts: counts, attributes: attributes.count, atomSizes: layout.atomSizes)
@@ -51,8 +55,10 @@ struct ReleaseAttributes {
     /// What every attribute shares: the layout, the series, each cohort's and record's
     /// slice (the cohorts sharing a place, sector and year, whatever their tier group), the
     /// rule facts.
-    private static func context(layout: ReleaseLayout, series: ReleaseSeries, quasi: QuasiIdentifiers,
-                                standard: Standard, reusePrevious: Bool, cost: SecondaryCost) -> ReleaseContext {
+    private static func context(
+        layout: ReleaseLayout, series: ReleaseSeries, quasi: QuasiIdentifiers,
+        standard: Standard, reusePrevious: Bool, cost: SecondaryCost
+    ) -> ReleaseContext {
         struct SliceKey: Hashable { let place: Int, sector: Int, year: Int }
         var sliceIndex: [SliceKey: Int] = [:]
         let sliceOfCohort = layout.cohortKeys.map { key -> Int in
@@ -62,13 +68,15 @@ struct ReleaseAttributes {
             return sliceIndex.count - 1
         }
         let sliceOfRecord = layout.atomOfRecord.map { sliceOfCohort[layout.atomCohort[$0]] }
-        let facts = RuleFacts(standard: standard, tierGroups: series.tierGroups,
-                              groupOfAtom: layout.atomCohort.map { layout.cohortKeys[$0].group },
-                              atomSizes: layout.atomSizes)
-        return ReleaseContext(k: series.k, layout: layout, tierGroups: series.tierGroups, scheme: series.scheme,
-                              quasi: quasi, earlier: series.earlier, reusePrevious: reusePrevious, cost: cost,
-                              facts: facts, sliceOfCohort: sliceOfCohort, sliceOfRecord: sliceOfRecord,
-                              sliceCount: sliceIndex.count)
+        let facts = RuleFacts(
+            standard: standard, tierGroups: series.tierGroups,
+            groupOfAtom: layout.atomCohort.map { layout.cohortKeys[$0].group },
+            atomSizes: layout.atomSizes)
+        return ReleaseContext(
+            k: series.k, layout: layout, tierGroups: series.tierGroups, scheme: series.scheme,
+            quasi: quasi, earlier: series.earlier, reusePrevious: reusePrevious, cost: cost,
+            facts: facts, sliceOfCohort: sliceOfCohort, sliceOfRecord: sliceOfRecord,
+            sliceCount: sliceIndex.count)
     }
 
     /// An attribute's true counts, atom × value.
@@ -101,7 +109,8 @@ struct ReleaseAttributes {
             let cohort = layout.cohortKeys[layout.atomCohort[atom]]
             let lowMaturity = attribute.kind == .maturity ? context.facts.impossibleMaturity(group: cohort.group) : []
             for value in 0..<values {
-                zero[atom * values + value] = attribute.impossible.contains(value) || lowMaturity.contains(value)
+                zero[atom * values + value] =
+                    attribute.impossible.contains(value) || lowMaturity.contains(value)
                     || !possible(attribute, value, cohort: cohort, context: context)
             }
         }
@@ -110,8 +119,10 @@ struct ReleaseAttributes {
 
     /// Whether a value is possible in a cohort, as everyone can tell from the cohort's
     /// name: a cohort of 先进级 holds no 基础级 factory, a cohort of 蒙西 none from 赤峰市.
-    private static func possible(_ attribute: Attribute, _ value: Int, cohort: CohortKey,
-                                 context: ReleaseContext) -> Bool {
+    private static func possible(
+        _ attribute: Attribute, _ value: Int, cohort: CohortKey,
+        context: ReleaseContext
+    ) -> Bool {
         switch attribute.kind {
         case .tier: return context.tierGroups.groups[cohort.group].contains(value)
         case .region:
@@ -128,7 +139,8 @@ extension ReleaseAttributes {
     /// each row's bins are the keys it published; "其中" values are single values inside a
     /// published merged bin; a row that published nothing was not split.
     static func previous(_ attribute: Attribute, _ record: ReleaseRecord, layout: ReleaseLayout)
-        -> (forms: [Form], pattern: [String: [String: Bool]])? {
+        -> (forms: [Form], pattern: [String: [String: Bool]])?
+    {
         guard let figures = record.figures[attribute.id] else { return nil }
         let valueIndex = Dictionary(uniqueKeysWithValues: attribute.values.enumerated().map { ($1.key, $0) })
         let possible = attribute.segments.flatMap { $0 }
@@ -151,8 +163,10 @@ extension ReleaseAttributes {
             let covered = Set(partition.flatMap { $0 })
             partition += possible.filter { !covered.contains($0) }.map { [$0] }
             partition.sort { (order[$0[0]] ?? $0[0]) < (order[$1[0]] ?? $1[0]) }
-            forms.append(cells.isEmpty ? Form(bins: [possible])
-                                       : Form(bins: partition, ofWhich: index == 0 ? ofWhich.sorted() : []))
+            forms.append(
+                cells.isEmpty
+                    ? Form(bins: [possible])
+                    : Form(bins: partition, ofWhich: index == 0 ? ofWhich.sorted() : []))
         }
         return (forms, pattern)
     }

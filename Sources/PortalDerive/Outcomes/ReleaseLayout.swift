@@ -44,8 +44,9 @@ struct ReleaseLayout {
         let keys = published.map { cohorts.keys[$0] }
         cohortKeys = keys
         cohortSlugs = published.map { cohorts.slugs[$0] }
-        let atoms = Atoms(cohortOfRecord: membership.included.map { position[cohorts.cohortOf[$0]] },
-                          releaseOfRecord: membership.includedRelease, cohorts: keys.count, releases: current + 1)
+        let atoms = Atoms(
+            cohortOfRecord: membership.included.map { position[cohorts.cohortOf[$0]] },
+            releaseOfRecord: membership.includedRelease, cohorts: keys.count, releases: current + 1)
         (atomCohort, atomRelease, atomSizes, atomOfRecord) = (atoms.cohort, atoms.release, atoms.sizes, atoms.ofRecord)
         let rows = Self.rows(keys, slugs: cohortSlugs, tierGroups: tierGroups)
         self.rows = rows
@@ -61,8 +62,10 @@ struct ReleaseLayout {
     private static func rows(_ keys: [CohortKey], slugs: [String], tierGroups: TierGroups) -> [Row] {
         var rows = [Row(key: "total", level: .total, cohorts: Array(keys.indices))]
         for group in tierGroups.groups.indices {
-            rows.append(Row(key: "group:" + tierGroups.key(group), level: .group,
-                            cohorts: keys.indices.filter { keys[$0].group == group }))
+            rows.append(
+                Row(
+                    key: "group:" + tierGroups.key(group), level: .group,
+                    cohorts: keys.indices.filter { keys[$0].group == group }))
         }
         for (index, cohort) in keys.enumerated() {
             rows.append(Row(key: "cohort:" + slugs[index], level: .cohort(group: cohort.group), cohorts: [index]))
@@ -114,8 +117,13 @@ struct ReleaseLayout {
         let rowIndex = self.rowIndex
         let published = Set(earlier.flatMap { $0.figures.values.flatMap(\.keys) })
         if let unknown = published.sorted().first(where: { rowIndex[$0] == nil }) {
-            throw DiagnosticList([Diagnostic(path: folder, line: 1, column: 1,
-                "an earlier release published a group (\(unknown.prefix(60))) that this data no longer has: restore the assessments as published")])
+            throw DiagnosticList([
+                Diagnostic(
+                    path: folder, line: 1, column: 1,
+                    "an earlier release published a group (\(unknown.prefix(60))) that this data no longer has: "
+                        + "restore the assessments as published"
+                )
+            ])
         }
     }
 }

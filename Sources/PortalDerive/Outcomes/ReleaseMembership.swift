@@ -15,10 +15,13 @@ struct ReleaseMembership {
     /// Whether some record is published for the first time.
     let hasNewcomers: Bool
 
-    init(series: ReleaseSeries, records: [Assessment], fingerprints: [String],
-         slugOf: [String]) throws(DiagnosticList) {
-        var releaseOf = try Self.publishedBefore(series: series, records: records, fingerprints: fingerprints,
-                                                 slugOf: slugOf)
+    init(
+        series: ReleaseSeries, records: [Assessment], fingerprints: [String],
+        slugOf: [String]
+    ) throws(DiagnosticList) {
+        var releaseOf = try Self.publishedBefore(
+            series: series, records: records, fingerprints: fingerprints,
+            slugOf: slugOf)
         let current = series.earlier.count
         heldBack = Self.admitNewcomers(&releaseOf, slugOf: slugOf, k: series.k, release: current)
         self.releaseOf = releaseOf
@@ -37,8 +40,10 @@ struct ReleaseMembership {
     /// published before must still be there, unchanged (its fingerprint covers its values),
     /// in the cohort it was published in: else the next figures would reveal it by
     /// difference, and the build stops, naming each release or record.
-    private static func publishedBefore(series: ReleaseSeries, records: [Assessment], fingerprints: [String],
-                                        slugOf: [String]) throws(DiagnosticList) -> [Int?] {
+    private static func publishedBefore(
+        series: ReleaseSeries, records: [Assessment], fingerprints: [String],
+        slugOf: [String]
+    ) throws(DiagnosticList) -> [Int?] {
         var publishedIn: [String: (release: Int, cohort: String)] = [:]
         for (index, release) in series.earlier.enumerated() {
             for (cohort, members) in release.members { for member in members { publishedIn[member] = (index, cohort) } }
@@ -50,8 +55,13 @@ struct ReleaseMembership {
             guard let earlier = publishedIn[fingerprints[index]] else { continue }
             present.insert(fingerprints[index])
             if earlier.cohort != slugOf[index] {
-                problems.append(Diagnostic(records[index].source,
-                    "this assessment was published in release \(earlier.release + 1) in another cohort (the rules or its data changed since): publishing it again would reveal it by difference: restore it as published"))
+                problems.append(
+                    Diagnostic(
+                        records[index].source,
+                        "this assessment was published in release \(earlier.release + 1) in another cohort (the rules"
+                            + " or its data changed since): publishing it again would reveal it by difference: restore "
+                            + "it as published"
+                    ))
             }
             releaseOf[index] = earlier.release
         }
@@ -60,8 +70,13 @@ struct ReleaseMembership {
             missingByRelease[place.release, default: 0] += 1
         }
         for (release, count) in missingByRelease.sorted(by: { $0.key < $1.key }) {
-            problems.append(Diagnostic(path: series.file(ofRelease: release), line: 1, column: 1,
-                "\(count < series.k ? "fewer than \(series.k)" : String(count)) assessments published in this release are no longer in the data, or were changed: the next release would reveal them by difference: restore them as published (corrections are published as new assessments)"))
+            problems.append(
+                Diagnostic(
+                    path: series.file(ofRelease: release), line: 1, column: 1,
+                    "\(count < series.k ? "fewer than \(series.k)" : String(count)) assessments published in this "
+                        + "release are no longer in the data, or were changed: the next release would reveal them by "
+                        + "difference: restore them as published (corrections are published as new assessments)"
+                ))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return releaseOf

@@ -4,8 +4,10 @@ extension ReleaseRecord {
     /// Step 8: what this release adds to the ledger, so the next one can be audited with
     /// it: every figure it publishes (nil where withheld), and per cohort the fingerprints
     /// of the assessments it publishes first — no name, code or answer.
-    init(_ protected: ProtectedAttributes, layout: ReleaseLayout, series: ReleaseSeries, membership: ReleaseMembership,
-         key: RecordKey, fingerprints: [String]) {
+    init(
+        _ protected: ProtectedAttributes, layout: ReleaseLayout, series: ReleaseSeries, membership: ReleaseMembership,
+        key: RecordKey, fingerprints: [String]
+    ) {
         var unsorted: [String: [String]] = [:]
         for (position, record) in membership.included.enumerated()
         where membership.includedRelease[position] == layout.current {
@@ -18,8 +20,9 @@ extension ReleaseRecord {
         var figures: [String: [String: [String: Int?]]] = [:]
         for outcome in protected.outcomes { figures[outcome.published.id] = outcome.ledger }
         let tierGroups = series.tierGroups
-        self.init(release: layout.current + 1, keyCheck: key.check, k: series.k, scheme: series.scheme.rawValue,
-                  tierGroups: tierGroups.groups.indices.map { tierGroups.groups[$0].map(tierGroups.columnKey) },
-                  members: Dictionary(uniqueKeysWithValues: sorted.map { ($0.cohort, $0.members) }), figures: figures)
+        self.init(
+            release: layout.current + 1, keyCheck: key.check, k: series.k, scheme: series.scheme.rawValue,
+            tierGroups: tierGroups.groups.indices.map { tierGroups.groups[$0].map(tierGroups.columnKey) },
+            members: Dictionary(uniqueKeysWithValues: sorted.map { ($0.cohort, $0.members) }), figures: figures)
     }
 }

@@ -29,8 +29,10 @@ struct ReleaseSeries {
     /// cannot read.
     /// - Parameters:
     ///   - derivedColumns: each record's derived tier column (0: none).
-    init(ledger: ReleaseLedger, key: RecordKey, standard: Standard, quasi: QuasiIdentifiers,
-         derivedColumns: [Int]) throws(DiagnosticList) {
+    init(
+        ledger: ReleaseLedger, key: RecordKey, standard: Standard, quasi: QuasiIdentifiers,
+        derivedColumns: [Int]
+    ) throws(DiagnosticList) {
         let k = standard.site.kAnonymity, tiers = standard.framework.tierIDs
         self.k = k
         self.ledger = ledger
@@ -44,14 +46,26 @@ struct ReleaseSeries {
         }
         let firstFile = ledger.files.first ?? ledger.folder
         if let changed = earlier.first(where: { $0.k != k }) {
-            throw DiagnosticList([Diagnostic(path: firstFile, line: 1, column: 1,
-                "this release series was published with k = \(changed.k), and site.yaml now says \(k): groups formed under the old k could be published under the new one: set k_anonymity back, or start a new series in another --releases folder once the statistics office agrees")])
+            throw DiagnosticList([
+                Diagnostic(
+                    path: firstFile, line: 1, column: 1,
+                    "this release series was published with k = \(changed.k), and site.yaml now says \(k): groups "
+                        + "formed under the old k could be published under the new one: set k_anonymity back, or start "
+                        + "a new series in another --releases folder once the statistics office agrees"
+                )
+            ])
         }
         let columns = first.tierGroups.map { $0.compactMap { TierGroups.column(ofKey: $0, tiers: tiers) } }
         guard let fixed = CohortScheme(rawValue: first.scheme), let groups = TierGroups(groups: columns, tiers: tiers),
-              earlier.allSatisfy({ ReleaseRecord.readableFormats.contains($0.format) }) else {
-            throw DiagnosticList([Diagnostic(path: firstFile, line: 1, column: 1,
-                "the release record's scheme, tier groups or format are not ones this version of portal knows: restore the file as it was written")])
+            earlier.allSatisfy({ ReleaseRecord.readableFormats.contains($0.format) })
+        else {
+            throw DiagnosticList([
+                Diagnostic(
+                    path: firstFile, line: 1, column: 1,
+                    "the release record's scheme, tier groups or format are not ones this version of portal knows: "
+                        + "restore the file as it was written"
+                )
+            ])
         }
         tierGroups = groups
         scheme = fixed
@@ -61,8 +75,11 @@ struct ReleaseSeries {
     /// are read with it.
     private static func requireOneKey(_ key: RecordKey, ledger: ReleaseLedger) throws(DiagnosticList) {
         let problems = ledger.releases.indices.filter { ledger.releases[$0].keyCheck != key.check }.map { index in
-            Diagnostic(path: index < ledger.files.count ? ledger.files[index] : ledger.folder, line: 1, column: 1,
-                "this release was recorded with another record key: build with the key it was recorded with (PORTAL_ANON_KEY or --anon-key-file), or the figures of earlier releases cannot be audited")
+            Diagnostic(
+                path: index < ledger.files.count ? ledger.files[index] : ledger.folder, line: 1, column: 1,
+                "this release was recorded with another record key: build with the key it was recorded with ("
+                    + "PORTAL_ANON_KEY or --anon-key-file), or the figures of earlier releases cannot be audited"
+            )
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
     }

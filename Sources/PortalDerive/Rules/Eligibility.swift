@@ -29,20 +29,23 @@ public struct Eligibility: Sendable {
     public init(standard: Standard) {
         let framework = standard.framework
         let areaOfSegment = Dictionary(uniqueKeysWithValues: framework.segments.map { ($0.name, $0.area) })
-        let bitOfArea = Dictionary(uniqueKeysWithValues: framework.areas.enumerated().map { ($0.element.id, UInt64(1) << $0.offset) })
+        let bitOfArea = Dictionary(
+            uniqueKeysWithValues: framework.areas.enumerated().map { ($0.element.id, UInt64(1) << $0.offset) })
         rules = framework.tiers.map { tier in
             var defined: [Int: String?] = [:]
             for scenario in standard.scenarios where scenario.text(at: tier.id) != nil {
                 defined[scenario.no] = areaOfSegment[scenario.segment] ?? nil
             }
-            return TierRule(tier: tier, defined: defined,
-                            areaBits: defined.mapValues { area in area.flatMap { bitOfArea[$0] } ?? 0 },
-                            requiredBits: tier.requiredAreas.reduce(0) { $0 | (bitOfArea[$1] ?? 0) })
+            return TierRule(
+                tier: tier, defined: defined,
+                areaBits: defined.mapValues { area in area.flatMap { bitOfArea[$0] } ?? 0 },
+                requiredBits: tier.requiredAreas.reduce(0) { $0 | (bitOfArea[$1] ?? 0) })
         }
         areaNames = Dictionary(uniqueKeysWithValues: framework.areas.map { ($0.id, $0.name) })
     }
 
-    /// `built`: scenario number → tier at which it was built (a dictionary or a record's `BuiltScenarios`). `maturity`: GB/T 39116 level.
+    /// `built`: scenario number → tier at which it was built (a dictionary or a record's
+    /// `BuiltScenarios`). `maturity`: GB/T 39116 level.
     public func evaluate<Built: Sequence<(key: Int, value: TierID)>>(built: Built, maturity: Int) -> EligibilityResult {
         let checks = rules.map { rule -> TierCheck in
             let tier = rule.tier
@@ -55,11 +58,13 @@ public struct Eligibility: Sendable {
             }
             let missing = tier.requiredAreas.filter { !covered.contains($0) }
             let maturityShort = max(0, (tier.minMaturity ?? 0) - maturity)
-            return TierCheck(tier: tier.id, counted: counted.sorted(), minimum: tier.minScenarios,
-                             scenariosShort: max(0, tier.minScenarios - counted.count),
-                             areasCovered: tier.requiredAreas.filter { covered.contains($0) } + covered.subtracting(tier.requiredAreas).sorted(),
-                             areasMissing: missing, maturity: maturity, minMaturity: tier.minMaturity,
-                             maturityShort: maturityShort)
+            return TierCheck(
+                tier: tier.id, counted: counted.sorted(), minimum: tier.minScenarios,
+                scenariosShort: max(0, tier.minScenarios - counted.count),
+                areasCovered: tier.requiredAreas.filter { covered.contains($0) }
+                    + covered.subtracting(tier.requiredAreas).sorted(),
+                areasMissing: missing, maturity: maturity, minMaturity: tier.minMaturity,
+                maturityShort: maturityShort)
         }
         let derived = checks.last { $0.met }?.tier
         let next: TierCheck? = {
@@ -81,7 +86,9 @@ public struct Eligibility: Sendable {
                 count += 1
                 covered |= bit
             }
-            if count >= rule.tier.minScenarios && covered & rule.requiredBits == rule.requiredBits { return rule.tier.id }
+            if count >= rule.tier.minScenarios && covered & rule.requiredBits == rule.requiredBits {
+                return rule.tier.id
+            }
         }
         return nil
     }

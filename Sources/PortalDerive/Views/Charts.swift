@@ -65,8 +65,10 @@ public struct StackedBarChart: ViewModel {
     ///   - legend: the bins the colours stand for (a segment takes the colour of the bin
     ///     holding its values, so a finer bar shows the same colours subdivided).
     ///   - rows: one bar each; a row with no published cell is drawn whole as withheld.
-    static func make(id: String, title: String, description: String, legend: [(values: [Int], label: String)],
-                     rows: [Row], text: UIText) -> StackedBarChart {
+    static func make(
+        id: String, title: String, description: String, legend: [(values: [Int], label: String)],
+        rows: [Row], text: UIText
+    ) -> StackedBarChart {
         let labelWidth = 80, plot = 304, barHeight = 22, gap = 10
         func series(_ values: [Int]) -> String {
             "s\(legend.firstIndex { $0.values.contains(values[0]) } ?? 0)"
@@ -85,33 +87,48 @@ public struct StackedBarChart: ViewModel {
                     // A bin counting several values is no one value's colour: neutral, and
                     // named on the bar where there is room.
                     let merged = cell.values.count > 1 && !legend.contains { $0.values == cell.values }
-                    let share = merged && width >= Double(cell.label.count * 12 + 34) ? "\(cell.label) \(percent)%" : width >= 26 ? "\(percent)%" : nil
-                    segments.append(Segment(x: round1(x), width: round1(width), series: merged ? "merged" : series(cell.values),
-                                            title: text(.outcomesBarSegment, ["label": row.label, "option": cell.label, "count": count]),
-                                            share: share, labelX: round1(x + width / 2)))
+                    let share =
+                        merged && width >= Double(cell.label.count * 12 + 34)
+                        ? "\(cell.label) \(percent)%" : width >= 26 ? "\(percent)%" : nil
+                    segments.append(
+                        Segment(
+                            x: round1(x), width: round1(width), series: merged ? "merged" : series(cell.values),
+                            title: text(
+                                .outcomesBarSegment, ["label": row.label, "option": cell.label, "count": count]),
+                            share: share, labelX: round1(x + width / 2)))
                     x += width
                     shown += count
                 }
-                if shown < row.size { // withheld cells: drawn together, never one by one
+                if shown < row.size {  // withheld cells: drawn together, never one by one
                     let width = Double(plot) * Double(row.size - shown) / Double(row.size)
-                    segments.append(Segment(x: round1(x), width: round1(width),
-                                            series: "withheld", title: text(.outcomesWithheldTotal, ["label": row.label, "count": row.size - shown]),
-                                            share: nil, labelX: round1(x + width / 2)))
+                    segments.append(
+                        Segment(
+                            x: round1(x), width: round1(width),
+                            series: "withheld",
+                            title: text(.outcomesWithheldTotal, ["label": row.label, "count": row.size - shown]),
+                            share: nil, labelX: round1(x + width / 2)))
                 }
             } else if row.size > 0 {
                 // A group whose figures are not split: drawn whole, never left empty.
-                segments.append(Segment(x: String(labelWidth), width: String(plot), series: "withheld",
-                                        title: text(.outcomesWithheldRow, ["label": row.label]), share: text(.outcomesWithheldShort),
-                                        labelX: round1(Double(labelWidth) + Double(plot) / 2)))
+                segments.append(
+                    Segment(
+                        x: String(labelWidth), width: String(plot), series: "withheld",
+                        title: text(.outcomesWithheldRow, ["label": row.label]), share: text(.outcomesWithheldShort),
+                        labelX: round1(Double(labelWidth) + Double(plot) / 2)))
             }
-            bars.append(Bar(label: row.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.7),
-                            total: String(row.size), segments: segments))
+            bars.append(
+                Bar(
+                    label: row.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.7),
+                    total: String(row.size), segments: segments))
         }
         let items = legend.indices.map { LegendItem(series: "s\($0)", label: legend[$0].label) }
         let axisY = rows.count * (barHeight + gap)
-        let ticks = stride(from: 0, through: 100, by: 25).map { Tick(x: round1(Double(labelWidth) + Double(plot) * Double($0) / 100), label: "\($0)%") }
-        return StackedBarChart(id: id, title: title, description: description, width: labelWidth + plot + 16,
-                               height: axisY + 22, labelWidth: labelWidth, bars: bars, legend: items, ticks: ticks, axisY: String(axisY))
+        let ticks = stride(from: 0, through: 100, by: 25).map {
+            Tick(x: round1(Double(labelWidth) + Double(plot) * Double($0) / 100), label: "\($0)%")
+        }
+        return StackedBarChart(
+            id: id, title: title, description: description, width: labelWidth + plot + 16,
+            height: axisY + 22, labelWidth: labelWidth, bars: bars, legend: items, ticks: ticks, axisY: String(axisY))
     }
 }
 
@@ -166,21 +183,27 @@ public struct RadarChart: ViewModel {
             self.axisCount = labels.count
             self.maximum = maximum
             rings = (1...maximum).map { level in
-                labels.indices.map { Self.point($0, of: labels.count, Double(level) / Double(maximum)) }.joined(separator: " ")
+                labels.indices.map { Self.point($0, of: labels.count, Double(level) / Double(maximum)) }.joined(
+                    separator: " ")
             }
             ringLabels = (1...maximum).map { level in
-                RingLabel(y: round1(Self.center - Self.radius * Double(level) / Double(maximum) + 4), label: String(level))
+                RingLabel(
+                    y: round1(Self.center - Self.radius * Double(level) / Double(maximum) + 4), label: String(level))
             }
             axes = labels.enumerated().map { index, label -> Axis in
-                let end = Self.coordinates(index, of: labels.count, 1), place = Self.coordinates(index, of: labels.count, 1.14)
+                let end = Self.coordinates(index, of: labels.count, 1),
+                    place = Self.coordinates(index, of: labels.count, 1.14)
                 let anchor = abs(place.0 - Self.center) < 8 ? "middle" : place.0 > Self.center ? "start" : "end"
                 let characters = Array(label)
-                let chunks = stride(from: 0, to: characters.count, by: 7).map { String(characters[$0..<min($0 + 7, characters.count)]) }
+                let chunks = stride(from: 0, to: characters.count, by: 7).map {
+                    String(characters[$0..<min($0 + 7, characters.count)])
+                }
                 // Labels above the centre grow upwards, those below downwards.
                 let first = place.1 < Self.center - 8 ? -1.2 * Double(chunks.count - 1) : 0
                 let lines = chunks.enumerated().map { Line(text: $1, dy: $0 == 0 ? "\(round1(first))em" : "1.2em") }
-                return Axis(x2: round1(end.0), y2: round1(end.1), labelX: round1(place.0), labelY: round1(place.1 + 4),
-                            anchor: anchor, label: label, lines: lines)
+                return Axis(
+                    x2: round1(end.0), y2: round1(end.1), labelX: round1(place.0), labelY: round1(place.1 + 4),
+                    anchor: anchor, label: label, lines: lines)
             }
         }
 
@@ -201,14 +224,18 @@ public struct RadarChart: ViewModel {
     /// outline where it differs.
     /// `levels`: one per axis, 0 where the axis has no value (left out of the outline and
     /// marked instead).
-    static func make(id: String, title: String, description: String, grid: Grid, levels: [Int], upper: [Int]? = nil) -> RadarChart {
+    static func make(id: String, title: String, description: String, grid: Grid, levels: [Int], upper: [Int]? = nil)
+        -> RadarChart
+    {
         func polygon(_ values: [Int]) -> String {
             values.enumerated().filter { $0.element > 0 }.map { index, level in
                 Grid.point(index, of: grid.axisCount, Double(level) / Double(grid.maximum))
             }.joined(separator: " ")
         }
-        return RadarChart(id: id, title: title, description: description, size: Grid.size, rings: grid.rings, ringLabels: grid.ringLabels,
-                          axes: grid.axes, points: polygon(levels), upperPoints: upper.flatMap { $0 == levels ? nil : polygon($0) },
-                          missing: levels.indices.filter { levels[$0] == 0 }.map { grid.axes[$0] })
+        return RadarChart(
+            id: id, title: title, description: description, size: Grid.size, rings: grid.rings,
+            ringLabels: grid.ringLabels,
+            axes: grid.axes, points: polygon(levels), upperPoints: upper.flatMap { $0 == levels ? nil : polygon($0) },
+            missing: levels.indices.filter { levels[$0] == 0 }.map { grid.axes[$0] })
     }
 }

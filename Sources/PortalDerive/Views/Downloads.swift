@@ -87,22 +87,31 @@ public struct ColumnDoc: ViewModel {
 extension SitePlanner {
     /// scenarios.csv: one line per scenario, its text at each tier.
     func scenariosTable() -> CSVTable {
-        CSVTable(header: ["no", "name", "segment", "area"] + framework.tierIDs.map(\.rawValue) + ["url"],
-                 rows: standard.scenarios.map { scenario in
-                     [String(scenario.no), scenario.name, scenario.segment, areaName(areaOf(scenario))]
-                         + framework.tierIDs.map { scenario.text(at: $0) ?? "" } + [absoluteURL(Route(.scenario, scenario.code))]
-                 })
+        CSVTable(
+            header: ["no", "name", "segment", "area"] + framework.tierIDs.map(\.rawValue) + ["url"],
+            rows: standard.scenarios.map { scenario in
+                [String(scenario.no), scenario.name, scenario.segment, areaName(areaOf(scenario))]
+                    + framework.tierIDs.map { scenario.text(at: $0) ?? "" } + [
+                        absoluteURL(Route(.scenario, scenario.code))
+                    ]
+            })
     }
 
     /// indicators.csv: one line per indicator, its text at each level.
     func indicatorsTable() -> CSVTable {
         let levels = levelColumns
-        return CSVTable(header: ["no", "group", "name", "description"] + (0..<levels).map { "level_\($0 + 1)" } + ["question", "unit", "not_applicable", "url"],
-                        rows: standard.indicators.map { indicator in
-                            [String(indicator.no), indicator.group, indicator.name, indicator.description]
-                                + (0..<levels).map { $0 < indicator.levels.count ? indicator.levels[$0] : "" }
-                                + [indicator.question ?? "", indicator.unit ?? "", indicator.notApplicable ?? "", absoluteURL(Route(.indicator, indicator.code))]
-                        })
+        return CSVTable(
+            header: ["no", "group", "name", "description"] + (0..<levels).map { "level_\($0 + 1)" } + [
+                "question", "unit", "not_applicable", "url",
+            ],
+            rows: standard.indicators.map { indicator in
+                [String(indicator.no), indicator.group, indicator.name, indicator.description]
+                    + (0..<levels).map { $0 < indicator.levels.count ? indicator.levels[$0] : "" }
+                    + [
+                        indicator.question ?? "", indicator.unit ?? "", indicator.notApplicable ?? "",
+                        absoluteURL(Route(.indicator, indicator.code)),
+                    ]
+            })
     }
 
     /// As many level columns as the indicator with the most levels has.
@@ -114,8 +123,12 @@ extension SitePlanner {
         var rows: [[String]] = []
         for attribute in outcomes.attributes {
             var lines: [(String, String, PublishedRow)] = [("total", text(.dataTotal), attribute.total)]
-            lines += outcomes.tierGroups.groups.indices.map { ("group:" + outcomes.tierGroups.key($0), outcomes.groupNames[$0], attribute.groups[$0]) }
-            lines += outcomes.cohorts.indices.map { ("cohort:" + outcomes.cohorts[$0].slug, outcomes.cohorts[$0].name, attribute.cohorts[$0]) }
+            lines += outcomes.tierGroups.groups.indices.map {
+                ("group:" + outcomes.tierGroups.key($0), outcomes.groupNames[$0], attribute.groups[$0])
+            }
+            lines += outcomes.cohorts.indices.map {
+                ("cohort:" + outcomes.cohorts[$0].slug, outcomes.cohorts[$0].name, attribute.cohorts[$0])
+            }
             for (key, label, row) in lines {
                 for cell in row.cells {
                     let status: String, lower: String, upper: String
@@ -125,13 +138,18 @@ extension SitePlanner {
                     case .withheld(.secondary): (status, lower, upper) = ("protects_another", String(outcomes.k), "")
                     }
                     let within = cell.ofWhich ? row.bin(holding: cell.values[0])?.key ?? "" : ""
-                    rows.append([attribute.id, attribute.title, key, label, cell.key, cell.label,
-                                 cell.count.value.map(String.init) ?? "", status, lower, upper, within])
+                    rows.append([
+                        attribute.id, attribute.title, key, label, cell.key, cell.label,
+                        cell.count.value.map(String.init) ?? "", status, lower, upper, within,
+                    ])
                 }
             }
         }
-        return CSVTable(header: ["attribute", "attribute_name", "group", "group_name", "value", "value_name", "count", "status",
-                                 "lower", "upper", "within"], rows: rows)
+        return CSVTable(
+            header: [
+                "attribute", "attribute_name", "group", "group_name", "value", "value_name", "count", "status",
+                "lower", "upper", "within",
+            ], rows: rows)
     }
 
     func dataPage() -> PlannedPage {
@@ -142,12 +160,16 @@ extension SitePlanner {
             let tables = files.filter { $0.name.hasSuffix(".csv") }
             let json = files.filter { !$0.name.hasSuffix(".csv") }.sorted { $0.name < $1.name }
             let downloads = (tables + json).map { file in
-                DownloadView(name: file.name, href: route.link(to: Route(file)), description: file.entry.description.map { text($0) } ?? "",
-                             columns: columns(of: file))
+                DownloadView(
+                    name: file.name, href: route.link(to: Route(file)),
+                    description: file.entry.description.map { text($0) } ?? "",
+                    columns: columns(of: file))
             }
-            return DataPageView(layout: layout(route, .data, title: text(.pageData), crumbs: [(text(.pageData), nil)],
-                                               description: text(.dataDescription)),
-                                downloads: downloads)
+            return DataPageView(
+                layout: layout(
+                    route, .data, title: text(.pageData), crumbs: [(text(.pageData), nil)],
+                    description: text(.dataDescription)),
+                downloads: downloads)
         }
     }
 
@@ -159,27 +181,38 @@ extension SitePlanner {
         switch file {
         case .scenariosCSV:
             let tierIDs = framework.tierIDs.map(\.rawValue)
-            let tierColumns = tierIDs.count > 2 ? "\(tierIDs[0]) … \(tierIDs[tierIDs.count - 1])" : tierIDs.joined(separator: " / ")
-            return [column("no", .dataScenariosNo, ["first": standard.scenarios.first?.no ?? 0, "last": standard.scenarios.last?.no ?? 0]),
-                    column("name", .dataScenariosName, [:]), column("segment", .dataScenariosSegment, [:]),
-                    column("area", .dataScenariosArea, [:]),
-                    column(tierColumns, .dataScenariosTiers, ["tiers": tierIDs.joined(separator: " / ")]),
-                    column("url", .dataScenariosUrl, ["route": PageKind.scenario.entry.route])]
+            let tierColumns =
+                tierIDs.count > 2 ? "\(tierIDs[0]) … \(tierIDs[tierIDs.count - 1])" : tierIDs.joined(separator: " / ")
+            return [
+                column(
+                    "no", .dataScenariosNo,
+                    ["first": standard.scenarios.first?.no ?? 0, "last": standard.scenarios.last?.no ?? 0]),
+                column("name", .dataScenariosName, [:]), column("segment", .dataScenariosSegment, [:]),
+                column("area", .dataScenariosArea, [:]),
+                column(tierColumns, .dataScenariosTiers, ["tiers": tierIDs.joined(separator: " / ")]),
+                column("url", .dataScenariosUrl, ["route": PageKind.scenario.entry.route]),
+            ]
         case .indicatorsCSV:
-            return [column("no", .dataIndicatorsNo, ["first": standard.indicators.first?.no ?? 0, "last": standard.indicators.last?.no ?? 0]),
-                    column("group", .dataIndicatorsGroup, [:]), column("name / description", .dataIndicatorsName, [:]),
-                    column("level_1 … level_\(levelColumns)", .dataIndicatorsLevels, [:]),
-                    column("question / unit", .dataIndicatorsQuestion, [:]),
-                    column("not_applicable", .dataIndicatorsNotApplicable, [:]),
-                    column("url", .dataIndicatorsUrl, ["route": PageKind.indicator.entry.route])]
+            return [
+                column(
+                    "no", .dataIndicatorsNo,
+                    ["first": standard.indicators.first?.no ?? 0, "last": standard.indicators.last?.no ?? 0]),
+                column("group", .dataIndicatorsGroup, [:]), column("name / description", .dataIndicatorsName, [:]),
+                column("level_1 … level_\(levelColumns)", .dataIndicatorsLevels, [:]),
+                column("question / unit", .dataIndicatorsQuestion, [:]),
+                column("not_applicable", .dataIndicatorsNotApplicable, [:]),
+                column("url", .dataIndicatorsUrl, ["route": PageKind.indicator.entry.route]),
+            ]
         case .outcomesCSV:
-            return [column("attribute / attribute_name", .dataOutcomesAttribute, [:]),
-                    column("group / group_name", .dataOutcomesGroup, [:]),
-                    column("value / value_name", .dataOutcomesValue, [:]),
-                    column("count", .dataOutcomesCount, [:]),
-                    column("status", .dataOutcomesStatus, [:]),
-                    column("lower / upper", .dataOutcomesRange, [:]),
-                    column("within", .dataOutcomesWithin, [:])]
+            return [
+                column("attribute / attribute_name", .dataOutcomesAttribute, [:]),
+                column("group / group_name", .dataOutcomesGroup, [:]),
+                column("value / value_name", .dataOutcomesValue, [:]),
+                column("count", .dataOutcomesCount, [:]),
+                column("status", .dataOutcomesStatus, [:]),
+                column("lower / upper", .dataOutcomesRange, [:]),
+                column("within", .dataOutcomesWithin, [:]),
+            ]
         default: return []
         }
     }

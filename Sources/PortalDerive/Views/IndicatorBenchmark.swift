@@ -30,11 +30,14 @@ public struct IndicatorBenchmark: Encodable, Sendable {
         k = outcomes.k
         let tierGroups = outcomes.tierGroups
         groups = tierGroups.groups.indices.map { group in
-            Group(key: tierGroups.key(group), name: outcomes.groupNames[group],
-                  tiers: tierGroups.groups[group].map(tierGroups.columnKey), records: outcomes.groupSizes[group])
+            Group(
+                key: tierGroups.key(group), name: outcomes.groupNames[group],
+                tiers: tierGroups.groups[group].map(tierGroups.columnKey), records: outcomes.groupSizes[group])
         }
         indicators = standard.indicators.compactMap { indicator -> Counts? in
-            guard let attribute = outcomes.attributes.first(where: { $0.kind == .indicator(indicator.no) }) else { return nil }
+            guard let attribute = outcomes.attributes.first(where: { $0.kind == .indicator(indicator.no) }) else {
+                return nil
+            }
             let levels = indicator.levels.isEmpty ? attribute.values.count : indicator.levels.count
             var bins: [String: [MedianRange.Bin]] = [:]
             for group in tierGroups.groups.indices where attribute.groups[group].isPublished {

@@ -40,7 +40,9 @@ public struct MedianRange: Equatable, Sendable {
         // The lowest m where, placed at its best, 2 × (members at m or below) ≥ graded.
         let low = (1...top).first { Self.bestScore(bins, withheld: withheld, k: k, threshold: $0, lowering: true) >= 0 }
         // The highest m where some placement leaves fewer than half at m − 1 or below.
-        let high = (1...top).reversed().first { Self.bestScore(bins, withheld: withheld, k: k, threshold: $0 - 1, lowering: false) < 0 }
+        let high = (1...top).reversed().first {
+            Self.bestScore(bins, withheld: withheld, k: k, threshold: $0 - 1, lowering: false) < 0
+        }
         guard let low, let high, low <= high else { return nil }
         (self.low, self.high) = (low, high)
     }
@@ -72,7 +74,9 @@ public struct MedianRange: Equatable, Sendable {
             remaining -= least
             room[index] = most - least
         }
-        let order = open.sorted { lowering ? (scores[$0], -$0) > (scores[$1], -$1) : (scores[$0], $0) < (scores[$1], $1) }
+        let order = open.sorted {
+            lowering ? (scores[$0], -$0) > (scores[$1], -$1) : (scores[$0], $0) < (scores[$1], $1)
+        }
         for index in order where remaining > 0 {
             let placed = min(remaining, room[index]!)
             score += scores[index] * placed

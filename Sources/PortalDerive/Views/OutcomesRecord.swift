@@ -65,7 +65,9 @@ struct OutcomesRecord: Encodable, Sendable {
                 try item.encode(attribute.impossible.contains(value), forKey: Key("undefined"))
             }
             var rows: [(String, PublishedRow)] = [("total", attribute.total)]
-            rows += outcomes.tierGroups.groups.indices.map { ("group:" + outcomes.tierGroups.key($0), attribute.groups[$0]) }
+            rows += outcomes.tierGroups.groups.indices.map {
+                ("group:" + outcomes.tierGroups.key($0), attribute.groups[$0])
+            }
             rows += outcomes.cohorts.indices.map { ("cohort:" + outcomes.cohorts[$0].slug, attribute.cohorts[$0]) }
             // Each row's form: the values its bins count ("level-1+level-2" counts both); an
             // empty list: the row is not split (its data could not carry it).
@@ -93,7 +95,9 @@ struct OutcomesRecord: Encodable, Sendable {
                 let inner = published.cells.filter(\.ofWhich)
                 if !inner.isEmpty {
                     var rowWithin = within.nestedContainer(keyedBy: Key.self, forKey: Key(row))
-                    for cell in inner { try rowWithin.encode(published.bin(holding: cell.values[0])?.key, forKey: Key(cell.key)) }
+                    for cell in inner {
+                        try rowWithin.encode(published.bin(holding: cell.values[0])?.key, forKey: Key(cell.key))
+                    }
                 }
             }
         }

@@ -35,7 +35,6 @@ public struct Route: Sendable, Hashable, Comparable {
     /// The file written for this route, relative to the output root.
     public var file: String { isDirectory ? path + "index.html" : path }
 
-
     /// A relative link from this page to `target`, pointing at the file itself so the
     /// site also works from `file://` and under any sub-path.
     public func link(to target: Route, fragment: String? = nil) -> String {

@@ -40,14 +40,17 @@ public struct RulesRecord: Encodable, Sendable {
     public init(standard: Standard) {
         let framework = standard.framework
         tiers = framework.tiers.map {
-            TierRule(id: $0.id.rawValue, name: $0.name, minScenarios: $0.minScenarios, requiredAreas: $0.requiredAreas, minMaturity: $0.minMaturity)
+            TierRule(
+                id: $0.id.rawValue, name: $0.name, minScenarios: $0.minScenarios, requiredAreas: $0.requiredAreas,
+                minMaturity: $0.minMaturity)
         }
         areas = framework.areas.map { AreaEntry(id: $0.id, name: $0.name) }
         maturityLevels = framework.maturityLevels
         scenarios = standard.scenarios.map { scenario in
-            ScenarioEntry(no: scenario.no, code: scenario.code, name: scenario.name, segment: scenario.segment,
-                          area: framework.segment(named: scenario.segment)?.area ?? nil,
-                          tiers: scenario.definedTiers.map(\.rawValue))
+            ScenarioEntry(
+                no: scenario.no, code: scenario.code, name: scenario.name, segment: scenario.segment,
+                area: framework.segment(named: scenario.segment)?.area ?? nil,
+                tiers: scenario.definedTiers.map(\.rawValue))
         }
     }
 }

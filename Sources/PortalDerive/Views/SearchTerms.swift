@@ -35,7 +35,9 @@ public struct SearchTermBlock: ViewModel, Equatable {
                 }
             }
         }
-        return SearchTermBlock(weight: weight == weight.rounded() ? String(Int(weight)) : String(weight), terms: terms.joined(separator: " "))
+        return SearchTermBlock(
+            weight: weight == weight.rounded() ? String(Int(weight)) : String(weight),
+            terms: terms.joined(separator: " "))
     }
 
     /// The blocks that make a page found first for its own names: each name whole (weight

@@ -14,31 +14,40 @@ extension SitePlanner {
             areas: framework.areas.map { FilterOption(value: $0.id, label: $0.name, group: nil) }
                 + [FilterOption(value: "none", label: text(.compareMultiAreaFilter), group: nil)],
             segments: framework.segments.map { FilterOption(value: $0.id, label: $0.name, group: $0.area ?? "none") },
-            tiers: tiers ? framework.tierIDs.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) } : [])
+            tiers: tiers
+                ? framework.tierIDs.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) }
+                : [])
     }
 
     func compareIndex() -> PlannedPage {
         let route = Route(.compareIndex)
         return PlannedPage(route: route, kind: .compareIndex) {
             let pairs = tierPairs.map { pair in
-                ComparePairLink(slug: pairSlug(pair.0.rawValue, pair.1.rawValue),
-                                label: pairLabel(pair.0, pair.1),
-                                href: route.link(to: .compare, pairSlug(pair.0.rawValue, pair.1.rawValue)),
-                                newCount: standard.scenarios.filter { $0.text(at: pair.0) == nil && $0.text(at: pair.1) != nil }.count)
+                ComparePairLink(
+                    slug: pairSlug(pair.0.rawValue, pair.1.rawValue),
+                    label: pairLabel(pair.0, pair.1),
+                    href: route.link(to: .compare, pairSlug(pair.0.rawValue, pair.1.rawValue)),
+                    newCount: standard.scenarios.filter { $0.text(at: pair.0) == nil && $0.text(at: pair.1) != nil }
+                        .count)
             }
             let rules = framework.tiers.map { tier in
                 // Counted in one pass: by area, then those of no area.
                 var perArea: [String?: Int] = [:]
-                for scenario in standard.scenarios where scenario.text(at: tier.id) != nil { perArea[areaOf(scenario), default: 0] += 1 }
-                return RulesMatrixRow(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
-                                      requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
-                                      maturity: maturityText(tier.minMaturity),
-                                      definedPerArea: (framework.areas.map { $0.id as String? } + [nil]).map { String(perArea[$0] ?? 0) },
-                                      defined: definedCounts[tier.id.index])
+                for scenario in standard.scenarios where scenario.text(at: tier.id) != nil {
+                    perArea[areaOf(scenario), default: 0] += 1
+                }
+                return RulesMatrixRow(
+                    tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
+                    requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
+                    maturity: maturityText(tier.minMaturity),
+                    definedPerArea: (framework.areas.map { $0.id as String? } + [nil]).map { String(perArea[$0] ?? 0) },
+                    defined: definedCounts[tier.id.index])
             }
-            return CompareIndexView(layout: layout(route, .compareIndex, title: text(.pageCompare),
-                                                   crumbs: [(text(.pageCompare), nil)]),
-                                    pairs: pairs, areaColumns: framework.areas.map(\.name) + [text(.compareMultiArea)], rules: rules)
+            return CompareIndexView(
+                layout: layout(
+                    route, .compareIndex, title: text(.pageCompare),
+                    crumbs: [(text(.pageCompare), nil)]),
+                pairs: pairs, areaColumns: framework.areas.map(\.name) + [text(.compareMultiArea)], rules: rules)
         }
     }
 
@@ -48,15 +57,23 @@ extension SitePlanner {
             let lowTier = framework.tier(low), highTier = framework.tier(high)
             let joined = { (areas: [String]) in areas.map { areaName($0) }.joined(separator: text(.tierListSeparator)) }
             let changes = [
-                RuleChange(label: text(.compareMinScenarios), low: text(.compareScenariosCount, ["count": lowTier.minScenarios]),
-                           high: text(.compareScenariosCount, ["count": highTier.minScenarios]),
-                           changed: lowTier.minScenarios != highTier.minScenarios),
-                RuleChange(label: text(.compareRequiredAreas), low: joined(lowTier.requiredAreas), high: joined(highTier.requiredAreas),
-                           changed: lowTier.requiredAreas != highTier.requiredAreas),
-                RuleChange(label: text(.compareMaturity), low: maturityText(lowTier.minMaturity), high: maturityText(highTier.minMaturity),
-                           changed: lowTier.minMaturity != highTier.minMaturity),
+                RuleChange(
+                    label: text(.compareMinScenarios),
+                    low: text(.compareScenariosCount, ["count": lowTier.minScenarios]),
+                    high: text(.compareScenariosCount, ["count": highTier.minScenarios]),
+                    changed: lowTier.minScenarios != highTier.minScenarios),
+                RuleChange(
+                    label: text(.compareRequiredAreas), low: joined(lowTier.requiredAreas),
+                    high: joined(highTier.requiredAreas),
+                    changed: lowTier.requiredAreas != highTier.requiredAreas),
+                RuleChange(
+                    label: text(.compareMaturity), low: maturityText(lowTier.minMaturity),
+                    high: maturityText(highTier.minMaturity),
+                    changed: lowTier.minMaturity != highTier.minMaturity),
             ]
-            let areaTexts = zip(lowTier.areaTexts, highTier.areaTexts).map { AreaPairView(area: areaName($0.area), low: $0.text, high: $1.text) }
+            let areaTexts = zip(lowTier.areaTexts, highTier.areaTexts).map {
+                AreaPairView(area: areaName($0.area), low: $0.text, high: $1.text)
+            }
             var newCount = 0, droppedCount = 0
             let segments = framework.segments.compactMap { segment -> CompareSegment? in
                 let rows = (scenariosOfSegment[segment.name] ?? []).compactMap { scenario -> CompareRow? in
@@ -65,24 +82,31 @@ extension SitePlanner {
                     let change = lowText == nil ? "new" : highText == nil ? "dropped" : ""
                     if change == "new" { newCount += 1 }
                     if change == "dropped" { droppedCount += 1 }
-                    return CompareRow(code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
-                                      areaId: segment.area ?? "none", segmentId: segment.id, lowText: lowText, highText: highText,
-                                      lowHref: route.link(to: .scenario, scenario.code, fragment: low.rawValue),
-                                      highHref: route.link(to: .scenario, scenario.code, fragment: high.rawValue),
-                                      change: change,
-                                      changeLabel: change == "new" ? text(.compareNewAt, ["tier": highTier.name])
-                                          : change == "dropped" ? text(.compareDroppedAt, ["tier": highTier.name]) : nil)
+                    return CompareRow(
+                        code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
+                        areaId: segment.area ?? "none", segmentId: segment.id, lowText: lowText, highText: highText,
+                        lowHref: route.link(to: .scenario, scenario.code, fragment: low.rawValue),
+                        highHref: route.link(to: .scenario, scenario.code, fragment: high.rawValue),
+                        change: change,
+                        changeLabel: change == "new"
+                            ? text(.compareNewAt, ["tier": highTier.name])
+                            : change == "dropped" ? text(.compareDroppedAt, ["tier": highTier.name]) : nil)
                 }
                 guard !rows.isEmpty else { return nil }
-                return CompareSegment(id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none", rows: rows)
+                return CompareSegment(
+                    id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none",
+                    rows: rows)
             }
             let title = pairLabel(low, high)
             return CompareView(
-                layout: layout(route, .compare, title: text(.pageComparePair, ["pair": title]),
-                               crumbs: [crumb(.compareIndex), (title, nil)],
-                               description: text(.compareDescription, ["high": highTier.name, "low": lowTier.name])),
-                low: tierRef(low, from: route), high: tierRef(high, from: route), changes: changes, areaTexts: areaTexts,
-                newCount: newCount, droppedCount: droppedCount, anyDropped: droppedCount > 0, filters: filters(tiers: false), segments: segments)
+                layout: layout(
+                    route, .compare, title: text(.pageComparePair, ["pair": title]),
+                    crumbs: [crumb(.compareIndex), (title, nil)],
+                    description: text(.compareDescription, ["high": highTier.name, "low": lowTier.name])),
+                low: tierRef(low, from: route), high: tierRef(high, from: route), changes: changes,
+                areaTexts: areaTexts,
+                newCount: newCount, droppedCount: droppedCount, anyDropped: droppedCount > 0,
+                filters: filters(tiers: false), segments: segments)
         }
     }
 
@@ -91,25 +115,34 @@ extension SitePlanner {
         return PlannedPage(route: route, kind: .selfCheck) {
             let segments = framework.segments.compactMap { segment -> SelfCheckSegment? in
                 let scenarios = (scenariosOfSegment[segment.name] ?? []).map { scenario in
-                    SelfCheckScenario(no: scenario.no, code: scenario.code, name: scenario.name,
-                                      href: route.link(to: .scenario, scenario.code),
-                                      options: scenario.definedTiers.map { FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil) },
-                                      texts: scenario.definedTiers.compactMap { tier in
-                                          scenario.text(at: tier).map { SelfCheckTierText(tier: tierRef(tier, from: route), text: $0) }
-                                      })
+                    SelfCheckScenario(
+                        no: scenario.no, code: scenario.code, name: scenario.name,
+                        href: route.link(to: .scenario, scenario.code),
+                        options: scenario.definedTiers.map {
+                            FilterOption(value: $0.rawValue, label: framework.tier($0).name, group: nil)
+                        },
+                        texts: scenario.definedTiers.compactMap { tier in
+                            scenario.text(at: tier).map {
+                                SelfCheckTierText(tier: tierRef(tier, from: route), text: $0)
+                            }
+                        })
                 }
-                return scenarios.isEmpty ? nil : SelfCheckSegment(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
+                return scenarios.isEmpty
+                    ? nil : SelfCheckSegment(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
             }
-            return SelfCheckView(layout: layout(route, .selfCheck, title: text(.pageSelfCheck),
-                                                crumbs: [(text(.pageSelfCheck), nil)], description: text(.selfCheckDescription)),
-                                 tiersHref: route.link(to: .tiers), rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)), segments: segments,
-                                 tiers: framework.tiers.map { summary($0, from: route) },
-                                 maturityLevels: framework.maturityLevels.enumerated().map {
-                                     FilterOption(value: String($0.offset + 1), label: $0.element, group: nil)
-                                 },
-                                 indicators: standard.indicators.map { selfCheckIndicator($0, from: route) },
-                                 benchmarkJSON: outcomes.map { Self.embeddedJSON(IndicatorBenchmark(outcomes: $0, standard: standard)) },
-                                 radar: selfCheckRadar())
+            return SelfCheckView(
+                layout: layout(
+                    route, .selfCheck, title: text(.pageSelfCheck),
+                    crumbs: [(text(.pageSelfCheck), nil)], description: text(.selfCheckDescription)),
+                tiersHref: route.link(to: .tiers), rulesJSON: Self.embeddedJSON(RulesRecord(standard: standard)),
+                segments: segments,
+                tiers: framework.tiers.map { summary($0, from: route) },
+                maturityLevels: framework.maturityLevels.enumerated().map {
+                    FilterOption(value: String($0.offset + 1), label: $0.element, group: nil)
+                },
+                indicators: standard.indicators.map { selfCheckIndicator($0, from: route) },
+                benchmarkJSON: outcomes.map { Self.embeddedJSON(IndicatorBenchmark(outcomes: $0, standard: standard)) },
+                radar: selfCheckRadar())
         }
     }
 
@@ -118,7 +151,8 @@ extension SitePlanner {
         let graded = standard.indicators.filter(\.isGraded)
         guard !graded.isEmpty else { return nil }
         let grid = RadarChart.Grid(labels: graded.map(\.name), maximum: max(levelColumns, 1))
-        return RadarChart.make(id: "self-check-radar", title: "", description: "", grid: grid, levels: graded.map { _ in 0 })
+        return RadarChart.make(
+            id: "self-check-radar", title: "", description: "", grid: grid, levels: graded.map { _ in 0 })
     }
 
     /// An indicator as a question: its levels by number, or — for an amount such as
@@ -126,12 +160,20 @@ extension SitePlanner {
     /// set beside the same published counts.
     private func selfCheckIndicator(_ indicator: Indicator, from route: Route) -> SelfCheckIndicator {
         let graded = indicator.isGraded
-        let options = graded
-            ? indicator.levels.indices.map { FilterOption(value: String($0 + 1), label: text(.outcomesLevelValue, ["level": $0 + 1]), group: nil) }
-            : framework.investmentBands.enumerated().map { FilterOption(value: String($0.offset + 1), label: $0.element.label, group: nil) }
-        return SelfCheckIndicator(no: indicator.no, code: indicator.code, name: indicator.name, href: route.link(to: .indicator, indicator.code),
-                                  options: options, levels: indicator.levels.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
-                                  notApplicable: indicator.notApplicable, graded: graded)
+        let options =
+            graded
+            ? indicator.levels.indices.map {
+                FilterOption(value: String($0 + 1), label: text(.outcomesLevelValue, ["level": $0 + 1]), group: nil)
+            }
+            : framework.investmentBands.enumerated().map {
+                FilterOption(value: String($0.offset + 1), label: $0.element.label, group: nil)
+            }
+        return SelfCheckIndicator(
+            no: indicator.no, code: indicator.code, name: indicator.name,
+            href: route.link(to: .indicator, indicator.code),
+            options: options,
+            levels: indicator.levels.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
+            notApplicable: indicator.notApplicable, graded: graded)
     }
 
     /// JSON safe inside a <script type="application/json"> element: "<" is escaped, so no
@@ -164,9 +206,10 @@ extension SitePlanner {
             let kinds = PageKind.searchKinds(withOutcomes: outcomes != nil).map { text($0) }
             var page = layout(route, .search, title: text(.pageSearch), crumbs: [(text(.pageSearch), nil)])
             page.runsWebAssembly = true
-            return SearchView(layout: page,
-                              kinds: kinds.map { FilterOption(value: $0, label: $0, group: nil) },
-                              scenariosHref: route.link(to: .scenarios), index: SiteFile.searchIndex.entry.path)
+            return SearchView(
+                layout: page,
+                kinds: kinds.map { FilterOption(value: $0, label: $0, group: nil) },
+                scenariosHref: route.link(to: .scenarios), index: SiteFile.searchIndex.entry.path)
         }
     }
 }

@@ -14,7 +14,8 @@ extension SitePlanner {
         case .cohorts: return [cohortsList(outcomes)]
         case .records: return [recordsMoved(outcomes)]
         case .cohort:
-            let grid = RadarChart.Grid(labels: standard.indicators.filter(\.isGraded).map(\.name), maximum: max(levelColumns, 1))
+            let grid = RadarChart.Grid(
+                labels: standard.indicators.filter(\.isGraded).map(\.name), maximum: max(levelColumns, 1))
             return outcomes.cohorts.indices.map { cohortPage($0, outcomes, grid: grid) }
         default: return []
         }
@@ -28,9 +29,13 @@ extension SitePlanner {
         switch count {
         case .count(let value): return CellView(text: String(value))
         case .withheld(.primary):
-            return CellView(text: text(.outcomesFewerThanK, ["k": outcomes.k]), note: text(.outcomesFewerThanKNote, ["high": outcomes.k - 1]), style: "withheld")
+            return CellView(
+                text: text(.outcomesFewerThanK, ["k": outcomes.k]),
+                note: text(.outcomesFewerThanKNote, ["high": outcomes.k - 1]), style: "withheld")
         case .withheld(.secondary):
-            return CellView(text: text(.outcomesProtectsAnother), note: text(.outcomesProtectsAnotherNote, ["k": outcomes.k]), style: "withheld")
+            return CellView(
+                text: text(.outcomesProtectsAnother), note: text(.outcomesProtectsAnotherNote, ["k": outcomes.k]),
+                style: "withheld")
         }
     }
 
@@ -38,12 +43,15 @@ extension SitePlanner {
     func ofWhich(_ row: PublishedRow, inside cell: PublishedCell, _ outcomes: OutcomeRelease) -> String? {
         let inner = row.cells.filter { $0.ofWhich && cell.values.contains($0.values[0]) }
         guard !inner.isEmpty else { return nil }
-        return inner.map { text(.outcomesOfWhich, ["label": $0.label, "count": shown($0.count, outcomes).text]) }.joined(separator: text(.tierListSeparator))
+        return inner.map { text(.outcomesOfWhich, ["label": $0.label, "count": shown($0.count, outcomes).text]) }
+            .joined(separator: text(.tierListSeparator))
     }
 
     func notice(_ outcomes: OutcomeRelease, from route: Route) -> OutcomeNotice {
-        OutcomeNotice(synthetic: outcomes.synthetic, label: outcomes.label ?? text(outcomes.synthetic ? .outcomesSyntheticData : .outcomesAssessmentData),
-                      k: outcomes.k, methodHref: route.link(to: .method), heldBack: outcomes.heldBack > 0)
+        OutcomeNotice(
+            synthetic: outcomes.synthetic,
+            label: outcomes.label ?? text(outcomes.synthetic ? .outcomesSyntheticData : .outcomesAssessmentData),
+            k: outcomes.k, methodHref: route.link(to: .method), heldBack: outcomes.heldBack > 0)
     }
 
     func attribute(_ outcomes: OutcomeRelease, _ kind: AttributeKind) -> PublishedAttribute? {
@@ -54,24 +62,30 @@ extension SitePlanner {
     func share(_ cells: [PublishedCell]) -> String? {
         guard !cells.isEmpty else { return nil }
         let withheld = cells.filter { $0.count.value == nil }.count
-        return withheld == 0 ? text(.outcomesShareAll, ["figures": cells.count])
+        return withheld == 0
+            ? text(.outcomesShareAll, ["figures": cells.count])
             : text(.outcomesShareSome, ["figures": cells.count, "withheld": withheld])
     }
 
     /// Rows: the province-wide row's bins; columns: the tier groups (a merged bin spans
     /// the rows it counts), then 全部 (the province-wide row); under them the groups' sizes.
-    func binTable(_ attribute: PublishedAttribute, _ outcomes: OutcomeRelease, caption: String, corner: String) -> CountTableView {
+    func binTable(_ attribute: PublishedAttribute, _ outcomes: OutcomeRelease, caption: String, corner: String)
+        -> CountTableView
+    {
         let rowBins = attribute.total.cells.filter { !$0.ofWhich }
         guard !rowBins.isEmpty else {
-            return CountTableView(caption: caption, corner: corner, columns: [], rows: [], totals: nil, legend: nil, share: nil,
-                                  withdrawn: text(.outcomesWithdrawnTable))
+            return CountTableView(
+                caption: caption, corner: corner, columns: [], rows: [], totals: nil, legend: nil, share: nil,
+                withdrawn: text(.outcomesWithdrawnTable))
         }
         var columns: [[CellView?]] = []
         for group in outcomes.tierGroups.groups.indices {
             let row = attribute.groups[group]
             var column = [CellView?](repeating: nil, count: rowBins.count)
             if !row.isPublished {
-                column[0] = CellView(text: text(.outcomesNoValue), note: text(.outcomesWithdrawn), rowspan: rowBins.count > 1 ? rowBins.count : nil, style: "withdrawn")
+                column[0] = CellView(
+                    text: text(.outcomesNoValue), note: text(.outcomesWithdrawn),
+                    rowspan: rowBins.count > 1 ? rowBins.count : nil, style: "withdrawn")
             } else {
                 var index = 0
                 while index < rowBins.count {
@@ -82,7 +96,10 @@ extension SitePlanner {
                     }
                     let span = rowBins[index...].prefix { cell.values.contains($0.values[0]) }.count
                     var view = shown(cell.count, outcomes)
-                    if span > 1 { view.rowspan = span; view.detail = cell.label; view.style = [view.style, "merged"].compactMap { $0 }.joined(separator: " ") }
+                    if span > 1 {
+                        view.rowspan = span; view.detail = cell.label;
+                        view.style = [view.style, "merged"].compactMap { $0 }.joined(separator: " ")
+                    }
                     column[index] = view
                     index += max(span, 1)
                 }
@@ -96,38 +113,54 @@ extension SitePlanner {
         }
         let sizes = outcomes.groupSizes.map { CellView(text: String($0)) } + [CellView(text: String(outcomes.total))]
         let shownCells = attribute.total.cells + attribute.groups.flatMap(\.cells)
-        return CountTableView(caption: caption, corner: corner, columns: outcomes.groupNames + [text(.outcomesAll)], rows: rows,
-                              totals: CountRowView(label: text(.outcomesTotal), cells: sizes),
-                              legend: legend(outcomes, shownCells), share: share(shownCells))
+        return CountTableView(
+            caption: caption, corner: corner, columns: outcomes.groupNames + [text(.outcomesAll)], rows: rows,
+            totals: CountRowView(label: text(.outcomesTotal), cells: sizes),
+            legend: legend(outcomes, shownCells), share: share(shownCells))
     }
 
     /// Rows: values a cohort dimension takes (place, sector, year); columns: tier groups,
     /// then 全部. Sums of cohort sizes, all published.
-    func cohortSizeTable(_ outcomes: OutcomeRelease, caption: String, corner: String,
-                         label: (OutcomeRelease.Cohort) -> String?) -> CountTableView {
+    func cohortSizeTable(
+        _ outcomes: OutcomeRelease, caption: String, corner: String,
+        label: (OutcomeRelease.Cohort) -> String?
+    ) -> CountTableView {
         var labels: [String] = []
         var counts: [String: [Int]] = [:]
         for cohort in outcomes.cohorts {
             guard let row = label(cohort) else { continue }
-            if counts[row] == nil { labels.append(row); counts[row] = [Int](repeating: 0, count: outcomes.groupNames.count) }
+            if counts[row] == nil {
+                labels.append(row); counts[row] = [Int](repeating: 0, count: outcomes.groupNames.count)
+            }
             counts[row]![cohort.group] += cohort.size
         }
         let rows = labels.sorted().map { row in
-            CountRowView(label: row, cells: (counts[row]! + [counts[row]!.reduce(0, +)]).map { CellView(text: String($0)) })
+            CountRowView(
+                label: row, cells: (counts[row]! + [counts[row]!.reduce(0, +)]).map { CellView(text: String($0)) })
         }
-        let totals = CountRowView(label: text(.outcomesTotal), cells: (outcomes.groupSizes + [outcomes.total]).map { CellView(text: String($0)) })
-        return CountTableView(caption: caption, corner: corner, columns: outcomes.groupNames + [text(.outcomesAll)], rows: rows,
-                              totals: totals, legend: nil, share: text(.outcomesShareAll, ["figures": rows.count * (outcomes.groupNames.count + 1)]))
+        let totals = CountRowView(
+            label: text(.outcomesTotal),
+            cells: (outcomes.groupSizes + [outcomes.total]).map { CellView(text: String($0)) })
+        return CountTableView(
+            caption: caption, corner: corner, columns: outcomes.groupNames + [text(.outcomesAll)], rows: rows,
+            totals: totals, legend: nil,
+            share: text(.outcomesShareAll, ["figures": rows.count * (outcomes.groupNames.count + 1)]))
     }
 
     /// The legend under a table: only the marks it shows, and that zeros are real.
     func legend(_ outcomes: OutcomeRelease, _ cells: [PublishedCell]) -> LegendView? {
         var items: [LegendItemView] = []
         if cells.contains(where: { $0.count == .withheld(.primary) }) {
-            items.append(LegendItemView(mark: text(.outcomesFewerThanK, ["k": outcomes.k]), meaning: text(.outcomesFewerThanKNote, ["high": outcomes.k - 1])))
+            items.append(
+                LegendItemView(
+                    mark: text(.outcomesFewerThanK, ["k": outcomes.k]),
+                    meaning: text(.outcomesFewerThanKNote, ["high": outcomes.k - 1])))
         }
         if cells.contains(where: { $0.count == .withheld(.secondary) }) {
-            items.append(LegendItemView(mark: text(.outcomesProtectsAnother), meaning: text(.outcomesProtectsAnotherNote, ["k": outcomes.k])))
+            items.append(
+                LegendItemView(
+                    mark: text(.outcomesProtectsAnother), meaning: text(.outcomesProtectsAnotherNote, ["k": outcomes.k])
+                ))
         }
         if cells.contains(where: { $0.values.count > 1 && !$0.ofWhich }) {
             items.append(LegendItemView(mark: text(.outcomesLegendMergedMark), meaning: text(.outcomesLegendMerged)))
@@ -139,7 +172,8 @@ extension SitePlanner {
 
     /// The frame of an outcome page; `crumb` is its own label (a cohort's name).
     func outcomeLayout(_ route: Route, _ kind: PageKind, title: String, crumb: String?) -> Layout {
-        let crumbs: [(String, Route?)] = crumb.map { [self.crumb(.outcomes), ($0, nil)] } ?? [(text(.pageOutcomes), nil)]
+        let crumbs: [(String, Route?)] =
+            crumb.map { [self.crumb(.outcomes), ($0, nil)] } ?? [(text(.pageOutcomes), nil)]
         return layout(route, kind, title: title, crumbs: crumbs)
     }
 
@@ -153,11 +187,14 @@ extension SitePlanner {
     /// What a cohort covers; the whole when it is not split that way.
     func place(_ cohort: OutcomeRelease.Cohort) -> String { cohort.place ?? text(.outcomesWholeRegion) }
     func sector(_ cohort: OutcomeRelease.Cohort) -> String { cohort.sector ?? text(.outcomesAllSectors) }
-    func year(_ cohort: OutcomeRelease.Cohort) -> String { cohort.year.map { text(.outcomesYear, ["year": $0]) } ?? text(.outcomesAllYears) }
+    func year(_ cohort: OutcomeRelease.Cohort) -> String {
+        cohort.year.map { text(.outcomesYear, ["year": $0]) } ?? text(.outcomesAllYears)
+    }
 
     /// "95 家" or "1–4 家".
     func companies(_ range: ClosedRange<Int>) -> String {
-        range.lowerBound == range.upperBound ? text(.outcomesCompanies, ["count": range.lowerBound])
+        range.lowerBound == range.upperBound
+            ? text(.outcomesCompanies, ["count": range.lowerBound])
             : text(.outcomesBetween, ["low": range.lowerBound, "high": range.upperBound])
     }
 
@@ -165,9 +202,14 @@ extension SitePlanner {
     func progressBar(_ range: ClosedRange<Int>, goal: Int) -> (ProgressBar, String?) {
         let (low, high) = (range.lowerBound, range.upperBound)
         if low > goal {
-            return (ProgressBar(certain: 100, possible: 100, exceeded: true, targetAt: max(1, goal * 100 / low)), text(.outcomesProgressExceeded))
+            return (
+                ProgressBar(certain: 100, possible: 100, exceeded: true, targetAt: max(1, goal * 100 / low)),
+                text(.outcomesProgressExceeded)
+            )
         }
-        let bar = ProgressBar(certain: min(100, low * 100 / max(goal, 1)), possible: min(100, high * 100 / max(goal, 1)), exceeded: false, targetAt: nil)
+        let bar = ProgressBar(
+            certain: min(100, low * 100 / max(goal, 1)), possible: min(100, high * 100 / max(goal, 1)), exceeded: false,
+            targetAt: nil)
         if low == goal { return (bar, text(.outcomesProgressMet)) }
         if high >= goal { return (bar, text(.outcomesProgressMaybe)) }
         return (bar, nil)
@@ -178,31 +220,41 @@ extension SitePlanner {
     private func outcomesIndex(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route(.outcomes)
         return PlannedPage(route: route, kind: .outcomes) {
-            let cards = attribute(outcomes, .tier).map { tiers in
-                tiers.total.cells.filter { !$0.ofWhich }.map { cell in
-                    TierCountView(id: cell.values.count == 1 ? tiers.values[cell.values[0]].key : "group", name: cell.label,
-                                  count: shown(cell.count, outcomes).text, detail: ofWhich(tiers.total, inside: cell, outcomes))
-                }
-            } ?? []
+            let cards =
+                attribute(outcomes, .tier).map { tiers in
+                    tiers.total.cells.filter { !$0.ofWhich }.map { cell in
+                        TierCountView(
+                            id: cell.values.count == 1 ? tiers.values[cell.values[0]].key : "group", name: cell.label,
+                            count: shown(cell.count, outcomes).text,
+                            detail: ofWhich(tiers.total, inside: cell, outcomes))
+                    }
+                } ?? []
             let declared = attribute(outcomes, .declared).map {
                 binTable($0, outcomes, caption: text(.outcomesDeclaredCaption), corner: text(.outcomesDeclaredCorner))
             }
-            func table(_ kind: AttributeKind, caption: TextKey, corner: TextKey, label: (OutcomeRelease.Cohort) -> String?) -> CountTableView {
+            func table(
+                _ kind: AttributeKind, caption: TextKey, corner: TextKey, label: (OutcomeRelease.Cohort) -> String?
+            ) -> CountTableView {
                 attribute(outcomes, kind).map { binTable($0, outcomes, caption: text(caption), corner: text(corner)) }
                     ?? cohortSizeTable(outcomes, caption: text(caption), corner: text(corner), label: label)
             }
             return OutcomesIndexView(
                 layout: outcomeLayout(route, .outcomes, title: text(.pageOutcomes), crumb: nil),
                 notice: notice(outcomes, from: route), enterprises: String(outcomes.total), tierCards: cards,
-                progress: progress(outcomes, from: route), targetYear: framework.targets.year, yearly: yearly(outcomes), declared: declared,
+                progress: progress(outcomes, from: route), targetYear: framework.targets.year, yearly: yearly(outcomes),
+                declared: declared,
                 byRegion: table(.region, caption: .outcomesByRegion, corner: .outcomesRegionCorner) { $0.place },
                 bySector: table(.sector, caption: .outcomesBySector, corner: .outcomesSectorCorner) { $0.sector },
-                byYear: table(.year, caption: .outcomesByYear, corner: .outcomesYearCorner) { $0.year.map { text(.outcomesYear, ["year": $0]) } },
+                byYear: table(.year, caption: .outcomesByYear, corner: .outcomesYearCorner) {
+                    $0.year.map { text(.outcomesYear, ["year": $0]) }
+                },
                 cohorts: outcomes.cohorts.count,
-                links: [Link(label: text(.outcomesLinkIndicators), href: route.link(to: .outcomeIndicators)),
-                        Link(label: text(.outcomesLinkScenarios), href: route.link(to: .outcomeScenarios)),
-                        Link(label: text(.outcomesLinkCohorts, ["k": outcomes.k]), href: route.link(to: .cohorts)),
-                        Link(label: text(.outcomesLinkMethod), href: route.link(to: .method))])
+                links: [
+                    Link(label: text(.outcomesLinkIndicators), href: route.link(to: .outcomeIndicators)),
+                    Link(label: text(.outcomesLinkScenarios), href: route.link(to: .outcomeScenarios)),
+                    Link(label: text(.outcomesLinkCohorts, ["k": outcomes.k]), href: route.link(to: .cohorts)),
+                    Link(label: text(.outcomesLinkMethod), href: route.link(to: .method)),
+                ])
         }
     }
 
@@ -210,25 +262,30 @@ extension SitePlanner {
     /// published figures prove, drawn solid where certain and hatched where possible.
     private func progress(_ outcomes: OutcomeRelease, from route: Route) -> [ProgressView] {
         framework.targets.perTier.compactMap { target -> ProgressView? in
-            guard let goal = target.count, !target.perYear, target.tier.index < outcomes.headlines.atOrAbove.count else { return nil }
+            guard let goal = target.count, !target.perYear, target.tier.index < outcomes.headlines.atOrAbove.count
+            else { return nil }
             let range = outcomes.headlines.atOrAbove[target.tier.index]
             let (bar, status) = progressBar(range, goal: goal)
-            return ProgressView(tier: tierRef(target.tier, from: route), label: text(.outcomesProgressLabel, ["tier": framework.tier(target.tier).name]),
-                                target: text(.outcomesProgressTarget, ["year": framework.targets.year, "goal": goal]),
-                                reached: companies(range), status: status, bar: bar, note: target.task)
+            return ProgressView(
+                tier: tierRef(target.tier, from: route),
+                label: text(.outcomesProgressLabel, ["tier": framework.tier(target.tier).name]),
+                target: text(.outcomesProgressTarget, ["year": framework.targets.year, "goal": goal]),
+                reached: companies(range), status: status, bar: bar, note: target.task)
         }
     }
 
     /// The lowest tier's per-year target ("每年推动 300 家"), year by year.
     private func yearly(_ outcomes: OutcomeRelease) -> YearlyProgressView? {
         guard let target = framework.targets.perTier.first(where: { $0.perYear }), let goal = target.count,
-              target.tier == framework.tierIDs.first, !outcomes.headlines.lowestTierByYear.isEmpty else { return nil }
+            target.tier == framework.tierIDs.first, !outcomes.headlines.lowestTierByYear.isEmpty
+        else { return nil }
         return YearlyProgressView(
             label: text(.outcomesProgressYearLabel, ["tier": framework.tier(target.tier).name]),
             target: text(.outcomesProgressYearTarget, ["goal": goal]), note: target.task,
             years: outcomes.headlines.lowestTierByYear.map { year, range in
                 let (bar, status) = progressBar(range, goal: goal)
-                return YearProgressView(year: text(.outcomesYear, ["year": year]), reached: companies(range), status: status, bar: bar)
+                return YearProgressView(
+                    year: text(.outcomesYear, ["year": year]), reached: companies(range), status: status, bar: bar)
             })
     }
 
@@ -237,24 +294,36 @@ extension SitePlanner {
         return PlannedPage(route: route, kind: .outcomeIndicators) {
             let views = standard.indicators.compactMap { indicator -> IndicatorOutcomeView? in
                 guard let distribution = attribute(outcomes, .indicator(indicator.no)) else { return nil }
-                let bars = outcomes.tierGroups.groups.indices.map { group in
-                    StackedBarChart.Row(label: outcomes.groupNames[group], size: outcomes.groupSizes[group], cells: distribution.groups[group].cells)
-                } + [StackedBarChart.Row(label: text(.outcomesAll), size: outcomes.total, cells: distribution.total.cells.filter { !$0.ofWhich })]
+                let bars =
+                    outcomes.tierGroups.groups.indices.map { group in
+                        StackedBarChart.Row(
+                            label: outcomes.groupNames[group], size: outcomes.groupSizes[group],
+                            cells: distribution.groups[group].cells)
+                    } + [
+                        StackedBarChart.Row(
+                            label: text(.outcomesAll), size: outcomes.total,
+                            cells: distribution.total.cells.filter { !$0.ofWhich })
+                    ]
                 let legendBins = distribution.total.bins
                 let chart = StackedBarChart.make(
-                    id: "chart-i\(indicator.code)", title: text(.outcomesIndicatorChartTitle, ["no": indicator.no, "name": indicator.name]),
+                    id: "chart-i\(indicator.code)",
+                    title: text(.outcomesIndicatorChartTitle, ["no": indicator.no, "name": indicator.name]),
                     description: text(.outcomesIndicatorChartDescription),
                     legend: legendBins.map { (values: $0, label: distribution.label(of: $0)) },
                     rows: bars, text: text)
                 return IndicatorOutcomeView(
                     id: "i\(indicator.code)", code: indicator.code, name: indicator.name,
                     href: route.link(to: .indicator, indicator.code), chart: chart,
-                    table: binTable(distribution, outcomes, caption: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
-                                    corner: text(.outcomesIndicatorCorner)))
+                    table: binTable(
+                        distribution, outcomes,
+                        caption: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
+                        corner: text(.outcomesIndicatorCorner)))
             }
-            return IndicatorOutcomesView(layout: outcomeLayout(route, .outcomeIndicators, title: text(.pageOutcomeIndicators),
-                                                               crumb: text(.pageOutcomeIndicators)),
-                                         notice: notice(outcomes, from: route), indicators: views)
+            return IndicatorOutcomesView(
+                layout: outcomeLayout(
+                    route, .outcomeIndicators, title: text(.pageOutcomeIndicators),
+                    crumb: text(.pageOutcomeIndicators)),
+                notice: notice(outcomes, from: route), indicators: views)
         }
     }
 
@@ -268,28 +337,43 @@ extension SitePlanner {
             let rows = standard.scenarios.map { scenario -> HeatRowView in
                 let adoption = attribute(outcomes, .scenario(scenario.no))
                 shownCells += adoption?.total.cells ?? []
-                return HeatRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
-                                   cells: adoption.map { heatCells($0, scenario: scenario, outcomes) } ?? [])
+                return HeatRowView(
+                    code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
+                    cells: adoption.map { heatCells($0, scenario: scenario, outcomes) } ?? [])
             }
-            let legend = (0..<Self.heatBuckets).map { HeatLegendItem(bucket: "heat-\($0)", label: "\($0 * 10)–\($0 * 10 + 10)%") }
-                + [HeatLegendItem(bucket: "merged", label: text(.outcomesLegendMerged)),
-                   HeatLegendItem(bucket: "heat-na", label: text(.outcomesLegendNotDefined))]
-            return ScenarioOutcomesView(layout: outcomeLayout(route, .outcomeScenarios, title: text(.pageOutcomeScenarios),
-                                                              crumb: text(.pageOutcomeScenarios)),
-                                        notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend,
-                                        share: share(shownCells))
+            let legend =
+                (0..<Self.heatBuckets).map {
+                    HeatLegendItem(bucket: "heat-\($0)", label: "\($0 * 10)–\($0 * 10 + 10)%")
+                }
+                + [
+                    HeatLegendItem(bucket: "merged", label: text(.outcomesLegendMerged)),
+                    HeatLegendItem(bucket: "heat-na", label: text(.outcomesLegendNotDefined)),
+                ]
+            return ScenarioOutcomesView(
+                layout: outcomeLayout(
+                    route, .outcomeScenarios, title: text(.pageOutcomeScenarios),
+                    crumb: text(.pageOutcomeScenarios)),
+                notice: notice(outcomes, from: route), columns: columns, rows: rows, legend: legend,
+                share: share(shownCells))
         }
     }
 
     /// A scenario's province-wide row across the tier columns, as heat: the share of all
     /// enterprises in each bin.
-    private func heatCells(_ adoption: PublishedAttribute, scenario: Scenario, _ outcomes: OutcomeRelease) -> [CellView] {
+    private func heatCells(_ adoption: PublishedAttribute, scenario: Scenario, _ outcomes: OutcomeRelease) -> [CellView]
+    {
         tierColumns(adoption.total, scenario: scenario, withdrawnStyle: "heat-na withdrawn") { cell in
             let value = cell.count.value ?? 0
             let share = Double(value) / Double(max(outcomes.total, 1))
-            var view = CellView(text: percent(share),
-                                note: text(.outcomesScenarioCell, ["code": scenario.code, "name": scenario.name, "tier": cell.label, "count": value, "share": percent(share)]),
-                                style: "heat-\(min(Self.heatBuckets - 1, Int(share * Double(Self.heatBuckets))))")
+            var view = CellView(
+                text: percent(share),
+                note: text(
+                    .outcomesScenarioCell,
+                    [
+                        "code": scenario.code, "name": scenario.name, "tier": cell.label, "count": value,
+                        "share": percent(share),
+                    ]),
+                style: "heat-\(min(Self.heatBuckets - 1, Int(share * Double(Self.heatBuckets))))")
             view.detail = ofWhich(adoption.total, inside: cell, outcomes)
             return view
         }
@@ -298,17 +382,28 @@ extension SitePlanner {
     /// One scenario's row across the tier columns (未建设, then each tier): a cell per bin,
     /// a merged bin spanning the columns it counts (its name under the figure); "/" where the
     /// standard does not define the tier; one cell across all when the row is not split.
-    private func tierColumns(_ row: PublishedRow, scenario: Scenario, withdrawnStyle: String, cell make: (PublishedCell) -> CellView) -> [CellView] {
+    private func tierColumns(
+        _ row: PublishedRow, scenario: Scenario, withdrawnStyle: String, cell make: (PublishedCell) -> CellView
+    ) -> [CellView] {
         let columnCount = framework.tiers.count + 1
         guard row.isPublished else {
-            return [CellView(text: text(.outcomesNoValue), note: text(.outcomesWithdrawn), colspan: columnCount, style: withdrawnStyle)]
+            return [
+                CellView(
+                    text: text(.outcomesNoValue), note: text(.outcomesWithdrawn), colspan: columnCount,
+                    style: withdrawnStyle)
+            ]
         }
         var cells: [CellView] = []
         var column = 0
         while column < columnCount {
             guard let cell = row.bin(holding: column) else {
                 let label = columnLabel(column, zero: .outcomesNotBuilt)
-                cells.append(CellView(text: "/", note: text(.outcomesScenarioNotDefined, ["code": scenario.code, "name": scenario.name, "tier": label]), style: "heat-na"))
+                cells.append(
+                    CellView(
+                        text: "/",
+                        note: text(
+                            .outcomesScenarioNotDefined, ["code": scenario.code, "name": scenario.name, "tier": label]),
+                        style: "heat-na"))
                 column += 1
                 continue
             }
@@ -331,25 +426,32 @@ extension SitePlanner {
         let scenario = standard.scenarios[index]
         guard let adoption = attribute(outcomes, .scenario(scenario.no)) else { return nil }
         let cells = adoption.total.cells.filter { !$0.ofWhich }.map { cell in
-            AdoptionCellView(label: cell.label, count: shown(cell.count, outcomes).text,
-                             share: cell.count.value.map { percent(Double($0) / Double(max(outcomes.total, 1))) } ?? text(.outcomesNoValue),
-                             detail: ofWhich(adoption.total, inside: cell, outcomes))
+            AdoptionCellView(
+                label: cell.label, count: shown(cell.count, outcomes).text,
+                share: cell.count.value.map { percent(Double($0) / Double(max(outcomes.total, 1))) }
+                    ?? text(.outcomesNoValue),
+                detail: ofWhich(adoption.total, inside: cell, outcomes))
         }
-        return ScenarioAdoptionView(records: String(outcomes.total), cells: cells,
-                                    outcomesHref: route.link(to: .outcomeScenarios, fragment: "s" + scenario.code),
-                                    synthetic: outcomes.synthetic, withdrawn: adoption.total.isPublished ? nil : text(.outcomesWithdrawn))
+        return ScenarioAdoptionView(
+            records: String(outcomes.total), cells: cells,
+            outcomesHref: route.link(to: .outcomeScenarios, fragment: "s" + scenario.code),
+            synthetic: outcomes.synthetic, withdrawn: adoption.total.isPublished ? nil : text(.outcomesWithdrawn))
     }
 
     private func cohortsList(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route(.cohorts)
         return PlannedPage(route: route, kind: .cohorts) {
             let rows = outcomes.cohorts.map { cohort in
-                CohortRowView(href: route.link(to: .cohort, cohort.slug), name: cohort.name, group: outcomes.groupNames[cohort.group],
-                              groupId: outcomes.tierGroups.groups[cohort.group].count == 1 ? outcomes.tierGroups.columnKey(outcomes.tierGroups.groups[cohort.group][0]) : "group",
-                              place: place(cohort), sector: sector(cohort), year: year(cohort), size: String(cohort.size))
+                CohortRowView(
+                    href: route.link(to: .cohort, cohort.slug), name: cohort.name,
+                    group: outcomes.groupNames[cohort.group],
+                    groupId: outcomes.tierGroups.groups[cohort.group].count == 1
+                        ? outcomes.tierGroups.columnKey(outcomes.tierGroups.groups[cohort.group][0]) : "group",
+                    place: place(cohort), sector: sector(cohort), year: year(cohort), size: String(cohort.size))
             }
-            return CohortsListView(layout: outcomeLayout(route, .cohorts, title: text(.pageCohorts), crumb: text(.pageCohorts)),
-                                   notice: notice(outcomes, from: route), scheme: outcomes.scheme.description(text), cohorts: rows)
+            return CohortsListView(
+                layout: outcomeLayout(route, .cohorts, title: text(.pageCohorts), crumb: text(.pageCohorts)),
+                notice: notice(outcomes, from: route), scheme: outcomes.scheme.description(text), cohorts: rows)
         }
     }
 
@@ -358,9 +460,10 @@ extension SitePlanner {
     private func recordsMoved(_ outcomes: OutcomeRelease) -> PlannedPage {
         let route = Route(.records)
         return PlannedPage(route: route, kind: .records) {
-            return RecordsMovedView(layout: outcomeLayout(route, .records, title: text(.pageRecords), crumb: text(.pageRecords)),
-                                    notice: notice(outcomes, from: route), cohortsHref: route.link(to: .cohorts),
-                                    methodHref: route.link(to: .method))
+            return RecordsMovedView(
+                layout: outcomeLayout(route, .records, title: text(.pageRecords), crumb: text(.pageRecords)),
+                notice: notice(outcomes, from: route), cohortsHref: route.link(to: .cohorts),
+                methodHref: route.link(to: .method))
         }
     }
 
@@ -372,10 +475,14 @@ extension SitePlanner {
                 let row = attribute.cohorts[index]
                 let cells = row.cells.map { cell -> DistributionCellView in
                     let view = shown(cell.count, outcomes)
-                    return DistributionCellView(label: cell.label, count: view.text, note: view.note,
-                                                share: cell.count.value.map { percent(Double($0) / Double(cohort.size)) } ?? text(.outcomesNoValue))
+                    return DistributionCellView(
+                        label: cell.label, count: view.text, note: view.note,
+                        share: cell.count.value.map { percent(Double($0) / Double(cohort.size)) }
+                            ?? text(.outcomesNoValue))
                 }
-                return DistributionView(id: attribute.id, title: attribute.title, cells: cells, withdrawn: row.isPublished ? nil : text(.outcomesWithdrawn))
+                return DistributionView(
+                    id: attribute.id, title: attribute.title, cells: cells,
+                    withdrawn: row.isPublished ? nil : text(.outcomesWithdrawn))
             }
             let profile = outcomes.attributes.filter {
                 switch $0.kind {
@@ -387,31 +494,49 @@ extension SitePlanner {
             let indicatorAttributes = standard.indicators.compactMap { attribute(outcomes, .indicator($0.no)) }
             let graded = standard.indicators.filter(\.isGraded)
             let medians = graded.map { indicator -> MedianRange? in
-                guard let attribute = attribute(outcomes, .indicator(indicator.no)), attribute.cohorts[index].isPublished else { return nil }
-                return MedianRange(bins: Self.medianBins(attribute.cohorts[index], levels: indicator.levels.count), size: cohort.size, k: outcomes.k)
+                guard let attribute = attribute(outcomes, .indicator(indicator.no)),
+                    attribute.cohorts[index].isPublished
+                else { return nil }
+                return MedianRange(
+                    bins: Self.medianBins(attribute.cohorts[index], levels: indicator.levels.count), size: cohort.size,
+                    k: outcomes.k)
             }
-            let radar = medians.contains { $0 != nil } ? RadarChart.make(
-                id: "radar-\(cohort.slug)", title: text(.outcomesRadarTitle),
-                description: text(.outcomesRadarDescription, ["count": graded.count, "first": 1, "last": levelColumns]),
-                grid: grid, levels: medians.map { $0?.low ?? 0 }, upper: medians.map { $0?.high ?? 0 }) : nil
+            let radar =
+                medians.contains { $0 != nil }
+                ? RadarChart.make(
+                    id: "radar-\(cohort.slug)", title: text(.outcomesRadarTitle),
+                    description: text(
+                        .outcomesRadarDescription, ["count": graded.count, "first": 1, "last": levelColumns]),
+                    grid: grid, levels: medians.map { $0?.low ?? 0 }, upper: medians.map { $0?.high ?? 0 }) : nil
             let medianRows = zip(graded, medians).map { indicator, median in
-                LevelRowView(name: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
-                             value: median.map { $0.text(text) } ?? text(.outcomesNoValue))
+                LevelRowView(
+                    name: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
+                    value: median.map { $0.text(text) } ?? text(.outcomesNoValue))
             }
-            let scenarioAttributes = standard.scenarios.compactMap { scenario in attribute(outcomes, .scenario(scenario.no)).map { (scenario, $0) } }
+            let scenarioAttributes = standard.scenarios.compactMap { scenario in
+                attribute(outcomes, .scenario(scenario.no)).map { (scenario, $0) }
+            }
             let anyScenario = scenarioAttributes.contains { $0.1.cohorts[index].isPublished }
-            let scenarios = anyScenario ? scenarioAttributes.map { scenario, attribute in
-                AdoptionRowView(code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
-                                cells: tierColumns(attribute.cohorts[index], scenario: scenario, withdrawnStyle: "withdrawn") { shown($0.count, outcomes) })
-            } : []
+            let scenarios =
+                anyScenario
+                ? scenarioAttributes.map { scenario, attribute in
+                    AdoptionRowView(
+                        code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
+                        cells: tierColumns(attribute.cohorts[index], scenario: scenario, withdrawnStyle: "withdrawn") {
+                            shown($0.count, outcomes)
+                        })
+                } : []
             let scenarioColumns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
             let allCells = outcomes.attributes.flatMap { $0.cohorts[index].cells }
             return CohortView(
-                layout: outcomeLayout(route, .cohort, title: text(.pageCohort, ["name": cohort.name]), crumb: cohort.name),
+                layout: outcomeLayout(
+                    route, .cohort, title: text(.pageCohort, ["name": cohort.name]), crumb: cohort.name),
                 notice: notice(outcomes, from: route), name: cohort.name, group: outcomes.groupNames[cohort.group],
-                size: String(cohort.size), place: place(cohort), sector: sector(cohort), year: year(cohort), profile: profile,
+                size: String(cohort.size), place: place(cohort), sector: sector(cohort), year: year(cohort),
+                profile: profile,
                 indicators: indicatorAttributes.map(distribution), radar: radar, medians: medianRows,
-                scenarioColumns: scenarioColumns, scenarios: scenarios, scenariosWithdrawn: anyScenario ? nil : text(.outcomesWithdrawn),
+                scenarioColumns: scenarioColumns, scenarios: scenarios,
+                scenariosWithdrawn: anyScenario ? nil : text(.outcomesWithdrawn),
                 legend: legend(outcomes, allCells), share: share(allCells), listHref: route.link(to: .cohorts))
         }
     }
@@ -421,9 +546,11 @@ extension SitePlanner {
     static func medianBins(_ row: PublishedRow, levels: Int) -> [MedianRange.Bin] {
         row.cells.filter { !$0.ofWhich }.map { cell in
             let scale = cell.values.filter { $0 < levels }
-            let mark: String? = cell.count == .withheld(.primary) ? "<" : cell.count == .withheld(.secondary) ? "x" : nil
-            return MedianRange.Bin(from: scale.min().map { $0 + 1 }, to: scale.max().map { $0 + 1 },
-                                   other: cell.values.contains { $0 >= levels }, count: cell.count.value, mark: mark)
+            let mark: String? =
+                cell.count == .withheld(.primary) ? "<" : cell.count == .withheld(.secondary) ? "x" : nil
+            return MedianRange.Bin(
+                from: scale.min().map { $0 + 1 }, to: scale.max().map { $0 + 1 },
+                other: cell.values.contains { $0 >= levels }, count: cell.count.value, mark: mark)
         }
     }
 
@@ -432,26 +559,30 @@ extension SitePlanner {
         return PlannedPage(route: route, kind: .method) {
             let crumbs: [(String, Route?)] = outcomes == nil ? [(page.nav, nil)] : [crumb(.outcomes), (page.nav, nil)]
             let release = outcomes.map { outcomes in
-                MethodReleaseView(number: String(outcomes.release), scheme: outcomes.scheme.description(text),
-                                  groups: outcomes.groupNames.joined(separator: text(.tierListSeparator)),
-                                  figures: String(outcomes.audit.figures), primary: String(outcomes.audit.primary),
-                                  secondary: String(outcomes.audit.secondary),
-                                  share: percent(Double(outcomes.audit.primary + outcomes.audit.secondary) / Double(max(outcomes.audit.figures, 1))))
+                MethodReleaseView(
+                    number: String(outcomes.release), scheme: outcomes.scheme.description(text),
+                    groups: outcomes.groupNames.joined(separator: text(.tierListSeparator)),
+                    figures: String(outcomes.audit.figures), primary: String(outcomes.audit.primary),
+                    secondary: String(outcomes.audit.secondary),
+                    share: percent(
+                        Double(outcomes.audit.primary + outcomes.audit.secondary)
+                            / Double(max(outcomes.audit.figures, 1))))
             }
-            return MethodView(layout: layout(route, .method, title: page.title, crumbs: crumbs),
-                              body: RichText(Self.withThreshold(page.markdown, k: site.kAnonymity)),
-                              tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
-                              release: release)
+            return MethodView(
+                layout: layout(route, .method, title: page.title, crumbs: crumbs),
+                body: RichText(Self.withThreshold(page.markdown, k: site.kAnonymity)),
+                tiers: framework.tiers.map { summary($0, from: route) }, k: site.kAnonymity,
+                release: release)
         }
     }
 
     /// The method page's text with the threshold in: `{k}` and `{k_minus_1}` (the page
     /// says "<5" where site.yaml sets 5, as every other page does).
     static func withThreshold(_ markdown: String, k: Int) -> String {
-        markdown.replacingOccurrences(of: "{k_minus_1}", with: String(k - 1)).replacingOccurrences(of: "{k}", with: String(k))
+        markdown.replacingOccurrences(of: "{k_minus_1}", with: String(k - 1)).replacingOccurrences(
+            of: "{k}", with: String(k))
     }
 
     // MARK: Open data
-
 
 }

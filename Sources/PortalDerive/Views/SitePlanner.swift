@@ -41,9 +41,12 @@ public struct SitePlanner: Sendable {
         areaOfSegment = areas
         definedCounts = standard.framework.tierIDs.map { tier in standard.scenarios.count { $0.text(at: tier) != nil } }
         // The main navigation is the same on every page: worked out once.
-        sections = PageKind.allCases
+        sections =
+            PageKind.allCases
             .compactMap { kind -> (Int, String, Route)? in
-                guard let place = kind.entry.navigation, let label = kind.entry.label, outcomes != nil || !kind.isOutcome else { return nil }
+                guard let place = kind.entry.navigation, let label = kind.entry.label,
+                    outcomes != nil || !kind.isOutcome
+                else { return nil }
                 return (place, text(label), Route(kind.path()))
             }
             .sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
@@ -52,7 +55,9 @@ public struct SitePlanner: Sendable {
         var links: [String: LayoutLinks] = [:]
         for depth in 0...4 {
             let from = Route(String(repeating: "d/", count: depth))
-            links[from.rootPrefix] = LayoutLinks(sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads)) { from.link(to: $0) }
+            links[from.rootPrefix] = LayoutLinks(
+                sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads)
+            ) { from.link(to: $0) }
         }
         layoutLinks = links
     }
@@ -63,12 +68,16 @@ public struct SitePlanner: Sendable {
         // in this order on every core, so the largest start first and no core is left
         // rendering one of them alone at the end.
         let all = PageKind.allCases.flatMap(pages)
-        let pages = all.filter { Self.listsEveryScenario.contains($0.kind) } + all.filter { !Self.listsEveryScenario.contains($0.kind) }
+        let pages =
+            all.filter { Self.listsEveryScenario.contains($0.kind) }
+            + all.filter { !Self.listsEveryScenario.contains($0.kind) }
         let urls = pages.filter { $0.kind != .notFound }.map(\.route).sorted().map(absoluteURL)
         let downloads = SiteFile.allCases.compactMap(download)
         let sitemap = absoluteURL(Route(.sitemap))
-        return SitePlan(pages: pages, data: downloads.compactMap(\.json), csv: downloads.compactMap(\.csv),
-                        sitemap: SitemapView(urls: urls, sitemap: sitemap), robots: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n")
+        return SitePlan(
+            pages: pages, data: downloads.compactMap(\.json), csv: downloads.compactMap(\.csv),
+            sitemap: SitemapView(urls: urls, sitemap: sitemap),
+            robots: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n")
     }
 
     /// The kinds whose pages list every scenario (the largest to render).
@@ -110,10 +119,14 @@ public struct SitePlanner: Sendable {
     /// section in the catalogue; a content page is a section of its own), its breadcrumbs,
     /// its style (the catalogue's, plus `extraStyle`), and, for kinds search indexes, its
     /// search kind, `filters` and word lists (`terms`, made only when an index is built).
-    func layout(_ route: Route, _ pageKind: PageKind, title: String, extraStyle: String? = nil,
-                crumbs: [(String, Route?)] = [], description: String? = nil, filters: [String] = [],
-                terms: @autoclosure () -> [SearchTermBlock] = []) -> Layout {
-        let section = pageKind == .page ? route : pageKind.entry.section.flatMap { outcomes != nil || !$0.isOutcome ? Route($0) : nil }
+    func layout(
+        _ route: Route, _ pageKind: PageKind, title: String, extraStyle: String? = nil,
+        crumbs: [(String, Route?)] = [], description: String? = nil, filters: [String] = [],
+        terms: @autoclosure () -> [SearchTermBlock] = []
+    ) -> Layout {
+        let section =
+            pageKind == .page
+            ? route : pageKind.entry.section.flatMap { outcomes != nil || !$0.isOutcome ? Route($0) : nil }
         let style = pageKind.entry.style + (extraStyle.map { " " + $0 } ?? "")
         let linkBase = pageKind == .notFound ? nil : route
         func href(_ target: Route, _ fragment: String? = nil) -> String {
@@ -121,17 +134,24 @@ public struct SitePlanner: Sendable {
             guard let from = linkBase else { return basePath + target.path + (fragment.map { "#" + $0 } ?? "") }
             return from.link(to: target, fragment: fragment)
         }
-        let links = linkBase.flatMap { layoutLinks[$0.rootPrefix] }
-            ?? LayoutLinks(sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads)) { href($0) }
+        let links =
+            linkBase.flatMap { layoutLinks[$0.rootPrefix] }
+            ?? LayoutLinks(sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads)) {
+                href($0)
+            }
         // The brand links home; the navigation lists the sections.
         var nav = links.nav
         for index in sections.indices where sections[index].1 == section { nav[index].current = true }
-        let breadcrumbs = crumbs.isEmpty ? [] : [Link(label: text(.pageHome), href: links.home)]
-            + crumbs.map { Link(label: $0.0, href: $0.1.map { href($0) } ?? "") }
-        var page = Layout(lang: site.language, siteTitle: site.title, shortTitle: site.shortTitle, edition: site.edition,
-                          title: title, description: description ?? site.description,
-                          root: linkBase?.rootPrefix ?? basePath, canonical: absoluteURL(route), kind: style,
-                          home: links.home, nav: nav, breadcrumbs: breadcrumbs, footer: links.footer, data: links.data)
+        let breadcrumbs =
+            crumbs.isEmpty
+            ? []
+            : [Link(label: text(.pageHome), href: links.home)]
+                + crumbs.map { Link(label: $0.0, href: $0.1.map { href($0) } ?? "") }
+        var page = Layout(
+            lang: site.language, siteTitle: site.title, shortTitle: site.shortTitle, edition: site.edition,
+            title: title, description: description ?? site.description,
+            root: linkBase?.rootPrefix ?? basePath, canonical: absoluteURL(route), kind: style,
+            home: links.home, nav: nav, breadcrumbs: breadcrumbs, footer: links.footer, data: links.data)
         page.image = absoluteURL(Route(.linkPreview))
         page.assets = page.root + SiteFile.assetsFolder
         page.searchHref = links.search
@@ -153,7 +173,8 @@ public struct SitePlanner: Sendable {
         init(sections: [(String, Route)], pages: [Page], downloadsLabel: String, href: (Route) -> String) {
             nav = sections.map { Link(label: $0.0, href: href($0.1)) }
             footer = pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(Route(.page, $0.slug))) }
-            data = [Link(label: downloadsLabel, href: href(Route(.data)))]
+            data =
+                [Link(label: downloadsLabel, href: href(Route(.data)))]
                 + SiteFile.allCases.filter(\.entry.inFooter).map { Link(label: $0.name, href: href(Route($0))) }
             (home, search, fallback) = (href(Route(.home)), href(Route(.search)), href(Route(.scenarios)))
         }
@@ -189,26 +210,31 @@ public struct SitePlanner: Sendable {
     }
 
     func summary(_ tier: Tier, from route: Route) -> TierSummary {
-        TierSummary(tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
-                    requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
-                    maturity: maturityText(tier.minMaturity),
-                    definedCount: definedCounts[tier.id.index],
-                    total: standard.scenarios.count)
+        TierSummary(
+            tier: tierRef(tier.id, from: route), minScenarios: tier.minScenarios,
+            requiredAreas: tier.requiredAreas.map { areaName($0) }.joined(separator: text(.tierListSeparator)),
+            maturity: maturityText(tier.minMaturity),
+            definedCount: definedCounts[tier.id.index],
+            total: standard.scenarios.count)
     }
 
     /// Scenarios grouped by segment in the order of segments.yaml.
     private func segmentGroups(from route: Route) -> [SegmentGroup] {
         framework.segments.compactMap { segment in
             let rows = (scenariosOfSegment[segment.name] ?? []).map { scenario in
-                ScenarioRow(code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
-                            cells: framework.tierIDs.map { tier in
-                                MatrixCell(tier: tierRef(tier, from: route), defined: scenario.text(at: tier) != nil,
-                                           text: scenario.text(at: tier),
-                                           href: route.link(to: .scenario, scenario.code, fragment: tier.rawValue))
-                            })
+                ScenarioRow(
+                    code: scenario.code, name: scenario.name, href: route.link(to: .scenario, scenario.code),
+                    cells: framework.tierIDs.map { tier in
+                        MatrixCell(
+                            tier: tierRef(tier, from: route), defined: scenario.text(at: tier) != nil,
+                            text: scenario.text(at: tier),
+                            href: route.link(to: .scenario, scenario.code, fragment: tier.rawValue))
+                    })
             }
             guard !rows.isEmpty else { return nil }
-            return SegmentGroup(id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none", scenarios: rows)
+            return SegmentGroup(
+                id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none",
+                scenarios: rows)
         }
     }
 
@@ -226,20 +252,32 @@ public struct SitePlanner: Sendable {
     private func home() -> PlannedPage {
         let route = Route(.home)
         return PlannedPage(route: route, kind: .home) {
-            let counts: [PageKind: Int] = [.tiers: framework.tiers.count, .scenarios: standard.scenarios.count, .indicators: standard.indicators.count]
+            let counts: [PageKind: Int] = [
+                .tiers: framework.tiers.count, .scenarios: standard.scenarios.count,
+                .indicators: standard.indicators.count,
+            ]
             let entry = { (kind: PageKind, key: TextKey) in
-                EntryView(title: text(kind.entry.label ?? key), text: text(key, ["count": counts[kind] ?? 0]), href: route.link(to: Route(kind.path())))
+                EntryView(
+                    title: text(kind.entry.label ?? key), text: text(key, ["count": counts[kind] ?? 0]),
+                    href: route.link(to: Route(kind.path())))
             }
-            let entries = [entry(.tiers, .homeTiers), entry(.scenarios, .homeScenarios), entry(.matrix, .homeMatrix),
-                           entry(.indicators, .homeIndicators), entry(.compareIndex, .homeCompare), entry(.selfCheck, .homeSelfCheck)]
+            let entries =
+                [
+                    entry(.tiers, .homeTiers), entry(.scenarios, .homeScenarios), entry(.matrix, .homeMatrix),
+                    entry(.indicators, .homeIndicators), entry(.compareIndex, .homeCompare),
+                    entry(.selfCheck, .homeSelfCheck),
+                ]
                 + standard.pages.map { EntryView(title: $0.nav, text: $0.title, href: route.link(to: .page, $0.slug)) }
             let targets = framework.targets.perTier.map {
-                TargetView(tier: tierRef($0.tier, from: route), heading: $0.heading, task: $0.task, figure: $0.figure, figureLabel: $0.figureLabel)
+                TargetView(
+                    tier: tierRef($0.tier, from: route), heading: $0.heading, task: $0.task, figure: $0.figure,
+                    figureLabel: $0.figureLabel)
             }
-            return HomeView(layout: layout(route, .home, title: site.title),
-                            lead: site.description, tiersHref: route.link(to: .tiers), scenariosHref: route.link(to: .scenarios),
-                            tiers: framework.tiers.map { summary($0, from: route) },
-                            goal: framework.targets.goal, targetYear: framework.targets.year, targets: targets, entries: entries)
+            return HomeView(
+                layout: layout(route, .home, title: site.title),
+                lead: site.description, tiersHref: route.link(to: .tiers), scenariosHref: route.link(to: .scenarios),
+                tiers: framework.tiers.map { summary($0, from: route) },
+                goal: framework.targets.goal, targetYear: framework.targets.year, targets: targets, entries: entries)
         }
     }
 
@@ -247,16 +285,22 @@ public struct SitePlanner: Sendable {
         let route = Route(.tiers)
         return PlannedPage(route: route, kind: .tiers) {
             let areas = framework.areas.map { area in
-                AreaView(id: area.id, name: area.name, note: area.note,
-                         segments: framework.segments.filter { $0.area == area.id }.map(\.name).joined(separator: text(.tierListSeparator)))
+                AreaView(
+                    id: area.id, name: area.name, note: area.note,
+                    segments: framework.segments.filter { $0.area == area.id }.map(\.name).joined(
+                        separator: text(.tierListSeparator)))
             }
             // Where the areas are defined (Annex 1): found first for their names.
-            let frame = layout(route, .tiers, title: text(.pageTiers), crumbs: [(text(.pageTiers), nil)],
-                               terms: SearchTermBlock.names(framework.areas.map(\.name)))
-            return TiersIndexView(layout: frame,
-                                  intro: framework.intro, requirementsTitle: framework.requirementsTitle,
-                                  requirements: framework.requirements.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
-                                  tiers: framework.tiers.map { summary($0, from: route) }, areas: areas)
+            let frame = layout(
+                route, .tiers, title: text(.pageTiers), crumbs: [(text(.pageTiers), nil)],
+                terms: SearchTermBlock.names(framework.areas.map(\.name)))
+            return TiersIndexView(
+                layout: frame,
+                intro: framework.intro, requirementsTitle: framework.requirementsTitle,
+                requirements: framework.requirements.enumerated().map {
+                    NumberedText(number: $0.offset + 1, text: $0.element)
+                },
+                tiers: framework.tiers.map { summary($0, from: route) }, areas: areas)
         }
     }
 
@@ -267,11 +311,15 @@ public struct SitePlanner: Sendable {
             let segments = framework.segments.compactMap { segment -> TierSegmentView? in
                 let scenarios = (scenariosOfSegment[segment.name] ?? []).compactMap { scenario in
                     scenario.text(at: id).map {
-                        TierScenarioView(code: scenario.code, name: scenario.name, text: $0,
-                                         href: route.link(to: .scenario, scenario.code, fragment: id.rawValue))
+                        TierScenarioView(
+                            code: scenario.code, name: scenario.name, text: $0,
+                            href: route.link(to: .scenario, scenario.code, fragment: id.rawValue))
                     }
                 }
-                return scenarios.isEmpty ? nil : TierSegmentView(id: segment.id, name: segment.name, area: areaName(segment.area), scenarios: scenarios)
+                return scenarios.isEmpty
+                    ? nil
+                    : TierSegmentView(
+                        id: segment.id, name: segment.name, area: areaName(segment.area), scenarios: scenarios)
             }
             let (previous, next) = neighbour(id.index, of: framework.tiers.count) {
                 let other = framework.tiers[$0]
@@ -279,18 +327,25 @@ public struct SitePlanner: Sendable {
             }
             // Found first for its name and for the areas whose requirements it sets; the
             // scenario texts it lists are found on their own pages first.
-            let frame = layout(route, .tier, title: text(.pageTier, ["tier": tier.name]), extraStyle: "tier-\(id.rawValue)",
-                               crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro,
-                               terms: SearchTermBlock.names([tier.name]) + [SearchTermBlock.of(tier.areaTexts.map(\.label), weight: 4, longest: 0)])
+            let frame = layout(
+                route, .tier, title: text(.pageTier, ["tier": tier.name]), extraStyle: "tier-\(id.rawValue)",
+                crumbs: [crumb(.tiers), (tier.name, nil)], description: tier.intro,
+                terms: SearchTermBlock.names([tier.name]) + [
+                    SearchTermBlock.of(tier.areaTexts.map(\.label), weight: 4, longest: 0)
+                ])
             return TierView(
                 layout: frame,
                 tier: tierRef(id, from: route), summary: summary(tier, from: route), intro: tier.intro,
-                areaTexts: tier.areaTexts.enumerated().map { AreaTextView(number: $0.offset + 1, label: $0.element.label, text: $0.element.text) },
+                areaTexts: tier.areaTexts.enumerated().map {
+                    AreaTextView(number: $0.offset + 1, label: $0.element.label, text: $0.element.text)
+                },
                 segments: segments,
                 compareLinks: tierPairs.filter { pair in
                     (pair.0 == id || pair.1 == id) && abs(pair.0.index - pair.1.index) == 1
                 }.map { pair in
-                    Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .compare, pairSlug(pair.0.rawValue, pair.1.rawValue)))
+                    Link(
+                        label: pairLabel(pair.0, pair.1),
+                        href: route.link(to: .compare, pairSlug(pair.0.rawValue, pair.1.rawValue)))
                 },
                 previous: previous, next: next)
         }
@@ -311,8 +366,9 @@ public struct SitePlanner: Sendable {
         let route = Route(.scenario, scenario.code)
         return PlannedPage(route: route, kind: .scenario) {
             let sections = framework.tierIDs.map { tier in
-                TierSection(tier: tierRef(tier, from: route), text: scenario.text(at: tier),
-                            tierHref: route.link(to: .tier, tier.rawValue), permalink: "#" + tier.rawValue)
+                TierSection(
+                    tier: tierRef(tier, from: route), text: scenario.text(at: tier),
+                    tierHref: route.link(to: .tier, tier.rawValue), permalink: "#" + tier.rawValue)
             }
             let (previous, next) = neighbour(index, of: standard.scenarios.count) {
                 let other = standard.scenarios[$0]
@@ -320,20 +376,32 @@ public struct SitePlanner: Sendable {
             }
             let firstText = framework.tierIDs.lazy.compactMap { scenario.text(at: $0) }.first ?? scenario.name
             // Found first for its name, then for its segment, then for what its texts say.
-            let frame = layout(route, .scenario, title: "\(scenario.code) \(scenario.name)",
-                               crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
-                               filters: ["segment:\(scenario.segment)"] + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" },
-                               terms: SearchTermBlock.names([scenario.name], longest: 8)
-                                   + [SearchTermBlock.of([scenario.segment], weight: 4, longest: 0), SearchTermBlock.of([scenario.segment], weight: 1, whole: false),
-                                      SearchTermBlock.of(framework.tierIDs.compactMap { scenario.text(at: $0) }, weight: 1.5, whole: false)])
+            let frame = layout(
+                route, .scenario, title: "\(scenario.code) \(scenario.name)",
+                crumbs: [crumb(.scenarios), (scenario.segment, nil)], description: firstText,
+                filters: ["segment:\(scenario.segment)"]
+                    + scenario.definedTiers.map { "tier:\(framework.tier($0).name)" },
+                terms: SearchTermBlock.names([scenario.name], longest: 8)
+                    + [
+                        SearchTermBlock.of([scenario.segment], weight: 4, longest: 0),
+                        SearchTermBlock.of([scenario.segment], weight: 1, whole: false),
+                        SearchTermBlock.of(
+                            framework.tierIDs.compactMap { scenario.text(at: $0) }, weight: 1.5, whole: false),
+                    ])
             return ScenarioView(
                 layout: frame,
                 code: scenario.code, name: scenario.name, segment: scenario.segment, area: areaName(areaOf(scenario)),
                 sections: sections,
-                definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(separator: text(.tierListSeparator)),
-                notes: scenario.notes.isEmpty ? nil : RichText(scenario.notes), adoption: adoption(of: index, from: route),
-                compareLinks: tierPairs.filter { scenario.text(at: $0.0) != nil || scenario.text(at: $0.1) != nil }.map { pair in
-                    Link(label: pairLabel(pair.0, pair.1), href: route.link(to: .compare, pairSlug(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
+                definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(
+                    separator: text(.tierListSeparator)),
+                notes: scenario.notes.isEmpty ? nil : RichText(scenario.notes),
+                adoption: adoption(of: index, from: route),
+                compareLinks: tierPairs.filter { scenario.text(at: $0.0) != nil || scenario.text(at: $0.1) != nil }.map
+                { pair in
+                    Link(
+                        label: pairLabel(pair.0, pair.1),
+                        href: route.link(
+                            to: .compare, pairSlug(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
                 },
                 previous: previous, next: next)
         }
@@ -344,14 +412,21 @@ public struct SitePlanner: Sendable {
         return PlannedPage(route: route, kind: .indicators) {
             var groups: [IndicatorGroup] = []
             for indicator in standard.indicators {
-                let row = IndicatorRow(code: indicator.code, name: indicator.name, description: indicator.description,
-                                       href: route.link(to: .indicator, indicator.code))
-                if groups.last?.name == indicator.group { groups[groups.count - 1].indicators.append(row) }
-                else { groups.append(IndicatorGroup(name: indicator.group, indicators: [row])) }
+                let row = IndicatorRow(
+                    code: indicator.code, name: indicator.name, description: indicator.description,
+                    href: route.link(to: .indicator, indicator.code))
+                if groups.last?.name == indicator.group {
+                    groups[groups.count - 1].indicators.append(row)
+                } else {
+                    groups.append(IndicatorGroup(name: indicator.group, indicators: [row]))
+                }
             }
-            return IndicatorsIndexView(layout: layout(route, .indicators, title: text(.pageIndicatorsTitle),
-                                                      crumbs: [(text(.pageIndicators), nil)]), groups: groups,
-                                       indicatorCount: standard.indicators.count, levelCount: standard.indicators.map(\.levels.count).max() ?? 0)
+            return IndicatorsIndexView(
+                layout: layout(
+                    route, .indicators, title: text(.pageIndicatorsTitle),
+                    crumbs: [(text(.pageIndicators), nil)]), groups: groups,
+                indicatorCount: standard.indicators.count,
+                levelCount: standard.indicators.map(\.levels.count).max() ?? 0)
         }
     }
 
@@ -363,10 +438,15 @@ public struct SitePlanner: Sendable {
                 let other = standard.indicators[$0]
                 return Link(label: "\(other.code) \(other.name)", href: route.link(to: .indicator, other.code))
             }
-            let frame = layout(route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]),
-                               crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description,
-                               terms: SearchTermBlock.names([indicator.name], longest: 8)
-                                   + [SearchTermBlock.of([indicator.description] + indicator.levels + [indicator.question].compactMap { $0 }, weight: 1.5, whole: false)])
+            let frame = layout(
+                route, .indicator, title: text(.pageIndicator, ["no": indicator.no, "name": indicator.name]),
+                crumbs: [crumb(.indicators), (indicator.group, nil)], description: indicator.description,
+                terms: SearchTermBlock.names([indicator.name], longest: 8)
+                    + [
+                        SearchTermBlock.of(
+                            [indicator.description] + indicator.levels + [indicator.question].compactMap { $0 },
+                            weight: 1.5, whole: false)
+                    ])
             return IndicatorView(
                 layout: frame,
                 code: indicator.code, name: indicator.name, group: indicator.group, description: indicator.description,
@@ -379,17 +459,19 @@ public struct SitePlanner: Sendable {
     private func matrix() -> PlannedPage {
         let route = Route(.matrix)
         return PlannedPage(route: route, kind: .matrix) {
-            return MatrixView(layout: layout(route, .matrix, title: text(.pageMatrix), crumbs: [(text(.pageMatrix), nil)]),
-                              tiers: framework.tierIDs.map { tierRef($0, from: route) }, columns: framework.tiers.count + 2,
-                              segments: segmentGroups(from: route), filters: filters(tiers: true))
+            return MatrixView(
+                layout: layout(route, .matrix, title: text(.pageMatrix), crumbs: [(text(.pageMatrix), nil)]),
+                tiers: framework.tierIDs.map { tierRef($0, from: route) }, columns: framework.tiers.count + 2,
+                segments: segmentGroups(from: route), filters: filters(tiers: true))
         }
     }
 
     private func markdownPage(_ page: Page) -> PlannedPage {
         let route = Route(.page, page.slug)
         return PlannedPage(route: route, kind: .page) {
-            return MarkdownPageView(layout: layout(route, .page, title: page.title, crumbs: [(page.nav, nil)]),
-                                    body: RichText(page.markdown))
+            return MarkdownPageView(
+                layout: layout(route, .page, title: page.title, crumbs: [(page.nav, nil)]),
+                body: RichText(page.markdown))
         }
     }
 
@@ -415,26 +497,35 @@ public struct SitePlanner: Sendable {
         case .indicatorsJSON: return PlannedDownload(json: PlannedData(route: route, value: indicatorRecords()))
         case .tiersJSON: return PlannedDownload(json: PlannedData(route: route, value: tiersRecord()))
         case .rulesJSON: return PlannedDownload(json: PlannedData(route: route, value: RulesRecord(standard: standard)))
-        case .outcomesJSON: return outcomes.map { outcomes in PlannedDownload(json: PlannedData(route: route, value: OutcomesRecord(outcomes))) }
+        case .outcomesJSON:
+            return outcomes.map { outcomes in
+                PlannedDownload(json: PlannedData(route: route, value: OutcomesRecord(outcomes)))
+            }
         case .scenariosCSV: return PlannedDownload(csv: PlannedCSV(route: route, table: scenariosTable()))
         case .indicatorsCSV: return PlannedDownload(csv: PlannedCSV(route: route, table: indicatorsTable()))
-        case .outcomesCSV: return outcomes.map { outcomes in PlannedDownload(csv: PlannedCSV(route: route, table: outcomesTable(outcomes))) }
+        case .outcomesCSV:
+            return outcomes.map { outcomes in
+                PlannedDownload(csv: PlannedCSV(route: route, table: outcomesTable(outcomes)))
+            }
         case .sitemap, .robots, .linkPreview, .searchIndex: return nil
         }
     }
 
     private func scenarioRecords() -> [ScenarioRecord] {
         standard.scenarios.map { scenario in
-            ScenarioRecord(no: scenario.no, name: scenario.name, segment: scenario.segment, area: areaOf(scenario),
-                           tiers: Dictionary(uniqueKeysWithValues: framework.tierIDs.map { ($0.rawValue, scenario.text(at: $0)) }),
-                           url: absoluteURL(Route(.scenario, scenario.code)))
+            ScenarioRecord(
+                no: scenario.no, name: scenario.name, segment: scenario.segment, area: areaOf(scenario),
+                tiers: Dictionary(uniqueKeysWithValues: framework.tierIDs.map { ($0.rawValue, scenario.text(at: $0)) }),
+                url: absoluteURL(Route(.scenario, scenario.code)))
         }
     }
 
     private func indicatorRecords() -> [IndicatorRecord] {
         standard.indicators.map {
-            IndicatorRecord(no: $0.no, group: $0.group, name: $0.name, description: $0.description, levels: $0.levels,
-                            question: $0.question, unit: $0.unit, notApplicable: $0.notApplicable, url: absoluteURL(Route(.indicator, $0.code)))
+            IndicatorRecord(
+                no: $0.no, group: $0.group, name: $0.name, description: $0.description, levels: $0.levels,
+                question: $0.question, unit: $0.unit, notApplicable: $0.notApplicable,
+                url: absoluteURL(Route(.indicator, $0.code)))
         }
     }
 
@@ -442,16 +533,19 @@ public struct SitePlanner: Sendable {
         TiersRecord(
             edition: site.edition, intro: framework.intro, requirements: framework.requirements,
             areas: framework.areas.map { area in
-                AreaRecord(id: area.id, name: area.name, note: area.note,
-                           segments: framework.segments.filter { $0.area == area.id }.map(\.name))
+                AreaRecord(
+                    id: area.id, name: area.name, note: area.note,
+                    segments: framework.segments.filter { $0.area == area.id }.map(\.name))
             },
             segments: framework.segments.map { SegmentRecord(id: $0.id, name: $0.name, area: $0.area) },
             tiers: framework.tiers.map { tier in
-                TierRecord(id: tier.id.rawValue, name: tier.name, minScenarios: tier.minScenarios, requiredAreas: tier.requiredAreas,
-                           minMaturity: tier.minMaturity, intro: tier.intro,
-                           areas: tier.areaTexts.map { AreaTextRecord(area: $0.area, label: $0.label, text: $0.text) },
-                           scenarios: standard.scenarios.filter { $0.text(at: tier.id) != nil }.map(\.no),
-                           url: absoluteURL(Route(.tier, tier.id.rawValue)))
+                TierRecord(
+                    id: tier.id.rawValue, name: tier.name, minScenarios: tier.minScenarios,
+                    requiredAreas: tier.requiredAreas,
+                    minMaturity: tier.minMaturity, intro: tier.intro,
+                    areas: tier.areaTexts.map { AreaTextRecord(area: $0.area, label: $0.label, text: $0.text) },
+                    scenarios: standard.scenarios.filter { $0.text(at: tier.id) != nil }.map(\.no),
+                    url: absoluteURL(Route(.tier, tier.id.rawValue)))
             })
     }
 }

@@ -22,13 +22,17 @@ struct AssessmentColumns {
 
     init(standard: Standard) {
         let format = standard.framework.assessmentFormat
-        let fixed: [(String, Kind)] = [("enterprise", .enterprise), ("credit_code", .creditCode), ("region", .region), ("industry", .industry),
-                                       ("year", .year), ("declared_tier", .declaredTier), ("maturity", .maturity)]
+        let fixed: [(String, Kind)] = [
+            ("enterprise", .enterprise), ("credit_code", .creditCode), ("region", .region), ("industry", .industry),
+            ("year", .year), ("declared_tier", .declaredTier), ("maturity", .maturity),
+        ]
         var columns = fixed.map { Column(key: $0.0, header: format.header($0.0), kind: $0.1) }
-        columns += zip(standard.indicators, format.headers("indicator", numbers: standard.indicators.map(\.no))).map { indicator, header in
+        columns += zip(standard.indicators, format.headers("indicator", numbers: standard.indicators.map(\.no))).map {
+            indicator, header in
             Column(key: "i" + indicator.code, header: header, kind: .indicator(indicator.no))
         }
-        columns += zip(standard.scenarios, format.headers("scenario", numbers: standard.scenarios.map(\.no))).map { scenario, header in
+        columns += zip(standard.scenarios, format.headers("scenario", numbers: standard.scenarios.map(\.no))).map {
+            scenario, header in
             Column(key: "s" + scenario.code, header: header, kind: .scenario(scenario.no))
         }
         self.columns = columns
@@ -44,7 +48,9 @@ struct AssessmentColumns {
     /// A few column names, each with its other header, for messages:
     /// "enterprise or 企业名称, region or 盟市, i01 or 指标1, …".
     var examples: String {
-        let shown = columns.filter { [.enterprise, .creditCode, .region].contains($0.kind) || $0.kind == .indicator(1) || $0.kind == .scenario(1) }
+        let shown = columns.filter {
+            [.enterprise, .creditCode, .region].contains($0.kind) || $0.kind == .indicator(1) || $0.kind == .scenario(1)
+        }
         return shown.map { "\($0.key) or \($0.header)" }.joined(separator: ", ") + ", …"
     }
 

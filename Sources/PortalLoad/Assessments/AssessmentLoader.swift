@@ -48,18 +48,23 @@ public struct AssessmentLoader: Sendable {
             let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
             let sidecar = String(name.dropLast(4)) + ".dataset.yaml"
             if files.exists((folder.isEmpty ? "." : folder) + "/" + sidecar),
-               let file = ContentFile.read(sidecar, in: folder.isEmpty ? "." : folder, from: files, sink: sink) {
+                let file = ContentFile.read(sidecar, in: folder.isEmpty ? "." : folder, from: files, sink: sink)
+            {
                 dataset = Self.loadDataset(file, sink: sink)
             }
         } else {
             let names = (try? files.files(in: path)) ?? []
             csvFiles = Self.csvFiles(in: path, names: names)
-            if names.contains("dataset.yaml"), let file = ContentFile.read("dataset.yaml", in: path, from: files, sink: sink) {
+            if names.contains("dataset.yaml"),
+                let file = ContentFile.read("dataset.yaml", in: path, from: files, sink: sink)
+            {
                 dataset = Self.loadDataset(file, sink: sink)
             }
         }
         if csvFiles.isEmpty {
-            sink.report(SourceLocation(path: path, line: 1, column: 1), "no assessment CSV files found: pass a .csv file or a folder holding them with --assessments")
+            sink.report(
+                SourceLocation(path: path, line: 1, column: 1),
+                "no assessment CSV files found: pass a .csv file or a folder holding them with --assessments")
         }
         let columns = AssessmentColumns(standard: standard)
         let standard = self.standard, files = self.files, prepared = self.prepared
@@ -85,7 +90,11 @@ public struct AssessmentLoader: Sendable {
         for (index, key) in keys.enumerated() {
             if let earlier = first[key] {
                 let source = records[earlier].source
-                sink.report(records[index].source, "this credit code is already used on line \(source.line) of \(source.path): keep one row per enterprise (each has one assessment)")
+                sink.report(
+                    records[index].source,
+                    "this credit code is already used on line \(source.line) of \(source.path): keep one row per "
+                        + "enterprise (each has one assessment)"
+                )
             } else {
                 first[key] = index
             }
@@ -94,11 +103,16 @@ public struct AssessmentLoader: Sendable {
 
     private static func loadDataset(_ file: ContentFile, sink: DiagnosticSink) -> (Bool, String?) {
         guard let document = file.yaml(sink: sink),
-              let fields = FieldReader(document.root, in: document, sink: sink, what: "dataset.yaml") else { return (false, nil) }
+            let fields = FieldReader(document.root, in: document, sink: sink, what: "dataset.yaml")
+        else { return (false, nil) }
         fields.rejectUnknownKeys(["synthetic", "label"])
         var synthetic = false
         if let node = fields.node("synthetic") {
-            if let flag = node.bool { synthetic = flag } else { fields.error(node, "'synthetic' must be true or false: write true or false") }
+            if let flag = node.bool {
+                synthetic = flag
+            } else {
+                fields.error(node, "'synthetic' must be true or false: write true or false")
+            }
         }
         return (synthetic, fields.optionalText("label"))
     }
@@ -148,14 +162,17 @@ struct AssessmentFileReader {
     /// of whole rows (one for each worker to read), or why it cannot be read.
     static func split(_ path: String, from files: FileSource) -> Result<SplitTable, Diagnostic> {
         guard let raw = try? files.bytes(path) else {
-            return .failure(Diagnostic(path: path, line: 1, column: 1, "cannot read the file: check that it exists and is readable"))
+            return .failure(
+                Diagnostic(path: path, line: 1, column: 1, "cannot read the file: check that it exists and is readable")
+            )
         }
         return TableText.decode(raw, path: path).map { decoded in
             let table = CSVReader(bytes: decoded.bytes, path: path)
             var rows = CSVReader.Rows(table)
             let first = rows.next()
-            return SplitTable(table: table, first: first,
-                              runs: table.runs(from: rows.position, count: 4 * ProcessInfo.processInfo.activeProcessorCount))
+            return SplitTable(
+                table: table, first: first,
+                runs: table.runs(from: rows.position, count: 4 * ProcessInfo.processInfo.activeProcessorCount))
         }
     }
 
@@ -168,7 +185,9 @@ struct AssessmentFileReader {
             switch split.first {
             case .success(let first?): header = first
             case .success(nil):
-                sink.report(SourceLocation(path: path, line: 1, column: 1), "the file is empty: it needs a header row and one row per assessment")
+                sink.report(
+                    SourceLocation(path: path, line: 1, column: 1),
+                    "the file is empty: it needs a header row and one row per assessment")
                 return []
             case .failure(let diagnostic): sink.report(diagnostic); return []
             }
@@ -190,14 +209,21 @@ struct AssessmentFileReader {
                 case .success(let row?):
                     guard row.fields.count == width else {
                         let last = row.fields.last!
-                        sink.report(table.location(of: last),
-                                    "this row has \(row.fields.count) cells but the header has \(width): check for a missing or extra comma (quote cells that contain commas)")
+                        sink.report(
+                            table.location(of: last),
+                            "this row has \(row.fields.count) cells but the header has \(width): check for a missing "
+                                + "or extra comma (quote cells that contain commas)"
+                        )
                         continue
                     }
-                    if let assessment = RowReader(row: row, layout: layout, table: table, rules: rules, sink: sink).assessment() {
+                    if let assessment = RowReader(row: row, layout: layout, table: table, rules: rules, sink: sink)
+                        .assessment()
+                    {
                         let identifiers = assessment.identifiers
-                        assessments.append(ReadRecord(record: assessment, code: CodeKey(identifiers.creditCode),
-                                                      synthetic: identifiers.enterprise.utf8.reversed().starts(with: marker)))
+                        assessments.append(
+                            ReadRecord(
+                                record: assessment, code: CodeKey(identifiers.creditCode),
+                                synthetic: identifiers.enterprise.utf8.reversed().starts(with: marker)))
                     }
                 case .success(nil):
                     return assessments
@@ -217,8 +243,11 @@ struct AssessmentFileReader {
         // A first row without a single column name is data: one message, and none of its
         // cells (names, credit codes) repeated.
         guard header.fields.contains(where: { columns.column(named: header.value($0)) != nil }) else {
-            sink.report(SourceLocation(path: path, line: header.line, column: 1),
-                        "the first row is not a header (none of its cells is a column name): add a header row with the column names of README.md (\(columns.examples))")
+            sink.report(
+                SourceLocation(path: path, line: header.line, column: 1),
+                "the first row is not a header (none of its cells is a column name): add a header row with the column"
+                    + " names of README.md (\(columns.examples))"
+            )
             return nil
         }
         for (index, field) in header.fields.enumerated() {
@@ -226,8 +255,9 @@ struct AssessmentFileReader {
                 // Only a short ASCII word is repeated: a header cell could hold an identifier.
                 let name = header.value(field)
                 let shown = name.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_ ]{0,11}/) != nil ? "'\(name)'" : "\(index + 1)"
-                sink.report(table.location(of: field),
-                            "unknown column \(shown): the header must use the column names of README.md (\(columns.examples))")
+                sink.report(
+                    table.location(of: field),
+                    "unknown column \(shown): the header must use the column names of README.md (\(columns.examples))")
                 ok = false
                 continue
             }
@@ -239,9 +269,12 @@ struct AssessmentFileReader {
         }
         let missing = columns.columns.filter { !seen.contains($0.kind) }
         if !missing.isEmpty {
-            let names = missing.prefix(5).map { "\($0.key) (\($0.header))" }.joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
-            sink.report(SourceLocation(path: path, line: header.line, column: 1),
-                        "the header has no column \(names): a header row is required, with every column of README.md")
+            let names =
+                missing.prefix(5).map { "\($0.key) (\($0.header))" }.joined(separator: ", ")
+                + (missing.count > 5 ? ", …" : "")
+            sink.report(
+                SourceLocation(path: path, line: header.line, column: 1),
+                "the header has no column \(names): a header row is required, with every column of README.md")
             ok = false
         }
         return ok ? layout : nil

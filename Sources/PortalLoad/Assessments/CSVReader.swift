@@ -32,7 +32,8 @@ struct CSVReader {
         var quotedTexts: [String] = []
 
         func value(_ field: Field) -> String {
-            field.quoted >= 0 ? quotedTexts[field.quoted] : String(decoding: bytes[field.offset..<field.end], as: UTF8.self)
+            field.quoted >= 0
+                ? quotedTexts[field.quoted] : String(decoding: bytes[field.offset..<field.end], as: UTF8.self)
         }
 
         func isEmpty(_ field: Field) -> Bool {
@@ -68,10 +69,13 @@ struct CSVReader {
     /// and a single `"` closes it. Gives the offset just past the closing quote, nil when
     /// the cell is never closed. Line ends inside are counted into `line` and
     /// `lineStart`; with `collect`, the cell's text goes into `value`.
-    func quotedCellEnd(open: Int, end: Int, line: inout Int, lineStart: inout Int,
-                       collect: Bool, value: inout [UInt8]) -> Int? {
+    func quotedCellEnd(
+        open: Int, end: Int, line: inout Int, lineStart: inout Int,
+        collect: Bool, value: inout [UInt8]
+    ) -> Int? {
         bytes.withUnsafeBufferPointer {
-            Self.quotedCellEnd($0, open: open, end: end, line: &line, lineStart: &lineStart, collect: collect, value: &value)
+            Self.quotedCellEnd(
+                $0, open: open, end: end, line: &line, lineStart: &lineStart, collect: collect, value: &value)
         }
     }
 
@@ -84,8 +88,10 @@ struct CSVReader {
     // The two rules over the bytes themselves: the splitter runs them over a whole file
     // of 100,000 rows on one core, before the rows can be read on every core.
 
-    private static func quotedCellEnd(_ bytes: UnsafeBufferPointer<UInt8>, open: Int, end: Int, line: inout Int, lineStart: inout Int,
-                                      collect: Bool, value: inout [UInt8]) -> Int? {
+    private static func quotedCellEnd(
+        _ bytes: UnsafeBufferPointer<UInt8>, open: Int, end: Int, line: inout Int, lineStart: inout Int,
+        collect: Bool, value: inout [UInt8]
+    ) -> Int? {
         var cursor = open + 1
         while cursor < end {
             let byte = bytes[cursor]
@@ -137,14 +143,17 @@ struct CSVReader {
             var unused: [UInt8] = []
             while index < bytes.count {
                 if bytes[index] == UInt8(ascii: "\"") {
-                    guard let after = Self.quotedCellEnd(bytes, open: index, end: bytes.count, line: &line, lineStart: &lineStart,
-                                                         collect: false, value: &unused) else { break }
+                    guard
+                        let after = Self.quotedCellEnd(
+                            bytes, open: index, end: bytes.count, line: &line, lineStart: &lineStart,
+                            collect: false, value: &unused)
+                    else { break }
                     index = after
                 }
                 index = Self.plainCellEnd(bytes, from: index, end: bytes.count)
                 guard index < bytes.count else { break }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                line += 1 // a line end outside quotes: a row ends here
+                line += 1  // a line end outside quotes: a row ends here
                 if index >= next, index + 1 < bytes.count {
                     starts.append(Start(offset: index + 1, line: line))
                     next = index + 1 + size / count
@@ -197,14 +206,26 @@ struct CSVReader {
                     var quoted = -1, fieldEnd = index
                     if index < count && bytes[index] == UInt8(ascii: "\"") {
                         var buffer: [UInt8] = []
-                        guard let cursor = table.quotedCellEnd(open: index, end: count, line: &line, lineStart: &lineStart,
-                                                               collect: true, value: &buffer) else {
-                            return .failure(Diagnostic(path: path, line: fieldLine, column: table.column(of: fieldOffset, lineStart: fieldLineStart),
-                                                       "a quoted cell is never closed: add the closing \" (a quote inside a cell is written \"\")"))
+                        guard
+                            let cursor = table.quotedCellEnd(
+                                open: index, end: count, line: &line, lineStart: &lineStart,
+                                collect: true, value: &buffer)
+                        else {
+                            return .failure(
+                                Diagnostic(
+                                    path: path, line: fieldLine,
+                                    column: table.column(of: fieldOffset, lineStart: fieldLineStart),
+                                    "a quoted cell is never closed: add the closing \" (a quote inside a cell is "
+                                        + "written \"\")"
+                                ))
                         }
                         if cursor < count && bytes[cursor] != UInt8(ascii: ",") && bytes[cursor] != 0x0A {
-                            return .failure(Diagnostic(path: path, line: line, column: table.column(of: cursor, lineStart: lineStart),
-                                                       "text after a quoted cell: put the whole cell in quotes, and write a quote inside it as \"\""))
+                            return .failure(
+                                Diagnostic(
+                                    path: path, line: line, column: table.column(of: cursor, lineStart: lineStart),
+                                    "text after a quoted cell: put the whole cell in quotes, and write a quote inside"
+                                        + " it as \"\""
+                                ))
                         }
                         quoted = quotedTexts.count
                         quotedTexts.append(String(decoding: buffer, as: UTF8.self))
@@ -213,7 +234,10 @@ struct CSVReader {
                         index = table.plainCellEnd(from: index, end: count)
                         fieldEnd = index
                     }
-                    fields.append(Field(line: fieldLine, offset: fieldOffset, lineStart: fieldLineStart, end: fieldEnd, quoted: quoted))
+                    fields.append(
+                        Field(
+                            line: fieldLine, offset: fieldOffset, lineStart: fieldLineStart, end: fieldEnd,
+                            quoted: quoted))
                     if index < count && bytes[index] == UInt8(ascii: ",") {
                         index += 1
                         continue
@@ -221,7 +245,7 @@ struct CSVReader {
                     break
                 }
                 // End of the row (newline or end of file).
-                if index < count { // newline
+                if index < count {  // newline
                     index += 1
                     line += 1
                     lineStart = index

@@ -28,12 +28,17 @@ extension TierRef: DirectTree {
 
 extension Layout: DirectTree {
     var tree: TemplateValue {
-        .fields(["lang": .text(lang), "siteTitle": .text(siteTitle), "shortTitle": .text(shortTitle), "edition": .text(edition),
-                 "title": .text(title), "description": .text(description), "root": .text(root), "canonical": .text(canonical),
-                 "kind": .text(kind), "home": .text(home), "nav": .list(nav), "breadcrumbs": .list(breadcrumbs),
-                 "footer": .list(footer), "data": .list(data), "image": .text(image), "assets": .text(assets), "searchHref": .text(searchHref),
-                 "searchFallback": .text(searchFallback), "indexed": .flag(indexed), "searchFilters": .texts(searchFilters),
-                 "searchTerms": .list(searchTerms), "runsWebAssembly": .flag(runsWebAssembly)])
+        .fields([
+            "lang": .text(lang), "siteTitle": .text(siteTitle), "shortTitle": .text(shortTitle),
+            "edition": .text(edition),
+            "title": .text(title), "description": .text(description), "root": .text(root),
+            "canonical": .text(canonical),
+            "kind": .text(kind), "home": .text(home), "nav": .list(nav), "breadcrumbs": .list(breadcrumbs),
+            "footer": .list(footer), "data": .list(data), "image": .text(image), "assets": .text(assets),
+            "searchHref": .text(searchHref),
+            "searchFallback": .text(searchFallback), "indexed": .flag(indexed), "searchFilters": .texts(searchFilters),
+            "searchTerms": .list(searchTerms), "runsWebAssembly": .flag(runsWebAssembly),
+        ])
     }
 }
 
@@ -45,9 +50,14 @@ extension SearchTermBlock: DirectTree {
 
 extension ScenarioView: DirectTree {
     var tree: TemplateValue {
-        .fields(["layout": layout.tree, "code": .text(code), "name": .text(name), "segment": .text(segment), "area": .text(area),
-                 "sections": .list(sections), "definedTiers": .text(definedTiers), "notes": notes.map(TemplateValue.richText),
-                 "adoption": adoption?.tree, "compareLinks": .list(compareLinks), "previous": previous?.tree, "next": next?.tree])
+        .fields([
+            "layout": layout.tree, "code": .text(code), "name": .text(name), "segment": .text(segment),
+            "area": .text(area),
+            "sections": .list(sections), "definedTiers": .text(definedTiers),
+            "notes": notes.map(TemplateValue.richText),
+            "adoption": adoption?.tree, "compareLinks": .list(compareLinks), "previous": previous?.tree,
+            "next": next?.tree,
+        ])
     }
 }
 
@@ -59,29 +69,41 @@ extension TierSection: DirectTree {
 
 extension ScenarioAdoptionView: DirectTree {
     var tree: TemplateValue {
-        .fields(["records": .text(records), "cells": .list(cells), "outcomesHref": .text(outcomesHref), "synthetic": .flag(synthetic),
-                 "withdrawn": .text(withdrawn)])
+        .fields([
+            "records": .text(records), "cells": .list(cells), "outcomesHref": .text(outcomesHref),
+            "synthetic": .flag(synthetic),
+            "withdrawn": .text(withdrawn),
+        ])
     }
 }
 
 extension AdoptionCellView: DirectTree {
-    var tree: TemplateValue { .fields(["label": .text(label), "count": .text(count), "share": .text(share), "detail": .text(detail)]) }
+    var tree: TemplateValue {
+        .fields(["label": .text(label), "count": .text(count), "share": .text(share), "detail": .text(detail)])
+    }
 }
 
 // MARK: Rows of the pages that list every scenario
 
 extension SegmentGroup: DirectTree {
     var tree: TemplateValue {
-        .fields(["id": .text(id), "name": .text(name), "area": .text(area), "areaId": .text(areaId), "scenarios": .list(scenarios)])
+        .fields([
+            "id": .text(id), "name": .text(name), "area": .text(area), "areaId": .text(areaId),
+            "scenarios": .list(scenarios),
+        ])
     }
 }
 
 extension ScenarioRow: DirectTree {
-    var tree: TemplateValue { .fields(["code": .text(code), "name": .text(name), "href": .text(href), "cells": .list(cells)]) }
+    var tree: TemplateValue {
+        .fields(["code": .text(code), "name": .text(name), "href": .text(href), "cells": .list(cells)])
+    }
 }
 
 extension MatrixCell: DirectTree {
-    var tree: TemplateValue { .fields(["tier": tier.tree, "defined": .flag(defined), "text": .text(text), "href": .text(href)]) }
+    var tree: TemplateValue {
+        .fields(["tier": tier.tree, "defined": .flag(defined), "text": .text(text), "href": .text(href)])
+    }
 }
 
 extension TierSegmentView: DirectTree {
@@ -91,20 +113,28 @@ extension TierSegmentView: DirectTree {
 }
 
 extension TierScenarioView: DirectTree {
-    var tree: TemplateValue { .fields(["code": .text(code), "name": .text(name), "text": .text(text), "href": .text(href)]) }
+    var tree: TemplateValue {
+        .fields(["code": .text(code), "name": .text(name), "text": .text(text), "href": .text(href)])
+    }
 }
 
 extension CompareSegment: DirectTree {
     var tree: TemplateValue {
-        .fields(["id": .text(id), "name": .text(name), "area": .text(area), "areaId": .text(areaId), "rows": .list(rows)])
+        .fields([
+            "id": .text(id), "name": .text(name), "area": .text(area), "areaId": .text(areaId), "rows": .list(rows),
+        ])
     }
 }
 
 extension CompareRow: DirectTree {
     var tree: TemplateValue {
-        .fields(["code": .text(code), "name": .text(name), "href": .text(href), "areaId": .text(areaId), "segmentId": .text(segmentId),
-                 "lowText": .text(lowText), "highText": .text(highText), "lowHref": .text(lowHref), "highHref": .text(highHref),
-                 "change": .text(change), "changeLabel": .text(changeLabel)])
+        .fields([
+            "code": .text(code), "name": .text(name), "href": .text(href), "areaId": .text(areaId),
+            "segmentId": .text(segmentId),
+            "lowText": .text(lowText), "highText": .text(highText), "lowHref": .text(lowHref),
+            "highHref": .text(highHref),
+            "change": .text(change), "changeLabel": .text(changeLabel),
+        ])
     }
 }
 
@@ -114,8 +144,10 @@ extension SelfCheckSegment: DirectTree {
 
 extension SelfCheckScenario: DirectTree {
     var tree: TemplateValue {
-        .fields(["no": .number(no), "code": .text(code), "name": .text(name), "href": .text(href), "options": .list(options),
-                 "texts": .list(texts)])
+        .fields([
+            "no": .number(no), "code": .text(code), "name": .text(name), "href": .text(href), "options": .list(options),
+            "texts": .list(texts),
+        ])
     }
 }
 

@@ -20,7 +20,8 @@ struct MustacheParser {
         var parser = MustacheParser(bytes: Array(text.utf8))
         parser.words = words
         let nodes = try parser.nodes(in: Scope(closing: nil, strip: [], role: .body))
-        return CompiledTemplate(nodes: nodes, references: parser.references, wordKeys: parser.wordKeys, wordProblems: parser.wordProblems)
+        return CompiledTemplate(
+            nodes: nodes, references: parser.references, wordKeys: parser.wordKeys, wordProblems: parser.wordProblems)
     }
 
     private let bytes: [UInt8]
@@ -71,7 +72,8 @@ struct MustacheParser {
         }
         if kind != .variable { contentStart += 1 }
         // `{{{name}}}` ends with `}` and the closing delimiter; `{{=a b=}}` with `=` and it.
-        let terminator = (sigil == UInt8(ascii: "{") ? [UInt8(ascii: "}")] : kind == .delimiters ? [UInt8(ascii: "=")] : []) + close
+        let terminator =
+            (sigil == UInt8(ascii: "{") ? [UInt8(ascii: "}")] : kind == .delimiters ? [UInt8(ascii: "=")] : []) + close
         guard let contentEnd = find(terminator, from: contentStart) else {
             throw error(at: start, "the tag is not closed: end it with \(String(decoding: terminator, as: UTF8.self))")
         }
@@ -112,7 +114,9 @@ struct MustacheParser {
                     }
                 }
                 // (Empty lines get no indentation: no trailing spaces.)
-                let emptyLine = bytes[position] == UInt8(ascii: "\n") || starts(with: [UInt8(ascii: "\r"), UInt8(ascii: "\n")], at: position)
+                let emptyLine =
+                    bytes[position] == UInt8(ascii: "\n")
+                    || starts(with: [UInt8(ascii: "\r"), UInt8(ascii: "\n")], at: position)
                 if scope.role != .parentArguments, !emptyLine {
                     nodes.append(.lineStart)
                 }
@@ -122,7 +126,9 @@ struct MustacheParser {
             if starts(with: open, at: position) {
                 let tag = try tag(at: position)
                 position = tag.end
-                if try inline(tag, lineIndentation: lineIndentation, scope: scope, into: &nodes) == .closed { return nodes }
+                if try inline(tag, lineIndentation: lineIndentation, scope: scope, into: &nodes) == .closed {
+                    return nodes
+                }
             } else {
                 let end = textEnd(from: position)
                 if scope.role != .parentArguments { nodes.append(.text(Array(bytes[position..<end]))) }
@@ -131,15 +137,19 @@ struct MustacheParser {
         }
         if let (name, tag) = scope.closing {
             let sigil = tag.kind == .section ? "#" : tag.kind == .inverted ? "^" : tag.kind == .parent ? "<" : "$"
-            throw error(at: tag.start, "the section {{\(sigil)\(name)}} opened here is never closed: add {{/\(name)}} where it ends")
+            throw error(
+                at: tag.start,
+                "the section {{\(sigil)\(name)}} opened here is never closed: add {{/\(name)}} where it ends")
         }
         return nodes
     }
 
     /// A tag that is the first thing on its line: if it stands alone there, the line
     /// leaves no trace in the output. Nil when it does not stand alone.
-    private mutating func standalone(_ tag: Tag, indentation: [UInt8], scope: Scope,
-                                     into nodes: inout [CompiledTemplate.Node]) throws(SyntaxError) -> Outcome? {
+    private mutating func standalone(
+        _ tag: Tag, indentation: [UInt8], scope: Scope,
+        into nodes: inout [CompiledTemplate.Node]
+    ) throws(SyntaxError) -> Outcome? {
         // A block override's closing tag at the start of a line ends the override there:
         // what follows it on the line is the parent tag's, which renders nothing.
         if tag.kind == .close, scope.role == .blockArgument {
@@ -172,25 +182,35 @@ struct MustacheParser {
             nodes.append(.block(try blockName(of: tag), default: content, indentation: relative, standalone: true))
             return .handled
         }
-        return try inlineOrStandalone(tag, indentation: indentation, lineIndentation: indentation, scope: scope, into: &nodes)
+        return try inlineOrStandalone(
+            tag, indentation: indentation, lineIndentation: indentation, scope: scope, into: &nodes)
     }
 
-    private mutating func inline(_ tag: Tag, lineIndentation: [UInt8], scope: Scope,
-                                 into nodes: inout [CompiledTemplate.Node]) throws(SyntaxError) -> Outcome {
+    private mutating func inline(
+        _ tag: Tag, lineIndentation: [UInt8], scope: Scope,
+        into nodes: inout [CompiledTemplate.Node]
+    ) throws(SyntaxError) -> Outcome {
         if tag.kind == .parent {
             let (name, arguments) = try parent(tag, scope: scope)
             nodes.append(.partial(name, indentation: nil, overrides: arguments))
             return .handled
         }
-        return try inlineOrStandalone(tag, indentation: nil, lineIndentation: lineIndentation, scope: scope, into: &nodes)
+        return try inlineOrStandalone(
+            tag, indentation: nil, lineIndentation: lineIndentation, scope: scope, into: &nodes)
     }
 
     /// The tags whose meaning does not depend on their line. `indentation` is that of a
     /// standalone partial; `position` is past the tag (and past its line if standalone).
-    private mutating func inlineOrStandalone(_ tag: Tag, indentation: [UInt8]?, lineIndentation: [UInt8], scope: Scope,
-                                             into nodes: inout [CompiledTemplate.Node]) throws(SyntaxError) -> Outcome {
+    private mutating func inlineOrStandalone(
+        _ tag: Tag, indentation: [UInt8]?, lineIndentation: [UInt8], scope: Scope,
+        into nodes: inout [CompiledTemplate.Node]
+    ) throws(SyntaxError) -> Outcome {
         if scope.role == .parentArguments, ![.comment, .delimiters, .block, .close].contains(tag.kind) {
-            throw error(at: tag.start, "inside {{<\(scope.closing?.name ?? "")}}…{{/\(scope.closing?.name ?? "")}} only {{$name}}…{{/name}} overrides are allowed: move this tag into an override or out of the parent tag")
+            throw error(
+                at: tag.start,
+                "inside {{<\(scope.closing?.name ?? "")}}…{{/\(scope.closing?.name ?? "")}} only {{$name}}…{{/name}} "
+                    + "overrides are allowed: move this tag into an override or out of the parent tag"
+            )
         }
         switch tag.kind {
         case .comment:
@@ -207,7 +227,8 @@ struct MustacheParser {
         case .section, .inverted:
             let name = try name(of: tag)
             if words != nil, isWords(name) {
-                wordProblems.append(error(at: tag.start, "words are written, not tested: write {{words.section.key}} without # or ^"))
+                wordProblems.append(
+                    error(at: tag.start, "words are written, not tested: write {{words.section.key}} without # or ^"))
             }
             let body = try self.nodes(in: Scope(closing: (tag.content, tag), strip: scope.strip, role: .body))
             nodes.append(.section(name, body, inverted: tag.kind == .inverted))
@@ -229,17 +250,21 @@ struct MustacheParser {
                 try self.nodes(in: Scope(closing: (tag.content, tag), strip: strip, role: .blockArgument))
         case .block:
             let content = try self.nodes(in: Scope(closing: (tag.content, tag), strip: scope.strip, role: .body))
-            nodes.append(.block(try blockName(of: tag), default: content, indentation: lineIndentation, standalone: false))
+            nodes.append(
+                .block(try blockName(of: tag), default: content, indentation: lineIndentation, standalone: false))
         case .parent:
-            break // read by `parent`
+            break  // read by `parent`
         }
         return .handled
     }
 
     /// A parent tag's overrides, read up to its closing tag.
-    private mutating func parent(_ tag: Tag, scope: Scope) throws(SyntaxError) -> (String, [String: [CompiledTemplate.Node]]) {
+    private mutating func parent(_ tag: Tag, scope: Scope) throws(SyntaxError) -> (
+        String, [String: [CompiledTemplate.Node]]
+    ) {
         if scope.role == .parentArguments {
-            throw error(at: tag.start, "a parent tag cannot stand directly inside another: put it inside a {{$name}} override")
+            throw error(
+                at: tag.start, "a parent tag cannot stand directly inside another: put it inside a {{$name}} override")
         }
         let name = try partialName(of: tag)
         overrides.append([:])
@@ -249,10 +274,16 @@ struct MustacheParser {
 
     private func checkClosing(_ tag: Tag, scope: Scope) throws(SyntaxError) {
         guard let (name, _) = scope.closing else {
-            throw error(at: tag.start, "{{/\(tag.content)}} closes a section that is not open: remove it or add {{#\(tag.content)}} before it")
+            throw error(
+                at: tag.start,
+                "{{/\(tag.content)}} closes a section that is not open: remove it or add {{#\(tag.content)}} before it")
         }
         guard tag.content == name else {
-            throw error(at: tag.start, "a section is closed with a different name than it was opened with: match {{#\(name)}} with {{/\(name)}}")
+            throw error(
+                at: tag.start,
+                "a section is closed with a different name than it was opened with: match {{#\(name)}} with {{/"
+                    + "\(name)}}"
+            )
         }
     }
 
@@ -282,7 +313,11 @@ struct MustacheParser {
             text = text[text.index(after: open)..<text.index(before: text.endIndex)]
         }
         if text.isEmpty, !(functions.first?.appliesToPosition ?? false) {
-            throw error(at: tag.start, functions.isEmpty ? "the tag has no name: write {{name}}" : "'\(functions[0].rawValue)()' needs a name, as \(functions[0].rawValue)(list)")
+            throw error(
+                at: tag.start,
+                functions.isEmpty
+                    ? "the tag has no name: write {{name}}"
+                    : "'\(functions[0].rawValue)()' needs a name, as \(functions[0].rawValue)(list)")
         }
         guard !text.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) else {
             throw error(at: tag.start, "a name cannot contain spaces: '\(tag.content)'")
@@ -295,7 +330,9 @@ struct MustacheParser {
     }
 
     /// The nodes a words tag stands for; none (and a problem) when it names no text.
-    private mutating func words(_ name: CompiledTemplate.Name, from words: TemplateWords, tag: Tag) -> [CompiledTemplate.Node] {
+    private mutating func words(_ name: CompiledTemplate.Name, from words: TemplateWords, tag: Tag) -> [CompiledTemplate
+        .Node]
+    {
         guard name.functions.isEmpty else {
             wordProblems.append(error(at: tag.start, "words take no functions: write {{words.section.key}}"))
             return []
@@ -321,9 +358,15 @@ struct MustacheParser {
     /// A partial's or parent's name, recorded for the check that it exists.
     private mutating func partialName(of tag: Tag) throws(SyntaxError) -> String {
         if tag.content.hasPrefix("*") {
-            throw error(at: tag.start, "dynamic partial names ({{>*name}}) are not supported: every partial must be named in the template, so that the check can find it")
+            throw error(
+                at: tag.start,
+                "dynamic partial names ({{>*name}}) are not supported: every partial must be named in the template, "
+                    + "so that the check can find it"
+            )
         }
-        guard !tag.content.isEmpty else { throw error(at: tag.start, "the tag names no template: write {{> partials/name}}") }
+        guard !tag.content.isEmpty else {
+            throw error(at: tag.start, "the tag names no template: write {{> partials/name}}")
+        }
         let (line, column) = location(of: tag.start)
         references.append(CompiledTemplate.Reference(name: tag.content, line: line, column: column))
         return tag.content
@@ -353,7 +396,9 @@ struct MustacheParser {
 
     private func skipSpaces(from offset: Int) -> Int {
         var index = offset
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
         return index
     }
 
@@ -363,7 +408,9 @@ struct MustacheParser {
         let index = skipSpaces(from: offset)
         if index == bytes.count { return index }
         if bytes[index] == UInt8(ascii: "\n") { return index + 1 }
-        if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { return index + 2 }
+        if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
+            return index + 2
+        }
         return nil
     }
 
@@ -398,7 +445,9 @@ struct MustacheParser {
 private extension String {
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[first...last])
     }
 }

@@ -15,7 +15,9 @@ public enum ScriptWords {
 
     /// The keys the scripts show (`section.key`), or their problems.
     public static func check(assets directory: String, text: UIText) -> (keys: Set<String>, problems: [Diagnostic]) {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".js") }.sorted()
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+            $0.hasSuffix(".js")
+        }.sorted()
         var keys: Set<String> = []
         var problems: [Diagnostic] = []
         for file in files {
@@ -32,7 +34,9 @@ public enum ScriptWords {
     nonisolated(unsafe) private static let sectionCall = /PortalWords\(\s*"([^"]*)"\s*\)/
     nonisolated(unsafe) private static let sayCall = /\bsay\(\s*(?:"([^"]*)")?/
 
-    static func check(_ source: String, section: String, path: String, text: UIText) -> (keys: Set<String>, problems: [Diagnostic]) {
+    static func check(_ source: String, section: String, path: String, text: UIText) -> (
+        keys: Set<String>, problems: [Diagnostic]
+    ) {
         let calls = source.matches(of: sectionCall)
         guard !calls.isEmpty else { return ([], []) }
         var keys: Set<String> = []
@@ -42,21 +46,33 @@ public enum ScriptWords {
             problems.append(Diagnostic(path: path, line: location.line, column: location.column, message))
         }
         for call in calls where String(call.1) != section {
-            report(call.range.lowerBound, "a script reads its own words: write PortalWords(\"\(section)\") (the section named after the file)")
+            report(
+                call.range.lowerBound,
+                "a script reads its own words: write PortalWords(\"\(section)\") (the section named after the file)")
         }
         let known = Set(text.sections.first { $0.name == section }?.keys ?? [])
         if known.isEmpty, let first = calls.first {
-            report(first.range.lowerBound, "the strings file has no section '\(section)': add it (the words this script shows) to \(UIText.fileName)")
+            report(
+                first.range.lowerBound,
+                "the strings file has no section '\(section)': add it (the words this script shows) to "
+                    + "\(UIText.fileName)"
+            )
         }
         for call in source.matches(of: sayCall) {
             guard let key = call.1.map(String.init) else {
-                report(call.range.lowerBound, "say() takes the key as a literal, as say(\"key\"): the check must see which words a script shows")
+                report(
+                    call.range.lowerBound,
+                    "say() takes the key as a literal, as say(\"key\"): the check must see which words a script shows")
                 continue
             }
             if known.contains(section + "." + key) {
                 keys.insert(section + "." + key)
             } else if !known.isEmpty {
-                report(call.range.lowerBound, "the strings file has no text '\(section).\(key)': add `\(key): <text>` to its section '\(section)' or correct the key")
+                report(
+                    call.range.lowerBound,
+                    "the strings file has no text '\(section).\(key)': add `\(key): <text>` to its section "
+                        + "'\(section)' or correct the key"
+                )
             }
         }
         return (keys, problems)

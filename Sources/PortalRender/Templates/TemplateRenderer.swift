@@ -26,7 +26,10 @@ struct TemplateRenderer: Sendable {
         var overrides: [String: [CompiledTemplate.Node]]?
 
         /// Renders `body` with `value` pushed (and `sequence` as its place in a list).
-        mutating func pushing(_ value: TemplateValue, sequence: (first: Bool, last: Bool, index: Int)? = nil, _ body: (inout Scope) -> Void) {
+        mutating func pushing(
+            _ value: TemplateValue, sequence: (first: Bool, last: Bool, index: Int)? = nil,
+            _ body: (inout Scope) -> Void
+        ) {
             let saved = self.sequence
             stack.append(value)
             self.sequence = sequence
@@ -37,7 +40,10 @@ struct TemplateRenderer: Sendable {
 
         /// Renders another template's text (a partial, a parent, an override): no list
         /// position, the given indentation, `added` overrides.
-        mutating func entering(indentation: [UInt8]?, overrides added: [String: [CompiledTemplate.Node]]? = nil, _ body: (inout Scope) -> Void) {
+        mutating func entering(
+            indentation: [UInt8]?, overrides added: [String: [CompiledTemplate.Node]]? = nil,
+            _ body: (inout Scope) -> Void
+        ) {
             let saved = (sequence, self.indentation, overrides)
             if let added {
                 // The outermost caller's overrides win over those of the parents it calls.
@@ -73,7 +79,9 @@ struct TemplateRenderer: Sendable {
             case .flag(true)?: render(body[...], &scope, into: &output)
             case .list(let items)?:
                 for (index, item) in items.enumerated() {
-                    scope.pushing(item, sequence: (index == 0, index == items.count - 1, index)) { render(body[...], &$0, into: &output) }
+                    scope.pushing(item, sequence: (index == 0, index == items.count - 1, index)) {
+                        render(body[...], &$0, into: &output)
+                    }
                 }
             case .richText(let text)? where text.markdown.isEmpty: break
             case let value?: scope.pushing(value) { render(body[...], &$0, into: &output) }
@@ -89,7 +97,9 @@ struct TemplateRenderer: Sendable {
             // A missing partial renders as nothing (the specification's rule); the site's
             // template check refuses one before anything is rendered.
             if let template = templates[name] {
-                scope.entering(indentation: indentation.flatMap(scope.indented), overrides: overrides) { render(template.nodes[...], &$0, into: &output) }
+                scope.entering(indentation: indentation.flatMap(scope.indented), overrides: overrides) {
+                    render(template.nodes[...], &$0, into: &output)
+                }
             }
         case .block(let name, let defaultNodes, let indentation, let standalone):
             if let override = scope.overrides?[name] {
@@ -99,7 +109,9 @@ struct TemplateRenderer: Sendable {
                 if !standalone, case .lineStart? = nodes.first { nodes = nodes.dropFirst() }
                 scope.entering(indentation: scope.indented(by: indentation)) { render(nodes, &$0, into: &output) }
             } else {
-                scope.entering(indentation: standalone ? scope.indented(by: indentation) : scope.indentation) { render(defaultNodes[...], &$0, into: &output) }
+                scope.entering(indentation: standalone ? scope.indented(by: indentation) : scope.indentation) {
+                    render(defaultNodes[...], &$0, into: &output)
+                }
             }
         }
     }

@@ -21,16 +21,21 @@ public struct TemplateSet: Sendable {
         let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         // Each file is read and parsed on its own core; results in file order.
-        let parsed = files.parallelMap { file -> Result<(name: String, path: String, text: String, template: CompiledTemplate), Diagnostic> in
+        let parsed = files.parallelMap {
+            file -> Result<(name: String, path: String, text: String, template: CompiledTemplate), Diagnostic> in
             let path = root + "/" + file
             let name = String(file.dropLast(".mustache".count))
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                return .failure(Diagnostic(path: path, line: 1, column: 1, "cannot read the template as UTF-8 text: save it as UTF-8"))
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            else {
+                return .failure(
+                    Diagnostic(
+                        path: path, line: 1, column: 1, "cannot read the template as UTF-8 text: save it as UTF-8"))
             }
             do {
                 return .success((name, path, text, try MustacheParser.parse(text, words: words)))
             } catch let error as MustacheParser.SyntaxError {
-                return .failure(Diagnostic(path: path, line: error.line, column: error.column, "template syntax: \(error.message)"))
+                return .failure(
+                    Diagnostic(path: path, line: error.line, column: error.column, "template syntax: \(error.message)"))
             } catch {
                 return .failure(Diagnostic(path: path, line: 1, column: 1, "template syntax: \(error)"))
             }
@@ -48,22 +53,31 @@ public struct TemplateSet: Sendable {
         let parsedOrBroken = Set(files.map { String($0.dropLast(".mustache".count)) })
         for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
             for problem in source.template.wordProblems {
-                diagnostics.append(Diagnostic(path: source.path, line: problem.line, column: problem.column, problem.message))
+                diagnostics.append(
+                    Diagnostic(path: source.path, line: problem.line, column: problem.column, problem.message))
             }
         }
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in source.template.references where !parsedOrBroken.contains(reference.name) {
-                diagnostics.append(Diagnostic(path: source.path, line: reference.line, column: reference.column,
-                    "template '\(name)' includes '\(reference.name)', which does not exist: create \(root)/\(reference.name).mustache or correct the name"))
+                diagnostics.append(
+                    Diagnostic(
+                        path: source.path, line: reference.line, column: reference.column,
+                        "template '\(name)' includes '\(reference.name)', which does not exist: create \(root)/"
+                            + "\(reference.name).mustache or correct the name"
+                    ))
             }
         }
         for name in required where !parsedOrBroken.contains(name) {
-            diagnostics.append(Diagnostic(path: root + "/" + name + ".mustache", line: 1, column: 1,
-                                          "missing template: the site needs \(name).mustache in \(root)/"))
+            diagnostics.append(
+                Diagnostic(
+                    path: root + "/" + name + ".mustache", line: 1, column: 1,
+                    "missing template: the site needs \(name).mustache in \(root)/"))
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
-        var set = TemplateSet(names: Set(sources.keys), renderer: TemplateRenderer(templates: sources.mapValues(\.template)))
-        set.fingerprint = sources.sorted { $0.key < $1.key }.map { "\($0.key)\u{1}\($0.value.text)" }.joined(separator: "\u{2}")
+        var set = TemplateSet(
+            names: Set(sources.keys), renderer: TemplateRenderer(templates: sources.mapValues(\.template)))
+        set.fingerprint =
+            sources.sorted { $0.key < $1.key }.map { "\($0.key)\u{1}\($0.value.text)" }.joined(separator: "\u{2}")
             + (words.map { "\u{3}" + $0.fingerprint } ?? "")
         set.wordKeys = sources.values.reduce(into: []) { $0.formUnion($1.template.wordKeys) }
         return set

@@ -123,7 +123,9 @@ private final class TreeEncoder: Encoder {
         }
 
         mutating func encodeNil(forKey key: Key) throws {}
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try TemplateTree.node(value, direct: direct), key) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            set(try TemplateTree.node(value, direct: direct), key)
+        }
         // The synthesised code calls these for plain fields; without them each would go
         // through the generic method and a dynamic cast.
         mutating func encode(_ value: String, forKey key: Key) throws { set(.text(value), key) }
@@ -132,7 +134,8 @@ private final class TreeEncoder: Encoder {
         mutating func encode(_ value: Double, forKey key: Key) throws { set(.real(value), key) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
-            -> KeyedEncodingContainer<NestedKey> {
+            -> KeyedEncodingContainer<NestedKey>
+        {
             preconditionFailure("view models use synthesised Encodable only")
         }
 
@@ -159,7 +162,9 @@ private final class TreeEncoder: Encoder {
             box.items.append(value)
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+            NestedKey
+        > {
             preconditionFailure("view models use synthesised Encodable only")
         }
 

@@ -34,11 +34,17 @@ public struct TemplateWords: Sendable {
         if path.count == 2, let entry = text.entry(key) { return .nodes(Self.nodes(entry, escaped: escaped), key: key) }
         if path.count == 1, let section = text.sections.first(where: { $0.name == key }) {
             guard !escaped else {
-                return .problem("a section of words is written as JSON for a script, unescaped: write {{{words.\(key)}}} inside <script type=\"application/json\">")
+                return .problem(
+                    "a section of words is written as JSON for a script, unescaped: write {{{words.\(key)}}} inside "
+                        + "<script type=\"application/json\">"
+                )
             }
             return .nodes([.text(Array(json(section.keys).utf8))], key: section.name)
         }
-        return .problem("the strings file has no text '\(key)': add it to \(UIText.fileName) (a section, then `key: text`) or correct the name")
+        return .problem(
+            "the strings file has no text '\(key)': add it to \(UIText.fileName) (a section, then `key: text`) or "
+                + "correct the name"
+        )
     }
 
     /// A text as nodes: each literal run as bytes, each placeholder as a tag of its name.
@@ -60,7 +66,8 @@ public struct TemplateWords: Sendable {
     /// means exactly what the tag would. One that is not a name writes itself.
     static func placeholder(_ name: Substring, escaped: Bool) -> [CompiledTemplate.Node] {
         let tag = escaped ? "{{\(name)}}" : "{{{\(name)}}}"
-        let nodes = (try? MustacheParser.parse(tag))?.nodes.filter { if case .lineStart = $0 { false } else { true } } ?? []
+        let nodes =
+            (try? MustacheParser.parse(tag))?.nodes.filter { if case .lineStart = $0 { false } else { true } } ?? []
         guard !name.contains("{"), !name.contains("}"), nodes.count == 1, case .variable = nodes[0] else {
             return [.text(Array("{\(name)}".utf8))]
         }
@@ -85,7 +92,10 @@ public struct TemplateWords: Sendable {
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
             case "<": result += "\\u003c"
-            case _ where scalar.value < 0x20: result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20:
+                result +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
             default: result.unicodeScalars.append(scalar)
             }
         }
