@@ -144,6 +144,12 @@ public enum SiteFile: String, CaseIterable, Sendable {
     /// Where the templates' own files (Templates/assets/) are published.
     public static let assetsFolder = "assets/"
 
+    /// The file a folder's page is written to (`scenarios/07/` is `scenarios/07/index.html`).
+    public static let folderIndex = "index.html"
+
+    /// The downloads' folder: the data page's.
+    private static var downloads: String { PageKind.data.entry.route }
+
     public struct Entry: Sendable {
         /// The path below the site root (a folder ends in `/`).
         public let path: String
@@ -168,14 +174,19 @@ public enum SiteFile: String, CaseIterable, Sendable {
 
     public var entry: Entry {
         switch self {
-        case .scenariosCSV: return Entry("data/scenarios.csv", description: .dataScenariosCsv, inFooter: true)
-        case .scenariosJSON: return Entry("data/scenarios.json", description: .dataScenariosJson, inFooter: true)
-        case .indicatorsCSV: return Entry("data/indicators.csv", description: .dataIndicatorsCsv, inFooter: true)
-        case .indicatorsJSON: return Entry("data/indicators.json", description: .dataIndicatorsJson, inFooter: true)
-        case .tiersJSON: return Entry("data/tiers.json", description: .dataTiersJson)
-        case .rulesJSON: return Entry("data/rules.json", description: .dataRulesJson)
-        case .outcomesCSV: return Entry("data/outcomes.csv", description: .dataOutcomesCsv, outcome: true)
-        case .outcomesJSON: return Entry("data/outcomes.json", description: .dataOutcomesJson, outcome: true)
+        case .scenariosCSV:
+            return Entry(Self.downloads + "scenarios.csv", description: .dataScenariosCsv, inFooter: true)
+        case .scenariosJSON:
+            return Entry(Self.downloads + "scenarios.json", description: .dataScenariosJson, inFooter: true)
+        case .indicatorsCSV:
+            return Entry(Self.downloads + "indicators.csv", description: .dataIndicatorsCsv, inFooter: true)
+        case .indicatorsJSON:
+            return Entry(Self.downloads + "indicators.json", description: .dataIndicatorsJson, inFooter: true)
+        case .tiersJSON: return Entry(Self.downloads + "tiers.json", description: .dataTiersJson)
+        case .rulesJSON: return Entry(Self.downloads + "rules.json", description: .dataRulesJson)
+        case .outcomesCSV: return Entry(Self.downloads + "outcomes.csv", description: .dataOutcomesCsv, outcome: true)
+        case .outcomesJSON:
+            return Entry(Self.downloads + "outcomes.json", description: .dataOutcomesJson, outcome: true)
         case .sitemap: return Entry("sitemap.xml", template: "sitemap")
         case .robots: return Entry("robots.txt")
         case .linkPreview: return Entry(Self.assetsFolder + "og-card.png")
@@ -187,5 +198,5 @@ public enum SiteFile: String, CaseIterable, Sendable {
     public var name: String { String(entry.path.split(separator: "/").last ?? "") }
 
     /// The downloads of /data/ (those the data page describes).
-    public static var downloads: [SiteFile] { allCases.filter { $0.entry.description != nil } }
+    public static var dataFiles: [SiteFile] { allCases.filter { $0.entry.description != nil } }
 }

@@ -67,7 +67,7 @@ struct Router: HTTPHandler {
         var path = output + "/" + relative
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            path += "/index.html"
+            path += "/" + SiteFile.folderIndex
         }
         var status = HTTPStatusCode.ok
         var data = FileManager.default.contents(atPath: path)

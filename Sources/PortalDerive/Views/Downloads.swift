@@ -155,7 +155,7 @@ extension SitePlanner {
     func dataPage() -> PlannedPage {
         let route = Route(.data)
         return PlannedPage(route: route, kind: .data) {
-            let files = SiteFile.downloads.filter { outcomes != nil || !$0.entry.isOutcome }
+            let files = SiteFile.dataFiles.filter { outcomes != nil || !$0.entry.isOutcome }
             // The tables first, with their columns; then the JSON files by name.
             let tables = files.filter { $0.name.hasSuffix(".csv") }
             let json = files.filter { !$0.name.hasSuffix(".csv") }.sorted { $0.name < $1.name }

@@ -33,7 +33,7 @@ public struct Route: Sendable, Hashable, Comparable {
     public var isDirectory: Bool { path.isEmpty || path.hasSuffix("/") }
 
     /// The file written for this route, relative to the output root.
-    public var file: String { isDirectory ? path + "index.html" : path }
+    public var file: String { isDirectory ? path + SiteFile.folderIndex : path }
 
     /// A relative link from this page to `target`, pointing at the file itself so the
     /// site also works from `file://` and under any sub-path.
