@@ -92,3 +92,30 @@ def test_a_tier_page_lists_its_segments_to_jump_to(phone, server):
     assert len(links) >= 10
     target = links[-1].get_attribute("href").split("#", 1)[1]
     assert phone.find_element("id", target)
+
+
+@pytest.mark.parametrize("page", ["index.html", "self-check/index.html", "outcomes/index.html", "indicators/index.html"])
+def test_every_section_is_one_tap_away_on_a_phone_and_the_current_one_shows(phone, server, page):
+    """Every link of the main navigation lies whole inside the screen (no sideways
+    scrolling to find it), and the page's own section is one of them."""
+    phone.get(server + page)
+    boxes = phone.execute_script("""
+      return [...document.querySelectorAll('nav.site-nav a')].map(a => {
+        const r = a.getBoundingClientRect();
+        return {text: a.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+                current: a.getAttribute('aria-current') === 'page'};
+      });""")
+    assert len(boxes) >= 7
+    outside = [b["text"] for b in boxes if b["left"] < 0 or b["right"] > 360 or b["bottom"] > phone.execute_script("return innerHeight")]
+    assert outside == []
+    if page != "index.html":
+        assert any(b["current"] for b in boxes)
+    # The search field's hint is shown whole.
+    fits = phone.execute_script("""
+      const i = document.querySelector('#site-search-q');
+      if (!i || i.offsetParent === null) { return true; }
+      const style = getComputedStyle(i), context = document.createElement('canvas').getContext('2d');
+      context.font = style.font;
+      const room = i.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return context.measureText(i.placeholder).width <= room;""")
+    assert fits is True
