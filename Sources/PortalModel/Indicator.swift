@@ -34,6 +34,6 @@ public struct Indicator: Sendable, Equatable {
 
     public var code: String { twoDigits(no) }
 
-    /// Answered by a level (a radar axis), not by an amount.
+    /// Answered by a level, not by an amount.
     public var isGraded: Bool { question == nil }
 }

@@ -14,42 +14,78 @@ function params() {
   return { q: (query.get("q") || "").trim(), kinds: query.getAll("kind") };
 }
 
-/* Pagefind gives excerpts as HTML: escaped page text with <mark> around the matches.
-   Parsed in an inert document (nothing in it runs or loads) and copied as text, keeping
-   only the marks, so no markup from the index can reach the page. */
-function appendExcerpt(target, html) {
-  const parsed = new DOMParser().parseFromString(html || "", "text/html").body;
-  (function copy(from, to) {
-    for (const node of from.childNodes) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        to.appendChild(document.createTextNode(node.textContent));
-      } else if (node.nodeName === "MARK") {
-        copy(node, to.appendChild(document.createElement("mark")));
-      } else {
-        copy(node, to);
-      }
-    }
-  })(parsed, target);
-}
-
 let currentQuery = "";
 
-/* An excerpt of the page's own text around the first place that holds `q` as typed,
-   with `q` marked: built as text nodes, so it is always clean text. False when the text
-   does not hold `q` (Pagefind's excerpt is used then). */
-function cleanExcerpt(target, text, q) {
-  const at = q ? text.indexOf(q) : -1;
-  if (at < 0) { return false; }
-  const start = Math.max(0, at - 40), end = Math.min(text.length, at + q.length + 60);
-  let rest = text.slice(start, end);
-  if (start > 0) { target.appendChild(document.createTextNode("…")); }
-  for (let found = rest.indexOf(q); found >= 0; found = rest.indexOf(q)) {
+/* The page's running text, block by block: Pagefind joins a page's blocks with ". ", and
+   puts the word lists added for the index (SearchTerms.swift, never shown) after
+   "zzterms". A block is prose when it holds a sentence (a comma, full stop or semicolon)
+   and is not a label with its value (环节计划调度): only prose makes an excerpt. */
+function proseBlocks(result) {
+  const text = (result.content || "").split("zzterms")[0];
+  return text.split(/\.\s+/).map((block) => block.trim()).filter((block) => /[，。；]/.test(block) && block.length >= 12);
+}
+
+/* The sentence (or two, if short) of `block` around `at`, cut at sentence marks and,
+   where still long, at commas. */
+function sentenceAround(block, at, length) {
+  const ends = /[。；！？]/g;
+  let start = 0, end = block.length;
+  for (let m = ends.exec(block); m; m = ends.exec(block)) {
+    if (m.index < at) { start = m.index + 1; } else if (m.index >= at + length) { end = m.index + 1; break; }
+  }
+  if (end - start < 40) {
+    const next = block.slice(end).search(/[。；！？]/);
+    if (next >= 0) { end = Math.min(block.length, end + next + 1); }
+  }
+  // A long sentence is cut at commas around the match, never cutting the match off.
+  const limit = 110;
+  if (end - start > limit) {
+    const before = block.lastIndexOf("，", at - 1);
+    if (before >= start && at - before <= 60) { start = before + 1; } else { start = Math.max(start, at - 40); }
+    if (end - start > limit) {
+      const after = block.indexOf("，", Math.max(at + length, start + 40));
+      end = after > 0 && after < end && after - start <= limit + 20 ? after + 1 : Math.max(at + length, start + limit);
+    }
+  }
+  return { text: block.slice(start, end), cutBefore: start > 0, cutAfter: end < block.length };
+}
+
+/* The sentence to show: the first place `q` stands in a real sentence (a heading run into
+   the text after it is not one); else the first real sentence holding some of its
+   characters (a page that holds only some); else the page's first sentence worth
+   reading (not a short note such as 本层级未定义该场景). */
+function bestSentence(blocks, q) {
+  const real = (cut) => cut.text.trim().length >= 15 && /[，。；]/.test(cut.text);
+  const around = (text) => {
+    const cuts = [];
+    for (const block of blocks) {
+      for (let at = text ? block.indexOf(text) : -1; at >= 0; at = block.indexOf(text, at + text.length)) {
+        cuts.push(sentenceAround(block, at, text.length));
+      }
+    }
+    return cuts.find(real);
+  };
+  const characters = [...new Set((q || "").replace(/\s+/g, ""))];
+  return around(q)
+    || characters.map(around).find(Boolean)
+    || blocks.map((b) => sentenceAround(b, 0, 0)).find((cut) => real(cut) && cut.text.length >= 25)
+    || sentenceAround(blocks[0] || "", 0, 0);
+}
+
+/* An excerpt of the page's running text: the sentence that holds `q` as typed, with `q`
+   marked; on a page that holds only some of its characters, the first sentence. Built as
+   text nodes, so it is always clean text; Pagefind's own excerpt (which may come from the
+   word lists or a table) is never shown. */
+function excerpt(target, result, q) {
+  const cut = bestSentence(proseBlocks(result), q);
+  if (cut.cutBefore) { target.appendChild(document.createTextNode("…")); }
+  let rest = cut.text;
+  for (let found = q ? rest.indexOf(q) : -1; found >= 0; found = rest.indexOf(q)) {
     target.appendChild(document.createTextNode(rest.slice(0, found)));
     target.appendChild(document.createElement("mark")).textContent = q;
     rest = rest.slice(found + q.length);
   }
-  target.appendChild(document.createTextNode(rest + (end < text.length ? "…" : "")));
-  return true;
+  target.appendChild(document.createTextNode(rest + (cut.cutAfter ? "…" : "")));
 }
 
 function item(result) {
@@ -61,15 +97,16 @@ function item(result) {
   heading.appendChild(link);
   li.appendChild(heading);
   const kind = result.filters && result.filters.kind ? result.filters.kind[0] : "";
-  if (kind) {
+  // The kind, unless the title says it already (层级要求 is the tiers' page).
+  if (kind && kind !== link.textContent) {
     const tag = document.createElement("span");
     tag.className = "result-kind";
     tag.textContent = kind;
     heading.appendChild(tag);
   }
-  const excerpt = document.createElement("p");
-  if (!cleanExcerpt(excerpt, pageText(result), currentQuery)) { appendExcerpt(excerpt, result.excerpt); }
-  li.appendChild(excerpt);
+  const text = document.createElement("p");
+  excerpt(text, result, currentQuery);
+  li.appendChild(text);
   const subs = (result.sub_results || []).filter((s) => s.url !== result.url && s.url.includes("#")).slice(0, 4);
   if (subs.length) {
     const sub = document.createElement("ul");
@@ -152,7 +189,20 @@ async function run() {
     else if (exact) { status.textContent = say("some", { q, exact, partial: total - exact }); }
     else { status.textContent = say("only_partial", { q, total }); }
     status.dataset.count = String(total);
-    for (const result of results) { list.appendChild(item(result)); }
+    // The pages that hold the words as typed; then, folded, those holding only some of
+    // their characters (排版 and 产品 for 排产), which never come first.
+    const holding = results.filter((result) => closeness(q, result) >= 2);
+    for (const result of holding) { list.appendChild(item(result)); }
+    const partial = results.filter((result) => closeness(q, result) < 2);
+    if (partial.length) {
+      const group = document.createElement("li");
+      group.className = "partial-results";
+      const details = group.appendChild(document.createElement("details"));
+      details.appendChild(document.createElement("summary")).textContent = say("partial_group", { count: partial.length });
+      const inner = details.appendChild(document.createElement("ol"));
+      for (const result of partial) { inner.appendChild(item(result)); }
+      list.appendChild(group);
+    }
   } catch (error) {
     status.textContent = say("unavailable");
     status.dataset.count = "error";

@@ -1,8 +1,8 @@
 /* The self-check: answers in the form → the tier the rules give, what each tier still
    needs, and the scenarios that would close the gap; optionally, a level per Annex 2
    indicator set beside the tier group's published medians. Nothing leaves the browser:
-   the answers live in the URL fragment only (bookmark it, share it, print the summary),
-   and the published figures are embedded in the page. The words are the page's
+   the answers live in the URL fragment only (bookmark it, share it, save the summary as
+   an image or print it), and the published figures are embedded in the page. The words are the page's
    (the strings file's section self_check_js), so this file holds logic only. */
 (function () {
   "use strict";
@@ -126,40 +126,79 @@
     return items;
   }
 
-  /* Part one: the tier the rules give, each tier's gaps, the fastest scenarios. */
-  function renderTiers(state, evaluation) {
-    var live = document.getElementById("live-verdict");
+  function answered(state) { return Object.keys(state.built).length > 0 || state.maturity > 0; }
+
+  function verdictName(evaluation) { return evaluation.derived ? tierName[evaluation.derived] : say("none"); }
+
+  /* The scenarios that close the next tier's gap fastest, each with the tier to build it
+     at and its area. */
+  function fastest(state, evaluation) {
+    var next = evaluation.next.tier;
+    return Rules.suggestions(rules, state.built, evaluation.next).map(function (s) {
+      var note = state.built[s.no] ? say("upgrade", { from: tierName[state.built[s.no]], to: tierName[next] }) : "";
+      return { scenario: s, href: select(s.no).getAttribute("data-href") + "#" + next, label: s.code + " " + s.name,
+        note: note + (s.area ? say("area_after", { area: areaName[s.area] }) : "") };
+    });
+  }
+
+  /* Part one, first what a reader acts on (kept in view beside the questions): the tier
+     the rules give, what the next one lacks and the scenarios that close it fastest. */
+  function renderVerdict(state, evaluation) {
     result.textContent = "";
     // No verdict before the first answer: with nothing chosen it would only say "未达基础级".
-    if (!Object.keys(state.built).length && !state.maturity) {
+    if (!answered(state)) {
       result.appendChild(el("p", { "class": "waiting" }, [say("waiting")]));
-      live.hidden = true;
       return;
     }
-    var name = evaluation.derived ? tierName[evaluation.derived] : say("none");
-    result.appendChild(el("p", { "class": "verdict" }, [say("verdict"), el("strong", { id: "derived-tier", "data-tier": evaluation.derived || "none", "class": "tier-label tier-" + (evaluation.derived || "none") }, [name])]));
-    result.appendChild(table(say("checks_caption"), [say("columns_tier"), say("columns_result"), say("columns_missing")], evaluation.tiers.map(function (check) {
+    result.appendChild(el("p", { "class": "verdict" }, [say("verdict"), el("strong", { id: "derived-tier", "data-tier": evaluation.derived || "none", "class": "tier-label tier-" + (evaluation.derived || "none") }, [verdictName(evaluation)])]));
+    if (!evaluation.next) { return; }
+    var next = evaluation.next.tier;
+    result.appendChild(el("p", { "class": "next-gap", id: "next-gap" }, [say("next_gap", { tier: tierName[next], missing: missingText(evaluation.next, state).join(say("item_separator")) })]));
+    var list = el("ol", { "class": "suggestions" });
+    fastest(state, evaluation).forEach(function (s) {
+      list.appendChild(el("li", {}, [el("a", { href: s.href }, [s.label]), s.note]));
+    });
+    result.appendChild(el("h3", {}, [say("fastest", { tier: tierName[next] })]));
+    result.appendChild(list.childNodes.length ? list : el("p", {}, [say("only_maturity")]));
+  }
+
+  /* Then each tier's checks; what "counted" means is said once, under the table. */
+  function renderChecks(state, evaluation) {
+    var box = document.getElementById("result-checks");
+    box.textContent = "";
+    if (!answered(state)) { return; }
+    box.appendChild(table(say("checks_caption"), [say("columns_tier"), say("columns_result"), say("columns_missing")], evaluation.tiers.map(function (check) {
       var missing = missingText(check, state);
       return el("tr", { "data-tier": check.tier }, [
         el("th", { scope: "row" }, [tierName[check.tier]]),
         el("td", {}, [check.met ? say("met") : say("not_met")]),
         el("td", {}, [missing.length ? missing.join(say("item_separator")) : say("nothing_missing")])
       ]);
-    })));
-    if (evaluation.next) {
-      var next = evaluation.next.tier;
-      var list = el("ol", { "class": "suggestions" });
-      Rules.suggestions(rules, state.built, evaluation.next).forEach(function (s) {
-        var note = state.built[s.no] ? say("upgrade", { from: tierName[state.built[s.no]], to: tierName[next] }) : "";
-        list.appendChild(el("li", {}, [el("a", { href: select(s.no).getAttribute("data-href") + "#" + next }, [s.code + " " + s.name]), note + (s.area ? say("area_after", { area: areaName[s.area] }) : "")]));
-      });
-      result.appendChild(el("h3", {}, [say("fastest", { tier: tierName[next] })]));
-      result.appendChild(list.childNodes.length ? list : el("p", {}, [say("only_maturity")]));
+    }), "tier-checks"));
+    if (evaluation.tiers.some(function (check) { return check.scenariosShort > 0; })) {
+      box.appendChild(el("p", { "class": "hint", id: "counted-note" }, [say("counted_note")]));
     }
-    // On a phone the result is far from the form: a bar at the bottom keeps it in sight.
-    live.textContent = say("live", { tier: name }) +
-      (evaluation.next ? say("live_next", { tier: tierName[evaluation.next.tier], missing: missingText(evaluation.next, state)[0] || "" }) : "");
-    live.hidden = false;
+  }
+
+  /* On a phone the result is far below the questions: a bar at the bottom keeps the
+     verdict and the next step in sight, and one tap leads to the rest. */
+  function renderLiveBar(state, evaluation) {
+    var live = document.getElementById("live-verdict");
+    live.hidden = !answered(state);
+    live.textContent = "";
+    if (live.hidden) { return; }
+    var next = evaluation.next ? say("live_next", { tier: tierName[evaluation.next.tier], missing: missingText(evaluation.next, state)[0] || "" }) : "";
+    live.appendChild(el("span", {}, [say("live", { tier: verdictName(evaluation) }) + next]));
+    live.appendChild(el("span", { "class": "live-open" }, [say("live_open")]));
+  }
+
+  /* The bar steps aside while the verdict and next step themselves are wholly on screen. */
+  function watchResult() {
+    var live = document.getElementById("live-verdict");
+    if (!window.IntersectionObserver) { return; }
+    new IntersectionObserver(function (seen) {
+      live.classList.toggle("beside-result", seen[0].isIntersecting && seen[0].intersectionRatio > 0.99);
+    }, { threshold: [0, 1] }).observe(result);
   }
 
   /* Part two: the tier group compared with — the user's choice, else the one holding the
@@ -208,79 +247,80 @@
     return range.low === range.high ? say("within") : say("overlaps");
   }
 
-  /* The radar's grid comes with the page (its axes in the order of the graded fields);
-     only the outlines and marks depend on the answers. */
-  function drawRadar(state, group) {
-    var svg = document.getElementById("self-check-radar");
-    if (!svg) { return; }
-    var maximum = parseInt(svg.getAttribute("data-maximum"), 10);
-    var axes = svg.querySelectorAll("line.axis");
-    var graded = indicatorFields.filter(function (f) { return f.hasAttribute("data-graded"); });
-    function point(index, level) {
-      var x = parseFloat(axes[index].getAttribute("x2")), y = parseFloat(axes[index].getAttribute("y2"));
-      return (150 + (x - 150) * level / maximum).toFixed(1) + "," + (150 + (y - 150) * level / maximum).toFixed(1);
+  /* A graded indicator's track (as partials/level-track draws the cohorts' medians): the
+     group's median as a bar over the levels it may be, the answer as a line across. */
+  var levelCount = (document.getElementById("level-scale") || { content: null }).content;
+  levelCount = levelCount ? levelCount.querySelectorAll(".level-scale > span").length : 0;
+
+  function svg(tag, attrs) {
+    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function track(range, value) {
+    var drawing = svg("svg", { "class": "level-track", viewBox: "0 0 " + levelCount + " 12", preserveAspectRatio: "none", "aria-hidden": "true", focusable: "false" });
+    drawing.appendChild(svg("rect", { "class": "track-line", x: 0, y: 5, width: levelCount, height: 2 }));
+    if (range) { drawing.appendChild(svg("rect", { "class": "median-range", x: range.low - 1, y: 1, width: range.high - range.low + 1, height: 10 })); }
+    for (var level = 1; level < levelCount; level += 1) {
+      drawing.appendChild(svg("line", { "class": "divider", x1: level, x2: level, y1: 0, y2: 12 }));
     }
-    var answer = [], low = [], high = [];
-    var marks = document.getElementById("radar-marks");
-    marks.textContent = "";
-    var anyAnswer = Object.keys(state.indicators).length > 0;
-    graded.forEach(function (field, index) {
-      var value = state.indicators[field.getAttribute("data-no")];
-      if (value && value !== "n") { answer.push(point(index, parseInt(value, 10))); }
-      else if (anyAnswer) {
-        // 不涉及 and unanswered are marked at the axis's end, never drawn as level 0.
-        var mark = document.createElementNS("http://www.w3.org/2000/svg", "text");
-        mark.setAttribute("class", "missing-mark");
-        mark.setAttribute("x", axes[index].getAttribute("x2"));
-        mark.setAttribute("y", axes[index].getAttribute("y2"));
-        mark.setAttribute("dy", "-4");
-        mark.setAttribute("text-anchor", "middle");
-        mark.textContent = value === "n" ? say("not_applicable") : say("not_answered");
-        marks.appendChild(mark);
-      }
-      var range = median(field, group);
-      if (range) { low.push(point(index, range.low)); high.push(point(index, range.high)); }
-    });
-    document.getElementById("radar-answer").setAttribute("points", answer.join(" "));
-    document.getElementById("radar-median").setAttribute("points", low.join(" "));
-    document.getElementById("radar-median-high").setAttribute("points", high.join(" ") === low.join(" ") ? "" : high.join(" "));
+    var level = parseInt(value, 10);
+    if (level > 0) { drawing.appendChild(svg("rect", { "class": "answer-mark", x: level - 0.55, y: 0, width: 0.1, height: 12 })); }
+    return drawing;
+  }
+
+  function showTrackKey(shown) {
+    var key = document.getElementById("track-key");
+    if (key) { key.hidden = !shown; }
+  }
+
+  function scaleHeading() {
+    return document.importNode(document.getElementById("level-scale").content, true);
   }
 
   function renderIndicators(state, evaluation) {
     var box = document.getElementById("indicator-result");
     if (!box) { return; }
     var group = comparedGroup(state, evaluation);
-    drawRadar(state, group);
     box.textContent = "";
     if (group) { box.appendChild(el("p", { "class": "hint", id: "benchmark-note" }, [say("group_note", { group: group.name, records: group.records })])); }
     if (!Object.keys(state.indicators).length) {
       box.appendChild(el("p", { "class": "waiting" }, [say("indicator_waiting")]));
+      showTrackKey(false);
       return;
     }
     var columns = group ? [say("indicator_columns_indicator"), say("indicator_columns_answer"), say("indicator_columns_median")] : [say("indicator_columns_indicator"), say("indicator_columns_answer")];
-    box.appendChild(table(say("indicator_caption"), columns, indicatorFields.map(function (field) {
+    var drawn = levelCount > 0;
+    var checks = table(say("indicator_caption"), columns, indicatorFields.map(function (field) {
       var value = state.indicators[field.getAttribute("data-no")];
+      var range = group ? median(field, group) : null;
       var cells = [el("th", { scope: "row" }, [field.getAttribute("data-code") + " " + field.getAttribute("data-name")]),
         el("td", {}, [answerName(field, value)])];
       if (group) {
-        var range = median(field, group);
         var verdict = comparison(value, range);
         cells.push(el("td", {}, [medianName(field, range)].concat(verdict ? [el("span", { "class": "compared" }, [verdict])] : [])));
       }
+      if (drawn) {
+        cells.push(el("td", { "class": "track-cell" }, field.hasAttribute("data-graded") ? [track(range, value)] : []));
+      }
       return el("tr", { "data-indicator": field.getAttribute("data-no") }, cells);
-    }), "indicator-checks"));
+    }), "indicator-checks level-table" + (group ? "" : " without-median"));
+    if (drawn) {
+      var heading = el("th", { scope: "col", "class": "track-cell" }, [el("span", { "class": "visually-hidden" }, [say("indicator_columns_chart")])]);
+      heading.appendChild(scaleHeading());
+      checks.querySelector("thead tr").appendChild(heading);
+    }
+    box.appendChild(checks);
+    showTrackKey(drawn);
   }
 
-  /* The answers for the printed summary: maturity, each built scenario, each indicator,
-     the link that reopens them. */
-  function printAnswers(state, evaluation) {
-    var box = document.getElementById("print-answers");
-    box.textContent = "";
-    box.appendChild(el("h2", {}, [say("print_title")]));
-    var list = el("ul");
-    list.appendChild(el("li", {}, [say("print_maturity", { level: state.maturity ? levelName(state.maturity) : say("unsure") })]));
+  /* The answers, one line each: maturity, each built scenario, each indicator (beside
+     the group's median when there is one). */
+  function answerLines(state, evaluation) {
+    var lines = [say("print_maturity", { level: state.maturity ? levelName(state.maturity) : say("unsure") })];
     rules.scenarios.forEach(function (s) {
-      if (state.built[s.no]) { list.appendChild(el("li", {}, [say("print_scenario", { code: s.code, name: s.name, tier: tierName[state.built[s.no]] })])); }
+      if (state.built[s.no]) { lines.push(say("print_scenario", { code: s.code, name: s.name, tier: tierName[state.built[s.no]] })); }
     });
     var group = comparedGroup(state, evaluation);
     indicatorFields.forEach(function (field) {
@@ -288,10 +328,64 @@
       if (!value) { return; }
       var range = group ? median(field, group) : null;
       var answer = group ? say("print_compared", { answer: answerName(field, value), median: medianName(field, range) }) : answerName(field, value);
-      list.appendChild(el("li", {}, [say("print_indicator", { code: field.getAttribute("data-code"), name: field.getAttribute("data-name"), answer: answer })]));
+      lines.push(say("print_indicator", { code: field.getAttribute("data-code"), name: field.getAttribute("data-name"), answer: answer }));
     });
-    box.appendChild(list);
+    return lines;
+  }
+
+  /* The printed summary adds the answers and the link that reopens them. */
+  function printAnswers(state, evaluation) {
+    var box = document.getElementById("print-answers");
+    box.textContent = "";
+    box.appendChild(el("h2", {}, [say("print_title")]));
+    box.appendChild(el("ul", {}, answerLines(state, evaluation).map(function (line) { return el("li", {}, [line]); })));
     box.appendChild(el("p", {}, [say("print_link", { url: location.href })]));
+  }
+
+  function today() {
+    var now = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
+
+  /* The summary as an image (summary-image.js): verdict, next step, each tier, the
+     answers and the link, in the order a reader who was sent it needs them. */
+  function imageEntries(state, evaluation) {
+    var entries = [{ style: "title", text: say("image_title") }, { style: "meta", text: say("image_date", { date: today() }) },
+      { style: "verdict", text: say("verdict") + verdictName(evaluation) }];
+    var add = function (style) { return function (text) { entries.push({ style: style, text: text }); }; };
+    if (evaluation.next) {
+      var next = evaluation.next.tier;
+      add("text")(say("next_gap", { tier: tierName[next], missing: missingText(evaluation.next, state).join(say("item_separator")) }));
+      var suggestions = fastest(state, evaluation);
+      if (suggestions.length) {
+        add("heading")(say("fastest", { tier: tierName[next] }));
+        suggestions.forEach(function (s) { add("item")(s.label + s.note); });
+      }
+    }
+    add("heading")(say("checks_caption"));
+    evaluation.tiers.forEach(function (check) {
+      add("item")(say("image_check", { tier: tierName[check.tier], result: check.met ? say("met") : say("not_met") }));
+    });
+    add("heading")(say("print_title"));
+    answerLines(state, evaluation).forEach(add("item"));
+    add("small")(say("print_link", { url: location.href }));
+    add("small")(say("image_note"));
+    return entries;
+  }
+
+  function saveImage() {
+    var state = answers();
+    var evaluation = Rules.evaluate(rules, state.built, state.maturity);
+    var canvas = window.PortalSummaryImage(imageEntries(state, evaluation), getComputedStyle(document.body).fontFamily);
+    var url = canvas.toDataURL("image/png");
+    var image = document.getElementById("summary-image-img");
+    image.src = url;
+    image.alt = say("image_alt", { tier: verdictName(evaluation) });
+    document.getElementById("summary-image-download").href = url;
+    var figure = document.getElementById("summary-image");
+    figure.hidden = false;
+    figure.scrollIntoView({ block: "nearest" });
   }
 
   function render() {
@@ -299,9 +393,12 @@
     var evaluation = Rules.evaluate(rules, state.built, state.maturity);
     var fragment = encode(state);
     if (location.hash.replace(/^#/, "") !== fragment) { history.replaceState(null, "", "#" + fragment); }
-    renderTiers(state, evaluation);
+    renderVerdict(state, evaluation);
+    renderChecks(state, evaluation);
+    renderLiveBar(state, evaluation);
     renderIndicators(state, evaluation);
     document.getElementById("summary-link").value = location.href;
+    document.getElementById("summary-image").hidden = true;  // it showed the answers before
     printAnswers(state, evaluation);
   }
 
@@ -313,7 +410,13 @@
   form.addEventListener("change", render);
   if (indicatorForm) { indicatorForm.addEventListener("change", render); }
   window.addEventListener("hashchange", function () { restore(); render(); });
-  document.getElementById("print-summary").addEventListener("click", function () { window.print(); });
+  var printButton = document.getElementById("print-summary");
+  printButton.addEventListener("click", function () { window.print(); });
+  // WeChat's browser has no print: there the image is the way to keep the result.
+  printButton.hidden = /MicroMessenger/i.test(navigator.userAgent) || typeof window.print !== "function";
+  var imageButton = document.getElementById("save-image");
+  imageButton.hidden = !window.PortalSummaryImage;
+  imageButton.addEventListener("click", saveImage);
   document.getElementById("reset").addEventListener("click", function () {
     rules.scenarios.forEach(function (s) { select(s.no).value = ""; });
     indicatorFields.forEach(function (field) { field.value = ""; });
@@ -325,6 +428,11 @@
     var field = document.getElementById("summary-link");
     field.select();
     if (navigator.clipboard) { navigator.clipboard.writeText(field.value).catch(function () {}); }
+  });
+  watchResult();
+  // The answers live in the fragment: going to the result scrolls, it never sets a #.
+  document.getElementById("live-verdict").addEventListener("click", function () {
+    document.getElementById("result-title").scrollIntoView({ block: "start" });
   });
   form.hidden = false;
   if (indicatorForm) { indicatorForm.hidden = false; }

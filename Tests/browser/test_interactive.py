@@ -26,7 +26,7 @@ def test_self_check_gives_the_tier_of_a_known_case(browser, server):
     # Basic: five scenarios that count at basic, covering 生产作业 (09, 10, 12, 13, 14).
     choose_all(browser, (9, 10, 12, 13), "basic")
     assert derived_tier(browser) == "none"  # four: one short
-    row = browser.find_element(By.CSS_SELECTOR, "#result tr[data-tier=basic]")
+    row = browser.find_element(By.CSS_SELECTOR, "#result-checks tr[data-tier=basic]")
     assert "还差 1 个场景" in row.text
     choose(browser, 14, "basic")
     assert derived_tier(browser) == "basic"
@@ -34,7 +34,7 @@ def test_self_check_gives_the_tier_of_a_known_case(browser, server):
     choose_all(browser, (7, 9, 10, 12, 13, 14, 16, 18, 25, 30), "advanced")
     Select(browser.find_element(By.ID, "maturity")).select_by_value("1")
     assert derived_tier(browser) == "basic"
-    assert "成熟度还差 1 级" in browser.find_element(By.CSS_SELECTOR, "#result tr[data-tier=advanced]").text
+    assert "成熟度还差 1 级" in browser.find_element(By.CSS_SELECTOR, "#result-checks tr[data-tier=advanced]").text
     Select(browser.find_element(By.ID, "maturity")).select_by_value("2")
     assert derived_tier(browser) == "advanced"
     # The answers are in the fragment: reopening the link restores them.
@@ -157,7 +157,7 @@ def test_the_self_check_reads_for_a_manager(browser, server):
     assert "GB/T 39116-2020" in browser.find_element(By.ID, "maturity-hint").text
     choose_all(browser, (7, 9, 10, 12, 13, 14, 16, 18, 25, 30), "advanced")
     assert derived_tier(browser) == "basic"
-    advanced = browser.find_element(By.CSS_SELECTOR, "#result tr[data-tier=advanced]").text
+    advanced = browser.find_element(By.CSS_SELECTOR, "#result-checks tr[data-tier=advanced]").text
     assert "成熟度未确定：需达到二级或以上" in advanced
     # Each scenario shows what every tier asks of it, and links to its page.
     details = browser.find_element(By.CSS_SELECTOR, "#s14 ~ details.tier-texts")
@@ -187,12 +187,17 @@ def test_the_self_check_sets_indicator_levels_beside_the_published_medians(brows
     # Each answered row sets the answer beside the median of the group part one gives.
     assert "基础级" in browser.find_element(By.ID, "benchmark-note").text
     assert all(cells(no)[1] for no in ("1", "2", "7"))
-    # The radar: the two graded answers drawn, 不涉及 and unanswered marked, never drawn as 0.
-    answer = browser.find_element(By.ID, "radar-answer").get_attribute("points").split()
-    assert len(answer) == 2
-    marks = [m.get_attribute("textContent") for m in browser.find_elements(By.CSS_SELECTOR, "#radar-marks text")]
-    assert marks.count("不涉及") == 1 and marks.count("未选") == 6
-    assert browser.find_element(By.ID, "radar-median").get_attribute("points").strip()
+    # Each graded row draws its median as a bar and the answer as a line across it;
+    # 不涉及 and unanswered draw no line, never a level 0.
+    def track(no):
+        return rows[no].find_elements(By.CSS_SELECTOR, "svg.level-track")
+    assert len(track("1")[0].find_elements(By.CSS_SELECTOR, "rect.answer-mark")) == 1
+    assert float(track("2")[0].find_element(By.CSS_SELECTOR, "rect.answer-mark").get_attribute("x")) == 4 - 0.55
+    assert not track("5")[0].find_elements(By.CSS_SELECTOR, "rect.answer-mark")
+    assert not track("10")[0].find_elements(By.CSS_SELECTOR, "rect.answer-mark")
+    assert track("1")[0].find_elements(By.CSS_SELECTOR, "rect.median-range")
+    assert not track("7")  # an amount in bands: words only
+    assert browser.find_element(By.ID, "track-key").is_displayed()
     # Another group, chosen by hand, is kept in the link and restored from it.
     Select(browser.find_element(By.ID, "benchmark-group")).select_by_value("advanced")
     assert "先进级" in browser.find_element(By.ID, "benchmark-note").text
@@ -207,3 +212,85 @@ def test_the_self_check_sets_indicator_levels_beside_the_published_medians(brows
     assert "指标01 研发设计数字化水平：3级；本组中位" in summary
     entries = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert not [e for e in entries if "/data/" in e or "i=" in e]
+
+
+def in_view(browser, element) -> bool:
+    """Whether the whole element lies inside the viewport (and is not covered by nothing)."""
+    return browser.execute_script(
+        "var r = arguments[0].getBoundingClientRect();"
+        "return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;", element)
+
+
+def test_the_self_check_verdict_and_next_step_are_in_view_after_any_answer(browser, server):
+    browser.get(server + "self-check/#m=0&s=" + "-" * 40)
+    for scenario in (3, 12, 24, 38):  # near the top, the middle and the end of the form
+        field = browser.find_element(By.ID, f"s{scenario}")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+        Select(field).select_by_index(1)
+        derived_tier(browser)
+        if browser.width_name == "desktop":
+            # Beside the questions: the verdict, the next tier's gap, the scenarios that close
+            # it and the way to keep the result, without scrolling anything.
+            for selector in ("#derived-tier", "#next-gap", "ol.suggestions li:last-child", "#save-image"):
+                assert in_view(browser, browser.find_element(By.CSS_SELECTOR, selector)), (scenario, selector)
+        else:
+            # On a phone: the bar at the bottom says the verdict and the next step (unless
+            # the result itself is on screen)...
+            verdict = browser.find_element(By.ID, "derived-tier")
+            next_gap = browser.find_element(By.ID, "next-gap")
+            if in_view(browser, verdict) and in_view(browser, next_gap):
+                continue
+            bar = browser.find_element(By.ID, "live-verdict")
+            assert in_view(browser, bar), scenario
+            tier, gap = verdict.get_attribute("textContent"), next_gap.get_attribute("textContent")
+            assert tier in bar.text and gap.split("；")[0].split("：")[1] in bar.text
+    if browser.width_name == "phone":
+        # ...and one tap brings the whole result.
+        browser.find_element(By.ID, "live-verdict").click()
+        WebDriverWait(browser, 5).until(lambda b: in_view(b, b.find_element(By.ID, "derived-tier")))
+        assert in_view(browser, browser.find_element(By.ID, "next-gap"))
+
+
+def test_the_self_check_gap_table_explains_once_and_reads_at_phone_width(browser, server):
+    browser.get(server + "self-check/#m=0&s=-----------b")
+    derived_tier(browser)
+    cells = browser.find_elements(By.CSS_SELECTOR, "#result-checks tr[data-tier] td:last-child")
+    assert len(cells) == 4
+    texts = [c.get_attribute("textContent") for c in cells]
+    assert all("只计" not in text and "定义" not in text for text in texts), texts
+    assert len(browser.find_elements(By.ID, "counted-note")) == 1
+    lines = browser.execute_script(
+        "return arguments[0].map(function (c) {"
+        "  return Math.round(c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight)); });", cells)
+    assert max(lines) <= 4, lines
+
+
+def test_the_self_check_result_can_be_kept_as_an_image(browser, server):
+    browser.get(server + "self-check/#m=3&s=--bb-aaaaaaaeeeeellll")
+    tier = browser.find_element(By.ID, "derived-tier").get_attribute("textContent")
+    browser.find_element(By.ID, "save-image").click()
+    image = WebDriverWait(browser, 5).until(lambda b: b.find_element(By.ID, "summary-image-img"))
+    WebDriverWait(browser, 5).until(lambda b: image.is_displayed())
+    assert image.get_attribute("src").startswith("data:image/png;base64,")
+    assert tier in image.get_attribute("alt")
+    size = browser.execute_script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", image)
+    assert size[0] >= 1000 and size[1] > size[0]  # sharp on a phone; every answer listed below
+    assert "长按" in browser.find_element(By.CSS_SELECTOR, "#summary-image figcaption").text
+    # A changed answer makes it stale: it goes until saved again.
+    Select(browser.find_element(By.ID, "s1")).select_by_index(1)
+    WebDriverWait(browser, 5).until(lambda b: not image.is_displayed())
+
+
+def test_inside_wechat_the_self_check_offers_the_image_not_print(server):
+    from conftest import make_driver
+    driver = make_driver(360)
+    try:
+        wechat = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                  "Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160117 MicroMessenger/8.0.47.2560(0x28002F35) "
+                  "WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64")
+        driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": wechat})
+        driver.get(server + "self-check/#m=3&s=--bb-aaaaaaaeeeeellll")
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "save-image").is_displayed())
+        assert not driver.find_element(By.ID, "print-summary").is_displayed()
+    finally:
+        driver.quit()

@@ -103,3 +103,52 @@ def test_excerpts_are_clean_text_and_the_count_says_what_holds_the_words(browser
     assert "另有" in status or exact == len(excerpts)
     _, links = search(browser, server, "智能仓储")
     assert links[0] == "scenarios/18/index.html"
+
+
+def results_as_read(browser, server, query: str) -> dict:
+    """What a reader sees for `query`: each result's title, excerpt and section links, and
+    whether it is folded among the pages holding only some of the query's characters."""
+    count, _ = search(browser, server, query)
+    return browser.execute_script("""
+      const read = (li, folded) => ({
+        title: li.querySelector(':scope > h2 a').textContent,
+        excerpt: (li.querySelector(':scope > p') || {textContent: ''}).textContent,
+        marked: !!li.querySelector(':scope > p mark'),
+        sections: [...li.querySelectorAll(':scope > .sub-results a')].map((a) => a.textContent),
+        folded});
+      return {
+        status: document.querySelector('[data-search-status]').textContent,
+        results: [...document.querySelectorAll('.search-results > li:not(.partial-results)')].map((li) => read(li, false))
+          .concat([...document.querySelectorAll('.partial-results ol > li')].map((li) => read(li, true))),
+        order: [...document.querySelectorAll('.search-results > li')].map((li) => li.classList.contains('partial-results'))};""")
+
+
+def test_results_read_as_the_pages_do(browser, server):
+    """Excerpts are sentences of the page's running text (no word lists, table cells or
+    label dumps), cut at sentence marks; section links carry their visible names; pages
+    that hold only some characters of the query are folded after those that hold it."""
+    import re
+    word_list = re.compile(r"(?:[\u4e00-\u9fff]{1,4} ){5,}")
+    table_run = re.compile(r"\d+(\.\d+)?\s?%（|家（|×|<\d")
+    label_dump = re.compile(r"要素环节|定义层级|典型场景 \d\d\.")
+    asked = [text for text, _ in queries()][:40] + ["排产", "碳资产", "08", "设备", "仓储", "安全", "碳"]
+    bad, excerpts, marked = [], 0, 0
+    for query in asked:
+        seen = results_as_read(browser, server, query)
+        # Folded results, if any, come after every page that holds the query.
+        assert seen["order"] == sorted(seen["order"]), (query, seen["order"])
+        if "另有" in seen["status"]:
+            assert any(r["folded"] for r in seen["results"]), (query, seen["status"])
+        for result in seen["results"]:
+            text = result["excerpt"]
+            excerpts += 1
+            marked += result["marked"]
+            if "zzterms" in text or word_list.search(text) or table_run.search(text) or label_dump.search(text):
+                bad.append((query, result["title"], text))
+            if not re.search(r"[。；！？…]$", text.strip()):
+                bad.append((query, result["title"], "not cut at a sentence mark: " + text))
+            for section in result["sections"]:
+                if "#" in section or "链接到" in section or "复制" in section:
+                    bad.append((query, result["title"], "section link: " + section))
+    print(f"excerpts: {excerpts} read, {marked} with the query marked, {len(bad)} that do not read well")
+    assert bad == [], bad[:10]

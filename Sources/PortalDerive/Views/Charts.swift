@@ -2,7 +2,7 @@ import PortalModel
 import Foundation
 
 // Chart geometry, computed at build time; the SVG markup lives in the templates
-// (partials/chart-bars, partials/chart-radar). Numbers are rounded to one decimal so
+// (partials/chart-bars, partials/level-track). Numbers are rounded to one decimal so
 // the output is stable and small.
 
 func round1(_ value: Double) -> String {
@@ -19,6 +19,7 @@ public struct StackedBarChart: ViewModel {
     public var description: String
     public var width: Int
     public var height: Int
+    public var barHeight: Int
     public var labelWidth: Int
     public var bars: [Bar]
     public var legend: [LegendItem]
@@ -69,7 +70,10 @@ public struct StackedBarChart: ViewModel {
         id: String, title: String, description: String, legend: [(values: [Int], label: String)],
         rows: [Row], text: UIText
     ) -> StackedBarChart {
-        let labelWidth = 80, plot = 304, barHeight = 22, gap = 10
+        // 400 units wide, drawn at most 400 px (site.css): its 15-unit labels are 15 px on a
+        // desktop and stay at least 12 px on a 360 px phone (328 px for the chart).
+        let chartWidth = 400, barHeight = 26, gap = 10
+        let labelWidth = max(64, (rows.map(\.label.count).max() ?? 0) * 15 + 10), plot = chartWidth - 24 - labelWidth
         func series(_ values: [Int]) -> String {
             "s\(legend.firstIndex { $0.values.contains(values[0]) } ?? 0)"
         }
@@ -87,9 +91,10 @@ public struct StackedBarChart: ViewModel {
                     // A bin counting several values is no one value's colour: neutral, and
                     // named on the bar where there is room.
                     let merged = cell.values.count > 1 && !legend.contains { $0.values == cell.values }
+                    // Where it fits at the labels' 15 units (≥ 12 px at phone width, site.css).
                     let share =
-                        merged && width >= Double(cell.label.count * 12 + 34)
-                        ? "\(cell.label) \(percent)%" : width >= 26 ? "\(percent)%" : nil
+                        merged && width >= Double(cell.label.count * 15 + 44)
+                        ? "\(cell.label) \(percent)%" : width >= 36 ? "\(percent)%" : nil
                     segments.append(
                         Segment(
                             x: round1(x), width: round1(width), series: merged ? "merged" : series(cell.values),
@@ -118,7 +123,7 @@ public struct StackedBarChart: ViewModel {
             }
             bars.append(
                 Bar(
-                    label: row.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.7),
+                    label: row.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.72),
                     total: String(row.size), segments: segments))
         }
         let items = legend.indices.map { LegendItem(series: "s\($0)", label: legend[$0].label) }
@@ -127,115 +132,33 @@ public struct StackedBarChart: ViewModel {
             Tick(x: round1(Double(labelWidth) + Double(plot) * Double($0) / 100), label: "\($0)%")
         }
         return StackedBarChart(
-            id: id, title: title, description: description, width: labelWidth + plot + 16,
-            height: axisY + 22, labelWidth: labelWidth, bars: bars, legend: items, ticks: ticks, axisY: String(axisY))
+            id: id, title: title, description: description, width: chartWidth, height: axisY + 24,
+            barHeight: barHeight, labelWidth: labelWidth, bars: bars, legend: items, ticks: ticks, axisY: String(axisY))
     }
 }
 
-/// A radar (spider) chart of levels 1 to the highest on a number of axes, with its scale
-/// and each axis's full name; an axis without a value (all 不涉及, say) is marked as such,
-/// never drawn as 0.
-public struct RadarChart: ViewModel {
-    public var id: String
-    public var title: String
-    public var description: String
-    public var size: Int
-    public var rings: [String]
-    public var ringLabels: [RingLabel]
-    public var axes: [Axis]
-    public var points: String
-    /// Where the values are known only as a range: its upper edge (else nil).
-    public var upperPoints: String?
-    /// Axes without a value, marked at the centre.
-    public var missing: [Axis]
+/// One indicator's median level on the scale 1…maximum, drawn as a track in the row that
+/// names the indicator and states the level in words: a bar over the levels the median may
+/// be (one level where the published figures fix it). Tracks replace a radar, whose axis
+/// names could not stay 12 px at phone width; a column of tracks reads as a profile.
+public struct LevelTrack: ViewModel {
+    public var maximum: Int
+    /// The borders between levels (1 … maximum − 1), in the track's units.
+    public var dividers: [Int]
+    /// The bar over the median's levels, nil where no median can be given.
+    public var range: Span?
 
-    public struct Axis: ViewModel {
-        public var x2: String
-        public var y2: String
-        public var labelX: String
-        public var labelY: String
-        public var anchor: String
-        public var label: String
-        /// The name cut into lines of at most seven characters.
-        public var lines: [Line]
+    public struct Span: ViewModel {
+        public var x: Int
+        public var width: Int
     }
 
-    public struct Line: ViewModel {
-        public var text: String
-        public var dy: String
+    init(maximum: Int, low: Int?, high: Int?) {
+        self.maximum = maximum
+        dividers = maximum > 1 ? Array(1..<maximum) : []
+        range = low.flatMap { low in high.map { Span(x: low - 1, width: $0 - low + 1) } }
     }
 
-    public struct RingLabel: ViewModel {
-        public var y: String
-        public var label: String
-    }
-
-    /// What every radar of the same axes shares: rings and axis lines with their labels.
-    /// Made once for all cohort pages, not once per page.
-    public struct Grid: Sendable {
-        let axisCount: Int
-        let maximum: Int
-        let rings: [String]
-        let ringLabels: [RingLabel]
-        let axes: [Axis]
-
-        public init(labels: [String], maximum: Int = 6) {
-            self.axisCount = labels.count
-            self.maximum = maximum
-            rings = (1...maximum).map { level in
-                labels.indices.map { Self.point($0, of: labels.count, Double(level) / Double(maximum)) }.joined(
-                    separator: " ")
-            }
-            ringLabels = (1...maximum).map { level in
-                RingLabel(
-                    y: round1(Self.center - Self.radius * Double(level) / Double(maximum) + 4), label: String(level))
-            }
-            axes = labels.enumerated().map { index, label -> Axis in
-                let end = Self.coordinates(index, of: labels.count, 1),
-                    place = Self.coordinates(index, of: labels.count, 1.14)
-                let anchor = abs(place.0 - Self.center) < 8 ? "middle" : place.0 > Self.center ? "start" : "end"
-                let characters = Array(label)
-                let chunks = stride(from: 0, to: characters.count, by: 7).map {
-                    String(characters[$0..<min($0 + 7, characters.count)])
-                }
-                // Labels above the centre grow upwards, those below downwards.
-                let first = place.1 < Self.center - 8 ? -1.2 * Double(chunks.count - 1) : 0
-                let lines = chunks.enumerated().map { Line(text: $1, dy: $0 == 0 ? "\(round1(first))em" : "1.2em") }
-                return Axis(
-                    x2: round1(end.0), y2: round1(end.1), labelX: round1(place.0), labelY: round1(place.1 + 4),
-                    anchor: anchor, label: label, lines: lines)
-            }
-        }
-
-        static let size = 300, center = 150.0, radius = 100.0
-
-        static func coordinates(_ index: Int, of count: Int, _ fraction: Double) -> (Double, Double) {
-            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(max(count, 1))
-            return (center + radius * fraction * cos(angle), center + radius * fraction * sin(angle))
-        }
-
-        static func point(_ index: Int, of count: Int, _ fraction: Double) -> String {
-            let p = coordinates(index, of: count, fraction)
-            return "\(round1(p.0)),\(round1(p.1))"
-        }
-    }
-
-    /// A radar of `levels` (one per axis of the grid), with `upper` drawn as a second
-    /// outline where it differs.
-    /// `levels`: one per axis, 0 where the axis has no value (left out of the outline and
-    /// marked instead).
-    static func make(id: String, title: String, description: String, grid: Grid, levels: [Int], upper: [Int]? = nil)
-        -> RadarChart
-    {
-        func polygon(_ values: [Int]) -> String {
-            values.enumerated().filter { $0.element > 0 }.map { index, level in
-                Grid.point(index, of: grid.axisCount, Double(level) / Double(grid.maximum))
-            }.joined(separator: " ")
-        }
-        return RadarChart(
-            id: id, title: title, description: description, size: Grid.size, rings: grid.rings,
-            ringLabels: grid.ringLabels,
-            axes: grid.axes, points: polygon(levels), upperPoints: upper.flatMap { $0 == levels ? nil : polygon($0) },
-            missing: levels.indices.filter { levels[$0] == 0 }.map { grid.axes[$0] })
-    }
+    /// The scale's levels as its heading writes them ("1" … "6").
+    static func scale(_ maximum: Int) -> [String] { maximum > 0 ? (1...maximum).map(String.init) : [] }
 }

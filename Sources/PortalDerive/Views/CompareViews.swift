@@ -98,9 +98,9 @@ public struct SelfCheckView: ViewModel {
     public var indicators: [SelfCheckIndicator]
     /// The tier groups' published distributions to compare with; nil without outcomes.
     public var benchmarkJSON: String?
-    /// The radar's grid (rings, axes, labels) for the graded indicators; the browser
-    /// draws the answers and medians on it.
-    public var radar: RadarChart?
+    /// The levels heading the comparison's tracks ("1" … "6"), which the browser draws
+    /// (the answer and the group's median) for each graded indicator.
+    public var levelScale: [String]
 }
 
 public struct SelfCheckIndicator: ViewModel {
@@ -113,7 +113,7 @@ public struct SelfCheckIndicator: ViewModel {
     /// Each level's description, to read before choosing.
     public var levels: [NumberedText]
     public var notApplicable: String?
-    /// On the radar (levels), or only in the table (an amount in bands).
+    /// Answered by a level (drawn on a track), or by an amount in bands (words only).
     public var graded: Bool
 }
 

@@ -208,8 +208,9 @@ public struct CohortView: ViewModel {
     /// Distributions of the attributes a reader already knows of each enterprise.
     public var profile: [DistributionView]
     public var indicators: [DistributionView]
-    public var radar: RadarChart?
     public var medians: [LevelRowView]
+    /// The levels heading the medians' tracks ("1" … "6").
+    public var levelScale: [String]
     public var scenarioColumns: [String]
     public var scenarios: [AdoptionRowView]
     /// Why the scenario table says nothing, where it cannot.
@@ -244,6 +245,7 @@ public struct AdoptionRowView: ViewModel {
 public struct LevelRowView: ViewModel {
     public var name: String
     public var value: String
+    public var track: LevelTrack
 }
 
 public struct MethodView: ViewModel {

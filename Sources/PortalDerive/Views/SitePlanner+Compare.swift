@@ -142,17 +142,8 @@ extension SitePlanner {
                 },
                 indicators: standard.indicators.map { selfCheckIndicator($0, from: route) },
                 benchmarkJSON: outcomes.map { Self.embeddedJSON(IndicatorBenchmark(outcomes: $0, standard: standard)) },
-                radar: selfCheckRadar())
+                levelScale: standard.indicators.contains(where: \.isGraded) ? LevelTrack.scale(levelColumns) : [])
         }
-    }
-
-    /// The grid only: which polygons to draw depends on the answers.
-    private func selfCheckRadar() -> RadarChart? {
-        let graded = standard.indicators.filter(\.isGraded)
-        guard !graded.isEmpty else { return nil }
-        let grid = RadarChart.Grid(labels: graded.map(\.name), maximum: max(levelColumns, 1))
-        return RadarChart.make(
-            id: "self-check-radar", title: "", description: "", grid: grid, levels: graded.map { _ in 0 })
     }
 
     /// An indicator as a question: its levels by number, or — for an amount such as

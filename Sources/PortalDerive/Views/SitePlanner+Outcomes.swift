@@ -13,10 +13,7 @@ extension SitePlanner {
         case .outcomeScenarios: return [scenarioOutcomes(outcomes)]
         case .cohorts: return [cohortsList(outcomes)]
         case .records: return [recordsMoved(outcomes)]
-        case .cohort:
-            let grid = RadarChart.Grid(
-                labels: standard.indicators.filter(\.isGraded).map(\.name), maximum: max(levelColumns, 1))
-            return outcomes.cohorts.indices.map { cohortPage($0, outcomes, grid: grid) }
+        case .cohort: return outcomes.cohorts.indices.map { cohortPage($0, outcomes) }
         default: return []
         }
     }
@@ -467,7 +464,7 @@ extension SitePlanner {
         }
     }
 
-    private func cohortPage(_ index: Int, _ outcomes: OutcomeRelease, grid: RadarChart.Grid) -> PlannedPage {
+    private func cohortPage(_ index: Int, _ outcomes: OutcomeRelease) -> PlannedPage {
         let cohort = outcomes.cohorts[index]
         let route = Route(.cohort, cohort.slug)
         return PlannedPage(route: route, kind: .cohort) {
@@ -501,17 +498,11 @@ extension SitePlanner {
                     bins: Self.medianBins(attribute.cohorts[index], levels: indicator.levels.count), size: cohort.size,
                     k: outcomes.k)
             }
-            let radar =
-                medians.contains { $0 != nil }
-                ? RadarChart.make(
-                    id: "radar-\(cohort.slug)", title: text(.outcomesRadarTitle),
-                    description: text(
-                        .outcomesRadarDescription, ["count": graded.count, "first": 1, "last": levelColumns]),
-                    grid: grid, levels: medians.map { $0?.low ?? 0 }, upper: medians.map { $0?.high ?? 0 }) : nil
             let medianRows = zip(graded, medians).map { indicator, median in
                 LevelRowView(
                     name: text(.outcomesIndicatorCaption, ["no": indicator.no, "name": indicator.name]),
-                    value: median.map { $0.text(text) } ?? text(.outcomesNoValue))
+                    value: median.map { $0.text(text) } ?? text(.outcomesNoValue),
+                    track: LevelTrack(maximum: levelColumns, low: median?.low, high: median?.high))
             }
             let scenarioAttributes = standard.scenarios.compactMap { scenario in
                 attribute(outcomes, .scenario(scenario.no)).map { (scenario, $0) }
@@ -534,7 +525,8 @@ extension SitePlanner {
                 notice: notice(outcomes, from: route), name: cohort.name, group: outcomes.groupNames[cohort.group],
                 size: String(cohort.size), place: place(cohort), sector: sector(cohort), year: year(cohort),
                 profile: profile,
-                indicators: indicatorAttributes.map(distribution), radar: radar, medians: medianRows,
+                indicators: indicatorAttributes.map(distribution), medians: medianRows,
+                levelScale: LevelTrack.scale(levelColumns),
                 scenarioColumns: scenarioColumns, scenarios: scenarios,
                 scenariosWithdrawn: anyScenario ? nil : text(.outcomesWithdrawn),
                 legend: legend(outcomes, allCells), share: share(allCells), listHref: route.link(to: .cohorts))
