@@ -23,8 +23,11 @@ ANON_KEY_FILE := .portal-anon-key
 PAGEFIND := $(VENV)/bin/pagefind_extended
 
 ## make site: install dependencies, build portal in release mode, write Public/ with its search index.
+## make site BASE_URL=https://example.gov.cn/portal/ builds for that address (link previews,
+## the sitemap and the 404 page need it; see the README's Publishing).
 site: release python-deps $(ANON_KEY_FILE)
-	PAGEFIND=$(PAGEFIND) $(PORTAL) build --search on $(if $(PORTAL_ANON_KEY),,--anon-key-file $(ANON_KEY_FILE))
+	PAGEFIND=$(PAGEFIND) $(PORTAL) build --search on $(if $(PORTAL_ANON_KEY),,--anon-key-file $(ANON_KEY_FILE)) \
+	  $(if $(BASE_URL),--base-url $(BASE_URL))
 
 $(ANON_KEY_FILE):
 	umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > $@

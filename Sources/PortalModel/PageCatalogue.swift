@@ -184,9 +184,11 @@ public enum SiteFile: String, CaseIterable, Sendable {
             return Entry(Self.downloads + "indicators.json", description: .dataIndicatorsJson, inFooter: true)
         case .tiersJSON: return Entry(Self.downloads + "tiers.json", description: .dataTiersJson)
         case .rulesJSON: return Entry(Self.downloads + "rules.json", description: .dataRulesJson)
-        case .outcomesCSV: return Entry(Self.downloads + "outcomes.csv", description: .dataOutcomesCsv, outcome: true)
+        case .outcomesCSV:
+            return Entry(Self.downloads + "outcomes.csv", description: .dataOutcomesCsv, inFooter: true, outcome: true)
         case .outcomesJSON:
-            return Entry(Self.downloads + "outcomes.json", description: .dataOutcomesJson, outcome: true)
+            return Entry(
+                Self.downloads + "outcomes.json", description: .dataOutcomesJson, inFooter: true, outcome: true)
         case .sitemap: return Entry("sitemap.xml", template: "sitemap")
         case .robots: return Entry("robots.txt")
         case .linkPreview: return Entry(Self.assetsFolder + "og-card.png")

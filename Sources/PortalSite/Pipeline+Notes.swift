@@ -7,7 +7,9 @@ extension Pipeline {
         guard !baseURL.hasPrefix("https://") else { return [] }
         return [
             "base_url is '\(baseURL)', not an absolute https:// address: link previews (og:image, og:url), the "
-                + "sitemap and robots.txt need one; set base_url in site.yaml or pass --base-url https://host/path/"
+                + "sitemap and robots.txt need one: before publishing, build with "
+                + "make site BASE_URL=https://host/path/ (or portal build --base-url https://host/path/, "
+                + "or set base_url in Content/site.yaml)"
         ]
     }
 

@@ -65,6 +65,10 @@
       Array.prototype.forEach.call(table.querySelectorAll("[data-tier]"), function (cell) {
         cell.classList.toggle("tier-hidden", tiers.indexOf(cell.getAttribute("data-tier")) < 0);
       });
+      // A segment's heading spans the columns shown: spanning hidden ones would add empty
+      // columns that squeeze the shown ones.
+      var columns = table.tHead.rows[0].querySelectorAll("th:not(.tier-hidden)").length;
+      Array.prototype.forEach.call(table.querySelectorAll("tr.segment-row th"), function (heading) { heading.colSpan = columns; });
     }
     Array.prototype.forEach.call(table.querySelectorAll("tr.highlight"), function (row) { row.classList.remove("highlight"); });
     var row = current.row && document.getElementById("s" + current.row);

@@ -19,31 +19,32 @@ let currentQuery = "";
 /* The page's running text, block by block: Pagefind joins a page's blocks with ". ", and
    puts the word lists added for the index (SearchTerms.swift, never shown) after
    "zzterms". A block is prose when it holds a sentence (a comma, full stop or semicolon)
-   and is not a label with its value (环节计划调度): only prose makes an excerpt. */
+   and is not a label with its value: only prose makes an excerpt.
+   (The full-width marks are written as escapes: scripts hold no Chinese text.) */
 function proseBlocks(result) {
   const text = (result.content || "").split("zzterms")[0];
-  return text.split(/\.\s+/).map((block) => block.trim()).filter((block) => /[，。；]/.test(block) && block.length >= 12);
+  return text.split(/\.\s+/).map((block) => block.trim()).filter((block) => /[\uFF0C\u3002\uFF1B]/.test(block) && block.length >= 12);
 }
 
 /* The sentence (or two, if short) of `block` around `at`, cut at sentence marks and,
    where still long, at commas. */
 function sentenceAround(block, at, length) {
-  const ends = /[。；！？]/g;
+  const ends = /[\u3002\uFF1B\uFF01\uFF1F]/g;
   let start = 0, end = block.length;
   for (let m = ends.exec(block); m; m = ends.exec(block)) {
     if (m.index < at) { start = m.index + 1; } else if (m.index >= at + length) { end = m.index + 1; break; }
   }
   if (end - start < 40) {
-    const next = block.slice(end).search(/[。；！？]/);
+    const next = block.slice(end).search(/[\u3002\uFF1B\uFF01\uFF1F]/);
     if (next >= 0) { end = Math.min(block.length, end + next + 1); }
   }
   // A long sentence is cut at commas around the match, never cutting the match off.
   const limit = 110;
   if (end - start > limit) {
-    const before = block.lastIndexOf("，", at - 1);
+    const before = block.lastIndexOf("\uFF0C", at - 1);
     if (before >= start && at - before <= 60) { start = before + 1; } else { start = Math.max(start, at - 40); }
     if (end - start > limit) {
-      const after = block.indexOf("，", Math.max(at + length, start + 40));
+      const after = block.indexOf("\uFF0C", Math.max(at + length, start + 40));
       end = after > 0 && after < end && after - start <= limit + 20 ? after + 1 : Math.max(at + length, start + limit);
     }
   }
@@ -55,7 +56,7 @@ function sentenceAround(block, at, length) {
    characters (a page that holds only some); else the page's first sentence worth
    reading (not a short note such as 本层级未定义该场景). */
 function bestSentence(blocks, q) {
-  const real = (cut) => cut.text.trim().length >= 15 && /[，。；]/.test(cut.text);
+  const real = (cut) => cut.text.trim().length >= 15 && /[\uFF0C\u3002\uFF1B]/.test(cut.text);
   const around = (text) => {
     const cuts = [];
     for (const block of blocks) {

@@ -181,15 +181,15 @@
   }
 
   /* On a phone the result is far below the questions: a bar at the bottom keeps the
-     verdict and the next step in sight, and one tap leads to the rest. */
+     verdict and the next step in sight (words only: a control there would cover the
+     questions' own). */
   function renderLiveBar(state, evaluation) {
     var live = document.getElementById("live-verdict");
     live.hidden = !answered(state);
     live.textContent = "";
     if (live.hidden) { return; }
     var next = evaluation.next ? say("live_next", { tier: tierName[evaluation.next.tier], missing: missingText(evaluation.next, state)[0] || "" }) : "";
-    live.appendChild(el("span", {}, [say("live", { tier: verdictName(evaluation) }) + next]));
-    live.appendChild(el("span", { "class": "live-open" }, [say("live_open")]));
+    live.textContent = say("live", { tier: verdictName(evaluation) }) + next;
   }
 
   /* The bar steps aside while the verdict and next step themselves are wholly on screen. */
@@ -379,11 +379,11 @@
     var evaluation = Rules.evaluate(rules, state.built, state.maturity);
     var canvas = window.PortalSummaryImage(imageEntries(state, evaluation), getComputedStyle(document.body).fontFamily);
     var url = canvas.toDataURL("image/png");
-    var image = document.getElementById("summary-image-img");
+    var figure = document.getElementById("summary-image");
+    var image = document.getElementById("summary-image-img") || figure.insertBefore(el("img", { id: "summary-image-img" }), figure.firstChild);
     image.src = url;
     image.alt = say("image_alt", { tier: verdictName(evaluation) });
     document.getElementById("summary-image-download").href = url;
-    var figure = document.getElementById("summary-image");
     figure.hidden = false;
     figure.scrollIntoView({ block: "nearest" });
   }
@@ -430,10 +430,6 @@
     if (navigator.clipboard) { navigator.clipboard.writeText(field.value).catch(function () {}); }
   });
   watchResult();
-  // The answers live in the fragment: going to the result scrolls, it never sets a #.
-  document.getElementById("live-verdict").addEventListener("click", function () {
-    document.getElementById("result-title").scrollIntoView({ block: "start" });
-  });
   form.hidden = false;
   if (indicatorForm) { indicatorForm.hidden = false; }
   document.getElementById("self-check-tools").hidden = false;

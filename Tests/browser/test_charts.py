@@ -29,7 +29,7 @@ def test_a_cohort_shows_each_indicator_median_on_a_track_under_the_levels(browse
     assert any("研发设计数字化水平" in n for n in names) and any("产业链供应链协同数字化水平" in n for n in names)
     scale = [s.get_attribute("textContent") for s in table.find_elements(By.CSS_SELECTOR, "thead .level-scale span")]
     assert scale == ["1", "2", "3", "4", "5", "6"]
-    # The bar covers exactly the levels the row states ("4–6 级" covers 4, 5 and 6).
+    # The bar covers exactly the levels the row states ("4–6级" covers 4, 5 and 6).
     for row in table.find_elements(By.CSS_SELECTOR, "tbody tr"):
         value = row.find_element(By.TAG_NAME, "td").get_attribute("textContent")
         bars = row.find_elements(By.CSS_SELECTOR, "rect.median-range")

@@ -235,7 +235,7 @@ def test_the_self_check_verdict_and_next_step_are_in_view_after_any_answer(brows
                 assert in_view(browser, browser.find_element(By.CSS_SELECTOR, selector)), (scenario, selector)
         else:
             # On a phone: the bar at the bottom says the verdict and the next step (unless
-            # the result itself is on screen)...
+            # the result itself is on screen).
             verdict = browser.find_element(By.ID, "derived-tier")
             next_gap = browser.find_element(By.ID, "next-gap")
             if in_view(browser, verdict) and in_view(browser, next_gap):
@@ -244,11 +244,6 @@ def test_the_self_check_verdict_and_next_step_are_in_view_after_any_answer(brows
             assert in_view(browser, bar), scenario
             tier, gap = verdict.get_attribute("textContent"), next_gap.get_attribute("textContent")
             assert tier in bar.text and gap.split("；")[0].split("：")[1] in bar.text
-    if browser.width_name == "phone":
-        # ...and one tap brings the whole result.
-        browser.find_element(By.ID, "live-verdict").click()
-        WebDriverWait(browser, 5).until(lambda b: in_view(b, b.find_element(By.ID, "derived-tier")))
-        assert in_view(browser, browser.find_element(By.ID, "next-gap"))
 
 
 def test_the_self_check_gap_table_explains_once_and_reads_at_phone_width(browser, server):
@@ -294,3 +289,28 @@ def test_inside_wechat_the_self_check_offers_the_image_not_print(server):
         assert not driver.find_element(By.ID, "print-summary").is_displayed()
     finally:
         driver.quit()
+
+
+def test_the_matrix_scrolls_with_the_page_and_a_filtered_table_fills_its_width(browser, server):
+    browser.get(server + "matrix/?area=production&tiers=advanced")
+    WebDriverWait(browser, 5).until(lambda b: b.find_element(By.CSS_SELECTOR, "[data-matrix-controls]").is_displayed())
+    table = browser.find_element(By.CSS_SELECTOR, "table.matrix")
+    if browser.width_name == "desktop":
+        # One scroll: the box around the table does not scroll; the page does, and the
+        # tier headings stay at the top of the window.
+        box = browser.find_element(By.CSS_SELECTOR, ".matrix-scroll")
+        assert browser.execute_script("return arguments[0].scrollHeight <= arguments[0].clientHeight + 1", box)
+        browser.execute_script("window.scrollTo(0, arguments[0].getBoundingClientRect().top + scrollY + 600)", table)
+        heading = table.find_element(By.CSS_SELECTOR, "thead th[data-tier=advanced]")
+        assert abs(heading.rect["y"] - browser.execute_script("return scrollY")) < 2
+        # The shown columns fill the table: no empty columns beside them.
+        shown = browser.execute_script(
+            "return Array.from(arguments[0].tHead.rows[0].cells).filter(c => c.offsetParent)"
+            ".reduce((w, c) => w + c.getBoundingClientRect().width, 0)", table)
+        assert shown >= box.rect["width"] - 4, (shown, box.rect["width"])
+    else:
+        # The filters one under another, their left edges in line, within the screen.
+        controls = browser.find_elements(By.CSS_SELECTOR, ".matrix-controls > .control")
+        lefts = {round(c.rect["x"]) for c in controls}
+        assert len(lefts) == 1, lefts
+        assert all(c.rect["x"] + c.rect["width"] <= 360 for c in controls)

@@ -52,7 +52,8 @@ public struct AreaPairView: ViewModel {
 public struct CompareSegment: ViewModel {
     public var id: String
     public var name: String
-    public var area: String
+    /// The area it belongs to, nil where that is its own name.
+    public var area: String?
     public var areaId: String
     public var rows: [CompareRow]
 }
@@ -119,7 +120,8 @@ public struct SelfCheckIndicator: ViewModel {
 
 public struct SelfCheckSegment: ViewModel {
     public var name: String
-    public var area: String
+    /// The area it belongs to, nil where that is its own name.
+    public var area: String?
     public var scenarios: [SelfCheckScenario]
 }
 

@@ -104,6 +104,7 @@ public struct ProgressBar: ViewModel {
 }
 
 public struct YearlyProgressView: ViewModel {
+    public var tier: TierRef
     public var label: String
     public var target: String
     public var note: String

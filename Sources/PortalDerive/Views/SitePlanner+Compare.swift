@@ -94,7 +94,7 @@ extension SitePlanner {
                 }
                 guard !rows.isEmpty else { return nil }
                 return CompareSegment(
-                    id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none",
+                    id: segment.id, name: segment.name, area: areaTag(segment), areaId: segment.area ?? "none",
                     rows: rows)
             }
             let title = pairLabel(low, high)
@@ -128,7 +128,7 @@ extension SitePlanner {
                         })
                 }
                 return scenarios.isEmpty
-                    ? nil : SelfCheckSegment(name: segment.name, area: areaName(segment.area), scenarios: scenarios)
+                    ? nil : SelfCheckSegment(name: segment.name, area: areaTag(segment), scenarios: scenarios)
             }
             return SelfCheckView(
                 layout: layout(

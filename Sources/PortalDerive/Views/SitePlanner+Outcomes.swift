@@ -238,7 +238,8 @@ extension SitePlanner {
             return OutcomesIndexView(
                 layout: outcomeLayout(route, .outcomes, title: text(.pageOutcomes), crumb: nil),
                 notice: notice(outcomes, from: route), enterprises: String(outcomes.total), tierCards: cards,
-                progress: progress(outcomes, from: route), targetYear: framework.targets.year, yearly: yearly(outcomes),
+                progress: progress(outcomes, from: route), targetYear: framework.targets.year,
+                yearly: yearly(outcomes, from: route),
                 declared: declared,
                 byRegion: table(.region, caption: .outcomesByRegion, corner: .outcomesRegionCorner) { $0.place },
                 bySector: table(.sector, caption: .outcomesBySector, corner: .outcomesSectorCorner) { $0.sector },
@@ -255,12 +256,19 @@ extension SitePlanner {
         }
     }
 
+    /// Whether the outcomes page shows progress toward `target` (at `#progress-<tier>`): a
+    /// count to reach, and figures for its tier (year by year for a per-year target).
+    func showsProgress(toward target: TierTarget, _ outcomes: OutcomeRelease) -> Bool {
+        guard target.count != nil else { return false }
+        guard target.perYear else { return target.tier.index < outcomes.headlines.atOrAbove.count }
+        return target.tier == framework.tierIDs.first && !outcomes.headlines.lowestTierByYear.isEmpty
+    }
+
     /// Factories at each tier or above against the plan's 2027 targets: the range the
     /// published figures prove, drawn solid where certain and hatched where possible.
     private func progress(_ outcomes: OutcomeRelease, from route: Route) -> [ProgressView] {
         framework.targets.perTier.compactMap { target -> ProgressView? in
-            guard let goal = target.count, !target.perYear, target.tier.index < outcomes.headlines.atOrAbove.count
-            else { return nil }
+            guard !target.perYear, showsProgress(toward: target, outcomes), let goal = target.count else { return nil }
             let range = outcomes.headlines.atOrAbove[target.tier.index]
             let (bar, status) = progressBar(range, goal: goal)
             return ProgressView(
@@ -272,11 +280,12 @@ extension SitePlanner {
     }
 
     /// The lowest tier's per-year target ("每年推动 300 家"), year by year.
-    private func yearly(_ outcomes: OutcomeRelease) -> YearlyProgressView? {
-        guard let target = framework.targets.perTier.first(where: { $0.perYear }), let goal = target.count,
-            target.tier == framework.tierIDs.first, !outcomes.headlines.lowestTierByYear.isEmpty
+    private func yearly(_ outcomes: OutcomeRelease, from route: Route) -> YearlyProgressView? {
+        guard let target = framework.targets.perTier.first(where: { $0.perYear }),
+            showsProgress(toward: target, outcomes), let goal = target.count
         else { return nil }
         return YearlyProgressView(
+            tier: tierRef(target.tier, from: route),
             label: text(.outcomesProgressYearLabel, ["tier": framework.tier(target.tier).name]),
             target: text(.outcomesProgressYearTarget, ["goal": goal]), note: target.task,
             years: outcomes.headlines.lowestTierByYear.map { year, range in

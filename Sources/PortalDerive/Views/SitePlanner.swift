@@ -56,7 +56,8 @@ public struct SitePlanner: Sendable {
         for depth in 0...4 {
             let from = Route(String(repeating: "d/", count: depth))
             links[from.rootPrefix] = LayoutLinks(
-                sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads)
+                sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads),
+                outcomes: outcomes != nil
             ) { from.link(to: $0) }
         }
         layoutLinks = links
@@ -136,7 +137,10 @@ public struct SitePlanner: Sendable {
         }
         let links =
             linkBase.flatMap { layoutLinks[$0.rootPrefix] }
-            ?? LayoutLinks(sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads)) {
+            ?? LayoutLinks(
+                sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads),
+                outcomes: outcomes != nil
+            ) {
                 href($0)
             }
         // The brand links home; the navigation lists the sections.
@@ -170,12 +174,17 @@ public struct SitePlanner: Sendable {
         let nav: [Link], footer: [Link], data: [Link]
         let home: String, search: String, fallback: String
 
-        init(sections: [(String, Route)], pages: [Page], downloadsLabel: String, href: (Route) -> String) {
+        init(
+            sections: [(String, Route)], pages: [Page], downloadsLabel: String, outcomes: Bool,
+            href: (Route) -> String
+        ) {
             nav = sections.map { Link(label: $0.0, href: href($0.1)) }
             footer = pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(Route(.page, $0.slug))) }
             data =
                 [Link(label: downloadsLabel, href: href(Route(.data)))]
-                + SiteFile.allCases.filter(\.entry.inFooter).map { Link(label: $0.name, href: href(Route($0))) }
+                + SiteFile.allCases.filter { $0.entry.inFooter && (outcomes || !$0.entry.isOutcome) }.map {
+                    Link(label: $0.name, href: href(Route($0)))
+                }
             (home, search, fallback) = (href(Route(.home)), href(Route(.search)), href(Route(.scenarios)))
         }
     }
@@ -198,6 +207,13 @@ public struct SitePlanner: Sendable {
 
     func areaName(_ id: String?) -> String {
         id.flatMap { framework.area($0)?.name } ?? text(.tierNoArea)
+    }
+
+    /// The area a segment heading names beside it, unless it is the segment's own name
+    /// (工厂建设 is both): a tag repeating the heading says nothing.
+    func areaTag(_ segment: Segment) -> String? {
+        let name = areaName(segment.area)
+        return name == segment.name ? nil : name
     }
 
     func areaOf(_ scenario: Scenario) -> String? {
@@ -233,7 +249,7 @@ public struct SitePlanner: Sendable {
             }
             guard !rows.isEmpty else { return nil }
             return SegmentGroup(
-                id: segment.id, name: segment.name, area: areaName(segment.area), areaId: segment.area ?? "none",
+                id: segment.id, name: segment.name, area: areaTag(segment), areaId: segment.area ?? "none",
                 scenarios: rows)
         }
     }
@@ -267,11 +283,19 @@ public struct SitePlanner: Sendable {
                     entry(.indicators, .homeIndicators), entry(.compareIndex, .homeCompare),
                     entry(.selfCheck, .homeSelfCheck),
                 ]
-                + standard.pages.map { EntryView(title: $0.nav, text: $0.title, href: route.link(to: .page, $0.slug)) }
+                + (outcomes == nil ? [] : [entry(.outcomes, .homeOutcomes)])
+                + standard.pages.map {
+                    EntryView(
+                        title: $0.nav, text: $0.title == $0.nav ? nil : $0.title, href: route.link(to: .page, $0.slug))
+                }
             let targets = framework.targets.perTier.map {
                 TargetView(
                     tier: tierRef($0.tier, from: route), heading: $0.heading, task: $0.task, figure: $0.figure,
-                    figureLabel: $0.figureLabel)
+                    figureLabel: $0.figureLabel,
+                    progressHref: outcomes.flatMap { [target = $0] outcomes in
+                        showsProgress(toward: target, outcomes)
+                            ? route.link(to: .outcomes, fragment: "progress-\(target.tier)") : nil
+                    })
             }
             return HomeView(
                 layout: layout(route, .home, title: site.title),
@@ -319,7 +343,7 @@ public struct SitePlanner: Sendable {
                 return scenarios.isEmpty
                     ? nil
                     : TierSegmentView(
-                        id: segment.id, name: segment.name, area: areaName(segment.area), scenarios: scenarios)
+                        id: segment.id, name: segment.name, area: areaTag(segment), scenarios: scenarios)
             }
             let (previous, next) = neighbour(id.index, of: framework.tiers.count) {
                 let other = framework.tiers[$0]
@@ -452,7 +476,10 @@ public struct SitePlanner: Sendable {
                 code: indicator.code, name: indicator.name, group: indicator.group, description: indicator.description,
                 levels: indicator.levels.enumerated().map { NumberedText(number: $0.offset + 1, text: $0.element) },
                 question: indicator.question, unit: indicator.unit, notApplicable: indicator.notApplicable,
-                notes: indicator.notes.isEmpty ? nil : RichText(indicator.notes), previous: previous, next: next)
+                notes: indicator.notes.isEmpty ? nil : RichText(indicator.notes),
+                outcomesHref: outcomes.flatMap { attribute($0, .indicator(indicator.no)) }.map {
+                    route.link(to: .outcomeIndicators, fragment: $0.id)
+                }, previous: previous, next: next)
         }
     }
 

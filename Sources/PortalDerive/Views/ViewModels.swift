@@ -89,11 +89,14 @@ public struct TargetView: ViewModel {
     public var task: String
     public var figure: String
     public var figureLabel: String
+    /// The published progress toward it (on the outcomes page), where outcomes exist.
+    public var progressHref: String?
 }
 
 public struct EntryView: ViewModel {
     public var title: String
-    public var text: String
+    /// What it holds, nil where that would repeat the title.
+    public var text: String?
     public var href: String
 }
 
@@ -143,7 +146,8 @@ public struct TierSegmentView: ViewModel {
     /// The segment's id, the anchor the page's contents list links to.
     public var id: String
     public var name: String
-    public var area: String
+    /// The area it belongs to, nil where that is its own name.
+    public var area: String?
     public var scenarios: [TierScenarioView]
 }
 
@@ -166,7 +170,8 @@ public struct ScenariosIndexView: ViewModel {
 public struct SegmentGroup: ViewModel {
     public var id: String
     public var name: String
-    public var area: String
+    /// The area it belongs to, nil where that is its own name.
+    public var area: String?
     /// Area id for filters ("none" for 多环节/模式创新).
     public var areaId: String
     public var scenarios: [ScenarioRow]
@@ -243,6 +248,8 @@ public struct IndicatorView: ViewModel {
     public var unit: String?
     public var notApplicable: String?
     public var notes: RichText?
+    /// Its published distribution (on the outcomes' indicator page), where outcomes exist.
+    public var outcomesHref: String?
     public var previous: Link?
     public var next: Link?
 }
