@@ -1,0 +1,65 @@
+/// One edition of the standard (Content/edition.yaml, or Content/editions/<id>/edition.yaml
+/// for an earlier one): its permanent id, its dates, what it replaces, and the crosswalk
+/// from the edition it replaces.
+public struct Edition: Sendable, Equatable {
+    /// The id in its addresses (/editions/<id>/): "2025".
+    public var id: String
+    /// As the standard names it: "2025年版".
+    public var title: String
+    /// 发布日期 and 实施日期, as ISO dates ("2025-03-01"): they order the editions and say
+    /// which one is in force on a day.
+    public var published: String
+    public var effective: String
+    /// The editions it replaces (ids), the one its crosswalk maps from first.
+    public var supersedes: [String]
+    /// What ids alone cannot tell about the items of the edition it replaces.
+    public var crosswalk: [CrosswalkEntry]
+    public var source: SourceFile?
+
+    public init(
+        id: String, title: String, published: String, effective: String, supersedes: [String] = [],
+        crosswalk: [CrosswalkEntry] = [], source: SourceFile? = nil
+    ) {
+        (self.id, self.title, self.published, self.effective) = (id, title, published, effective)
+        (self.supersedes, self.crosswalk, self.source) = (supersedes, crosswalk, source)
+    }
+}
+
+/// One line of a crosswalk, in OWASP ASVS's vocabulary. An item whose code is the same in
+/// both editions is the same item (its text changes are found, not declared); the
+/// crosswalk names only renumbering, splits, merges and withdrawals.
+public struct CrosswalkEntry: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// One item under a new code: from [a] to [b].
+        case moved
+        /// One item became several: from [a] to [b, c, …].
+        case split
+        /// Several items became one: from [a, b, …] to [c].
+        case merged
+        /// Gone without successor: from [a], to [], with a reason.
+        case withdrawn
+    }
+
+    public enum Item: String, Sendable, CaseIterable {
+        case scenario
+        case indicator
+    }
+
+    public var item: Item
+    public var kind: Kind
+    /// Codes ("07") in the edition replaced, and in this one.
+    public var from: [String]
+    public var to: [String]
+    /// Why (required for a withdrawal, optional otherwise).
+    public var reason: String?
+    /// Where the entry is written, for messages.
+    public var line: Int
+    public var column: Int
+
+    public init(
+        item: Item, kind: Kind, from: [String], to: [String], reason: String? = nil, line: Int = 0, column: Int = 0
+    ) {
+        (self.item, self.kind, self.from, self.to, self.reason) = (item, kind, from, to, reason)
+        (self.line, self.column) = (line, column)
+    }
+}
