@@ -124,6 +124,7 @@ struct Attribute: Sendable {
         // "卓越级及以上", "先进级至卓越级": tiers (columns 1…) counted together.
         let tierRange: @Sendable ([Int]) -> String = { columns in
             let (low, high) = (tierNames[columns[0] - 1], tierNames[columns[columns.count - 1] - 1])
+            if columns.count == 1 { return low }  // one tier: its name, never "基础级至基础级"
             return columns.last == top
                 ? text(.outcomesGroupAndAbove, ["tier": low]) : text(.outcomesGroupRange, ["low": low, "high": high])
         }

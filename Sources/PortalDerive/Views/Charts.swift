@@ -65,17 +65,23 @@ public struct StackedBarChart: ViewModel {
     /// - Parameters:
     ///   - legend: the bins the colours stand for (a segment takes the colour of the bin
     ///     holding its values, so a finer bar shows the same colours subdivided).
+    ///   - scale: how many values are the scale's steps (levels, bands); the rest are answers
+    ///     off the scale.
     ///   - rows: one bar each; a row with no published cell is drawn whole as withheld.
     static func make(
-        id: String, title: String, description: String, legend: [(values: [Int], label: String)],
+        id: String, title: String, description: String, legend: [(values: [Int], label: String)], scale: Int,
         rows: [Row], text: UIText
     ) -> StackedBarChart {
         // 400 units wide, drawn at most 400 px (site.css): its 15-unit labels are 15 px on a
         // desktop and stay at least 12 px on a 360 px phone (328 px for the chart).
         let chartWidth = 400, barHeight = 26, gap = 10
         let labelWidth = max(64, (rows.map(\.label.count).max() ?? 0) * 15 + 10), plot = chartWidth - 24 - labelWidth
+        // A colour stands for a value, not for a place in the legend: 1级 is the same colour
+        // in every chart, whether or not the chart has 不涉及 before it.
+        // Values from `scale` on (不涉及, 未填) take the neutral colours.
+        func colour(_ value: Int) -> String { "s\(value < scale ? min(value, 5) : min(6 + value - scale, 7))" }
         func series(_ values: [Int]) -> String {
-            "s\(legend.firstIndex { $0.values.contains(values[0]) } ?? 0)"
+            colour(legend.first { $0.values.contains(values[0]) }?.values[0] ?? values[0])
         }
         var bars: [Bar] = []
         for (index, row) in rows.enumerated() {
@@ -126,7 +132,7 @@ public struct StackedBarChart: ViewModel {
                     label: row.label, y: round1(y), labelY: round1(y + Double(barHeight) * 0.72),
                     total: String(row.size), segments: segments))
         }
-        let items = legend.indices.map { LegendItem(series: "s\($0)", label: legend[$0].label) }
+        let items = legend.map { LegendItem(series: colour($0.values[0]), label: $0.label) }
         let axisY = rows.count * (barHeight + gap)
         let ticks = stride(from: 0, through: 100, by: 25).map {
             Tick(x: round1(Double(labelWidth) + Double(plot) * Double($0) / 100), label: "\($0)%")

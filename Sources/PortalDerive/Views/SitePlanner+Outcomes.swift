@@ -55,13 +55,17 @@ extension SitePlanner {
         outcomes.attributes.first { $0.kind == kind }
     }
 
-    /// "本表 40 个数字中 3 个不公布" over the given cells.
-    func share(_ cells: [PublishedCell]) -> String? {
+    /// "本表 40 个数字中 3 个不公布" over the given cells; with the rows not split at all
+    /// ("—") counted apart, so that "全部公布" never stands beside a "—". `page`: the
+    /// figures of a whole page (a cohort's), not of one table.
+    func share(_ cells: [PublishedCell], withdrawn: Int = 0, page: Bool = false) -> String? {
         guard !cells.isEmpty else { return nil }
         let withheld = cells.filter { $0.count.value == nil }.count
-        return withheld == 0
-            ? text(.outcomesShareAll, ["figures": cells.count])
-            : text(.outcomesShareSome, ["figures": cells.count, "withheld": withheld])
+        let values: [String: any CustomStringConvertible] = [
+            "figures": cells.count, "withheld": withheld, "scope": text(page ? .outcomesSharePage : .outcomesShareTable),
+        ]
+        let figures = text(withheld == 0 ? .outcomesShareAll : .outcomesShareSome, values)
+        return withdrawn == 0 ? figures : figures + text(.outcomesShareWithdrawn, ["count": withdrawn])
     }
 
     /// Rows: the province-wide row's bins; columns: the tier groups (a merged bin spans
@@ -110,10 +114,12 @@ extension SitePlanner {
         }
         let sizes = outcomes.groupSizes.map { CellView(text: String($0)) } + [CellView(text: String(outcomes.total))]
         let shownCells = attribute.total.cells + attribute.groups.flatMap(\.cells)
+        let withdrawn = attribute.groups.count { !$0.isPublished }
         return CountTableView(
             caption: caption, corner: corner, columns: outcomes.groupNames + [text(.outcomesAll)], rows: rows,
             totals: CountRowView(label: text(.outcomesTotal), cells: sizes),
-            legend: legend(outcomes, shownCells), share: share(shownCells))
+            legend: legend(outcomes, shownCells, withdrawn: withdrawn > 0),
+            share: share(shownCells, withdrawn: withdrawn))
     }
 
     /// Rows: values a cohort dimension takes (place, sector, year); columns: tier groups,
@@ -144,9 +150,11 @@ extension SitePlanner {
             share: text(.outcomesShareAll, ["figures": rows.count * (outcomes.groupNames.count + 1)]))
     }
 
-    /// The legend under a table: only the marks it shows, and that zeros are real.
-    func legend(_ outcomes: OutcomeRelease, _ cells: [PublishedCell]) -> LegendView? {
+    /// The legend under a table: only the marks it shows (`withdrawn`: some "—"), and
+    /// that zeros are real.
+    func legend(_ outcomes: OutcomeRelease, _ cells: [PublishedCell], withdrawn: Bool = false) -> LegendView? {
         var items: [LegendItemView] = []
+        if withdrawn { items.append(LegendItemView(mark: text(.outcomesNoValue), meaning: text(.outcomesWithdrawn))) }
         if cells.contains(where: { $0.count == .withheld(.primary) }) {
             items.append(
                 LegendItemView(
@@ -316,6 +324,7 @@ extension SitePlanner {
                     title: text(.outcomesIndicatorChartTitle, ["no": indicator.no, "name": indicator.name]),
                     description: text(.outcomesIndicatorChartDescription),
                     legend: legendBins.map { (values: $0, label: distribution.label(of: $0)) },
+                    scale: indicator.question == nil ? indicator.levels.count : framework.investmentBands.count,
                     rows: bars, text: text)
                 return IndicatorOutcomeView(
                     id: "i\(indicator.code)", code: indicator.code, name: indicator.name,
@@ -528,6 +537,8 @@ extension SitePlanner {
                 } : []
             let scenarioColumns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
             let allCells = outcomes.attributes.flatMap { $0.cohorts[index].cells }
+            // Items the page shows as not split ("—", or a line saying so).
+            let withdrawnCount = outcomes.attributes.count { !$0.cohorts[index].isPublished }
             return CohortView(
                 layout: outcomeLayout(
                     route, .cohort, title: text(.pageCohort, ["name": cohort.name]), crumb: cohort.name),
@@ -538,7 +549,8 @@ extension SitePlanner {
                 levelScale: LevelTrack.scale(levelColumns),
                 scenarioColumns: scenarioColumns, scenarios: scenarios,
                 scenariosWithdrawn: anyScenario ? nil : text(.outcomesWithdrawn),
-                legend: legend(outcomes, allCells), share: share(allCells), listHref: route.link(to: .cohorts))
+                legend: legend(outcomes, allCells, withdrawn: withdrawnCount > 0),
+                share: share(allCells, withdrawn: withdrawnCount, page: true), listHref: route.link(to: .cohorts))
         }
     }
 

@@ -414,7 +414,8 @@ public struct SitePlanner: Sendable {
                     ])
             return ScenarioView(
                 layout: frame,
-                code: scenario.code, name: scenario.name, segment: scenario.segment, area: areaName(areaOf(scenario)),
+                code: scenario.code, name: scenario.name, segment: scenario.segment,
+                area: areaName(areaOf(scenario)) == scenario.segment ? nil : areaName(areaOf(scenario)),
                 sections: sections,
                 definedTiers: scenario.definedTiers.map { framework.tier($0).name }.joined(
                     separator: text(.tierListSeparator)),

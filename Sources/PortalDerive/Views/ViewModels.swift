@@ -197,7 +197,8 @@ public struct ScenarioView: ViewModel {
     public var code: String
     public var name: String
     public var segment: String
-    public var area: String
+    /// The area its segment belongs to, nil where that is the segment's own name.
+    public var area: String?
     public var sections: [TierSection]
     public var definedTiers: String
     public var notes: RichText?
