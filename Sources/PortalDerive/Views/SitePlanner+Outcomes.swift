@@ -62,7 +62,8 @@ extension SitePlanner {
         guard !cells.isEmpty else { return nil }
         let withheld = cells.filter { $0.count.value == nil }.count
         let values: [String: any CustomStringConvertible] = [
-            "figures": cells.count, "withheld": withheld, "scope": text(page ? .outcomesSharePage : .outcomesShareTable),
+            "figures": cells.count, "withheld": withheld,
+            "scope": text(page ? .outcomesSharePage : .outcomesShareTable),
         ]
         let figures = text(withheld == 0 ? .outcomesShareAll : .outcomesShareSome, values)
         return withdrawn == 0 ? figures : figures + text(.outcomesShareWithdrawn, ["count": withdrawn])
