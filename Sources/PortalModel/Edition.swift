@@ -16,6 +16,13 @@ public struct Edition: Sendable, Equatable {
     public var crosswalk: [CrosswalkEntry]
     public var source: SourceFile?
 
+    /// A site without edition.yaml has one edition, named as site.yaml names it
+    /// ("2025年版" → id 2025), without dates.
+    public static func standIn(for site: SiteConfig) -> Edition {
+        let digits = String(site.edition.filter { $0.isASCII && $0.isNumber })
+        return Edition(id: digits.isEmpty ? "current" : digits, title: site.edition, published: "", effective: "")
+    }
+
     public init(
         id: String, title: String, published: String, effective: String, supersedes: [String] = [],
         crosswalk: [CrosswalkEntry] = [], source: SourceFile? = nil
@@ -62,4 +69,54 @@ public struct CrosswalkEntry: Sendable, Equatable {
         (self.item, self.kind, self.from, self.to, self.reason) = (item, kind, from, to, reason)
         (self.line, self.column) = (line, column)
     }
+}
+
+/// One edition with its whole content.
+public struct EditionContent: Sendable {
+    public var edition: Edition
+    public var standard: Standard
+
+    public init(edition: Edition, standard: Standard) { (self.edition, self.standard) = (edition, standard) }
+}
+
+/// Every edition the site publishes, oldest first (by 实施日期); the last is the latest,
+/// Content/ itself, which the site's root shows.
+public struct EditionSet: Sendable {
+    public var all: [EditionContent]
+
+    public init(_ all: [EditionContent]) { self.all = all }
+
+    public var latest: EditionContent { all[all.count - 1] }
+
+    /// The edition of `id`.
+    public func edition(_ id: String) -> EditionContent? { all.first { $0.edition.id == id } }
+
+    /// The one whose rules were in force on `date` (YYYY-MM-DD): the latest effective on
+    /// or before it, else the oldest.
+    public func inForce(on date: String) -> EditionContent {
+        all.last { !$0.edition.effective.isEmpty && $0.edition.effective <= date } ?? all[0]
+    }
+}
+
+/// The editions a site publishes, and the one a set of pages belongs to.
+public struct EditionPlace: Sendable {
+    public let set: EditionSet
+    /// The edition of these pages.
+    public let edition: Edition
+    /// Where they go: "" for the root (the latest edition, with everything else the site
+    /// publishes), "editions/<id>/" for an edition's own pages.
+    public let folder: String
+
+    public init(set: EditionSet, edition: Edition, folder: String) {
+        (self.set, self.edition, self.folder) = (set, edition, folder)
+    }
+
+    /// The one edition of a site that has no earlier ones, at the root.
+    public init(only standard: Standard) {
+        let edition = Edition.standIn(for: standard.site)
+        self.init(set: EditionSet([EditionContent(edition: edition, standard: standard)]), edition: edition, folder: "")
+    }
+
+    public var isLatest: Bool { edition.id == set.latest.edition.id }
+    public var isRoot: Bool { folder.isEmpty }
 }

@@ -5,6 +5,8 @@ import Foundation
 public protocol FileSource: Sendable {
     /// Names of the files directly in `directory`, sorted; empty if it does not exist.
     func files(in directory: String) throws -> [String]
+    /// Names of the folders directly in `directory`, sorted; empty if it does not exist.
+    func directories(in directory: String) throws -> [String]
     func read(_ path: String) throws -> Data
     /// The file's bytes as an array: what a byte-scanning reader (the CSV reader) wants,
     /// without a copy out of `Data`.
@@ -34,6 +36,20 @@ public struct DiskFileSource: FileSource {
                 return !sub.boolValue
             }
             .sorted()
+    }
+
+    public func directories(in directory: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return []
+        }
+        return try FileManager.default.contentsOfDirectory(atPath: directory).filter { name in
+            var sub: ObjCBool = false
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(
+                    atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &sub)
+                && sub.boolValue
+        }.sorted()
     }
 
     /// Plain open, fstat, read: Foundation's Data(contentsOf:) makes a URL and reads the
@@ -111,6 +127,17 @@ public struct MemoryFileSource: FileSource {
             .filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
             .map { String($0.dropFirst(prefix.count)) }
             .sorted()
+    }
+
+    public func directories(in directory: String) throws -> [String] {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return Set(
+            contents.keys.filter { $0.hasPrefix(prefix) }.compactMap { path -> String? in
+                let rest = path.dropFirst(prefix.count)
+                guard let slash = rest.firstIndex(of: "/") else { return nil }
+                return String(rest[..<slash])
+            }
+        ).sorted()
     }
 
     public func read(_ path: String) throws -> Data {

@@ -11,6 +11,7 @@ public enum PageKind: String, CaseIterable, Sendable {
     case compareIndex, compare, selfCheck, search, data, notFound
     case outcomes, outcomeIndicators, outcomeScenarios, cohorts, cohort, records, method
     case page
+    case editions, changes, formerScenario, formerIndicator
 
     public struct Entry: Sendable {
         /// The template under Templates/pages/, without `.mustache`.
@@ -27,33 +28,52 @@ public enum PageKind: String, CaseIterable, Sendable {
         public let navigation: Int?
         /// The kind search results are filtered by, when its pages are indexed.
         public let search: TextKey?
+        /// Whether every edition has one at /editions/<id>/ + its route (the standard's
+        /// own pages); the others (outcomes, the self-check, search) are the latest's only.
+        public let perEdition: Bool
+        /// The kind whose addresses it keeps, where the latest edition no longer has the
+        /// item an earlier one had there (it then takes that kind's route).
+        public let keepsAddressOf: PageKind?
 
         init(
             _ template: String, _ route: String, style: String? = nil, section: PageKind? = nil, label: TextKey? = nil,
-            navigation: Int? = nil, search: TextKey? = nil
+            navigation: Int? = nil, search: TextKey? = nil, perEdition: Bool = false, keepsAddressOf: PageKind? = nil
         ) {
             (self.template, self.route, self.style, self.section) = (template, route, style ?? template, section)
-            (self.label, self.navigation, self.search) = (label, navigation, search)
+            (self.label, self.navigation, self.search, self.perEdition) = (label, navigation, search, perEdition)
+            self.keepsAddressOf = keepsAddressOf
         }
     }
 
     public var entry: Entry {
         switch self {
-        case .home: return Entry("home", "", section: .home, label: .pageHome)
+        case .home: return Entry("home", "", section: .home, label: .pageHome, perEdition: true)
         case .tiers:
-            return Entry("tiers", "tiers/", section: .tiers, label: .pageTiers, navigation: 1, search: .searchKindTier)
-        case .tier: return Entry("tier", "tiers/{tier}/", section: .tiers, search: .searchKindTier)
+            return Entry(
+                "tiers", "tiers/", section: .tiers, label: .pageTiers, navigation: 1, search: .searchKindTier,
+                perEdition: true)
+        case .tier: return Entry("tier", "tiers/{tier}/", section: .tiers, search: .searchKindTier, perEdition: true)
         case .scenarios:
-            return Entry("scenarios", "scenarios/", section: .scenarios, label: .pageScenarios, navigation: 2)
-        case .scenario: return Entry("scenario", "scenarios/{code}/", section: .scenarios, search: .searchKindScenario)
+            return Entry(
+                "scenarios", "scenarios/", section: .scenarios, label: .pageScenarios, navigation: 2, perEdition: true)
+        case .scenario:
+            return Entry(
+                "scenario", "scenarios/{code}/", section: .scenarios, search: .searchKindScenario, perEdition: true)
         case .compareIndex:
-            return Entry("compare-index", "compare/", section: .compareIndex, label: .pageCompare, navigation: 3)
-        case .compare: return Entry("compare", "compare/{pair}/", section: .compareIndex)
-        case .matrix: return Entry("matrix", "matrix/", section: .matrix, label: .pageMatrix, navigation: 4)
+            return Entry(
+                "compare-index", "compare/", section: .compareIndex, label: .pageCompare, navigation: 3,
+                perEdition: true)
+        case .compare: return Entry("compare", "compare/{pair}/", section: .compareIndex, perEdition: true)
+        case .matrix:
+            return Entry("matrix", "matrix/", section: .matrix, label: .pageMatrix, navigation: 4, perEdition: true)
         case .indicators:
-            return Entry("indicators", "indicators/", section: .indicators, label: .pageIndicators, navigation: 5)
+            return Entry(
+                "indicators", "indicators/", section: .indicators, label: .pageIndicators, navigation: 5,
+                perEdition: true)
         case .indicator:
-            return Entry("indicator", "indicators/{code}/", section: .indicators, search: .searchKindIndicator)
+            return Entry(
+                "indicator", "indicators/{code}/", section: .indicators, search: .searchKindIndicator,
+                perEdition: true)
         case .outcomes:
             return Entry(
                 "outcomes", "outcomes/", style: "outcomes index", section: .outcomes, label: .pageOutcomes,
@@ -78,9 +98,17 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .selfCheck:
             return Entry("self-check", "self-check/", section: .selfCheck, label: .pageSelfCheck, navigation: 7)
         case .search: return Entry("search", "search/", label: .pageSearch)
-        case .data: return Entry("data", "data/", label: .pageData)
+        case .data: return Entry("data", "data/", label: .pageData, perEdition: true)
         case .notFound: return Entry("404", "404.html", style: "not-found", label: .pageNotFound)
-        case .page: return Entry("page", "{slug}/", search: .searchKindPage)
+        case .page: return Entry("page", "{slug}/", search: .searchKindPage, perEdition: true)
+        case .editions: return Entry("editions", "editions/", label: .pageEditions)
+        case .changes: return Entry("changes", "changes/{pair}/", style: "changes", section: .editions)
+        // An item a later edition withdrew or renumbered keeps a page at its old address.
+        case .formerScenario:
+            return Entry("former", "scenarios/{code}/", style: "former", section: .scenarios, keepsAddressOf: .scenario)
+        case .formerIndicator:
+            return Entry(
+                "former", "indicators/{code}/", style: "former", section: .indicators, keepsAddressOf: .indicator)
         }
     }
 
@@ -161,6 +189,8 @@ public enum SiteFile: String, CaseIterable, Sendable {
         public let inFooter: Bool
         /// Published only with assessment outcomes.
         public let isOutcome: Bool
+        /// Whether every edition has its own (the standard as open data), as its pages.
+        public var perEdition: Bool { description != nil && !isOutcome }
 
         init(
             _ path: String, description: TextKey? = nil, template: String? = nil, inFooter: Bool = false,

@@ -54,6 +54,7 @@ public enum Pipeline {
             })
         try guarded.get()
         let (standard, theme) = try loaded.get()
+        let (editions, crosswalkWarnings) = try loadEditions(options, current: standard)
         // From here the build reads what the output published and writes it: one build at
         // a time (the inputs were read without it, so a build waiting here has checked them).
         let lock = try OutputLock.acquire(output: options.output, wait: options.lockWait)
@@ -73,10 +74,9 @@ public enum Pipeline {
         // The indexer is found before planning: pages carry their word lists for the
         // index only when an index is built.
         let (indexer, indexNote) = try SearchIndexer.choose(options.search, environment: options.environment)
-        var planner = SitePlanner(
-            standard: standard, text: theme.text, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes)
-        planner.searchTerms = indexer != nil
-        let plan = planner.plan()
+        let plan = SitePlanner.plan(
+            editions: editions, text: theme.text, baseURL: options.baseURL.map(normaliseBaseURL), outcomes: outcomes,
+            searchTerms: indexer != nil, today: options.environment["PORTAL_TODAY"])
         clock.lap("derive")
         // Pages are rendered as they are written, each by the worker that writes it: one stage.
         options.progress?.enter("render", total: plan.pages.count)
@@ -109,7 +109,7 @@ public enum Pipeline {
         var report = BuildReport(
             pages: plan.pages.count, files: written.count, notes: notes, bytes: written.bytes, stages: clock.laps)
         report.warnings = baseURLWarnings(options.baseURL.map(normaliseBaseURL) ?? standard.site.baseURL)
-        report.locatedWarnings = theme.warnings
+        report.locatedWarnings = theme.warnings + crosswalkWarnings
         return report
     }
 
@@ -131,6 +131,24 @@ public enum Pipeline {
                     + "releases), so the new release is audited against what is already public"
             )
         ])
+    }
+
+    /// Every edition (Content/ and Content/editions/<id>/), each crosswalk checked both ways
+    /// against the edition it maps from: its errors stop the build, its warnings are kept.
+    static func loadEditions(_ options: BuildOptions, current: Standard) throws(DiagnosticList) -> (
+        EditionSet, [Diagnostic]
+    ) {
+        let editions = try ContentLoader(root: options.content).loadEditions(current: current)
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        for (old, new) in zip(editions.all, editions.all.dropFirst()) {
+            let findings = CrosswalkCheck.check(
+                from: old.standard, edition: old.edition, to: new.standard, edition: new.edition)
+            errors += findings.errors
+            warnings += findings.warnings
+        }
+        guard errors.isEmpty else { throw DiagnosticList(errors) }
+        return (editions, warnings)
     }
 
     /// The content and the templates with their words, loaded together so that all input

@@ -9,7 +9,7 @@ import PortalSynth
 struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the smart-factory standards portal: Content/ + Templates/ → a static site.",
-        subcommands: [Build.self, Check.self, Synth.self, Serve.self],
+        subcommands: [Build.self, Check.self, Synth.self, Serve.self, EditionCommand.self],
         defaultSubcommand: Build.self)
 }
 
@@ -166,6 +166,31 @@ struct Synth: ParsableCommand {
             print("wrote \(assessments) synthetic assessments to \(written)")
         } catch {
             fail(error, outcome: "nothing was written")
+        }
+    }
+}
+
+struct EditionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edition", abstract: "Work with the standard's editions.", subcommands: [Archive.self])
+
+    struct Archive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy the current edition to <content>/editions/<id>/ before a revision starts.")
+
+        @Option(help: "Content folder.") var content = "Content"
+
+        func run() throws {
+            do {
+                let folder = try EditionArchive.archive(content: content)
+                print("archived the current edition to \(folder)")
+                print(
+                    "next: give \(content)/edition.yaml the new edition's id, title and dates, `supersedes:` the "
+                        + "archived id and a crosswalk for items renumbered, split, merged or withdrawn; then revise "
+                        + "the content and build (see the README's \"Publishing a new edition\")")
+            } catch {
+                fail(error, outcome: "nothing was archived")
+            }
         }
     }
 }

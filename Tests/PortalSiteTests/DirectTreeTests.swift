@@ -78,9 +78,18 @@ import Testing
         let (outcomes, _) = try Pipeline.publishOutcomes(
             try Pipeline.loadAssessments(options, standard: standard),
             ledger: Pipeline.ledgerPath(options), standard: standard, theme: theme, options: options)
-        var planner = SitePlanner(standard: standard, text: theme.text, outcomes: outcomes)
-        planner.searchTerms = true
-        return planner.plan()
+        // Two editions with dates, so that every page also shows as an earlier edition's.
+        let editions = EditionSet([
+            EditionContent(
+                edition: Edition(id: "2024", title: "2024", published: "2024-01-01", effective: "2024-02-01"),
+                standard: standard),
+            EditionContent(
+                edition: Edition(
+                    id: "2025", title: "2025", published: "2025-01-01", effective: "2025-02-01", supersedes: ["2024"]),
+                standard: standard),
+        ])
+        return SitePlanner.plan(
+            editions: editions, text: theme.text, baseURL: nil, outcomes: outcomes, searchTerms: true)
     }
 
     @Test func everyOptionalFieldOfADirectTreeHoldsAValueSomewhereAndIsWrittenAsTheEncoderWritesIt() throws {

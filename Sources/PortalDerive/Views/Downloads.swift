@@ -92,7 +92,7 @@ extension SitePlanner {
             rows: standard.scenarios.map { scenario in
                 [String(scenario.no), scenario.name, scenario.segment, areaName(areaOf(scenario))]
                     + framework.tierIDs.map { scenario.text(at: $0) ?? "" } + [
-                        absoluteURL(Route(.scenario, scenario.code))
+                        absoluteURL(Route(.scenario, scenario.code, edition: folder))
                     ]
             })
     }
@@ -109,7 +109,7 @@ extension SitePlanner {
                     + (0..<levels).map { $0 < indicator.levels.count ? indicator.levels[$0] : "" }
                     + [
                         indicator.question ?? "", indicator.unit ?? "", indicator.notApplicable ?? "",
-                        absoluteURL(Route(.indicator, indicator.code)),
+                        absoluteURL(Route(.indicator, indicator.code, edition: folder)),
                     ]
             })
     }
@@ -153,7 +153,7 @@ extension SitePlanner {
     }
 
     func dataPage() -> PlannedPage {
-        let route = Route(.data)
+        let route = Route(.data, edition: folder)
         return PlannedPage(route: route, kind: .data) {
             let files = SiteFile.dataFiles.filter { outcomes != nil || !$0.entry.isOutcome }
             // The tables first, with their columns; then the JSON files by name.
@@ -161,7 +161,7 @@ extension SitePlanner {
             let json = files.filter { !$0.name.hasSuffix(".csv") }.sorted { $0.name < $1.name }
             let downloads = (tables + json).map { file in
                 DownloadView(
-                    name: file.name, href: route.link(to: Route(file)),
+                    name: file.name, href: route.link(to: Route(file, edition: folder)),
                     description: file.entry.description.map { text($0) } ?? "",
                     columns: columns(of: file))
             }

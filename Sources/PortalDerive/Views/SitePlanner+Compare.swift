@@ -20,7 +20,7 @@ extension SitePlanner {
     }
 
     func compareIndex() -> PlannedPage {
-        let route = Route(.compareIndex)
+        let route = Route(.compareIndex, edition: folder)
         return PlannedPage(route: route, kind: .compareIndex) {
             let pairs = tierPairs.map { pair in
                 ComparePairLink(
@@ -52,7 +52,7 @@ extension SitePlanner {
     }
 
     func comparePage(low: TierID, high: TierID) -> PlannedPage {
-        let route = Route(.compare, pairSlug(low.rawValue, high.rawValue))
+        let route = Route(.compare, pairSlug(low.rawValue, high.rawValue), edition: folder)
         return PlannedPage(route: route, kind: .compare) {
             let lowTier = framework.tier(low), highTier = framework.tier(high)
             let joined = { (areas: [String]) in areas.map { areaName($0) }.joined(separator: text(.tierListSeparator)) }
@@ -111,7 +111,7 @@ extension SitePlanner {
     }
 
     func selfCheck() -> PlannedPage {
-        let route = Route(.selfCheck)
+        let route = Route(.selfCheck, edition: folder)
         return PlannedPage(route: route, kind: .selfCheck) {
             let segments = framework.segments.compactMap { segment -> SelfCheckSegment? in
                 let scenarios = (scenariosOfSegment[segment.name] ?? []).map { scenario in
@@ -192,7 +192,7 @@ extension SitePlanner {
 extension SitePlanner {
     /// /search/: the results of a search (`?q=`), from the Pagefind index.
     func searchPage() -> PlannedPage {
-        let route = Route(.search)
+        let route = Route(.search, edition: folder)
         return PlannedPage(route: route, kind: .search) {
             let kinds = PageKind.searchKinds(withOutcomes: outcomes != nil).map { text($0) }
             var page = layout(route, .search, title: text(.pageSearch), crumbs: [(text(.pageSearch), nil)])

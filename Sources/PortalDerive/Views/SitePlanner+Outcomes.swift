@@ -224,7 +224,7 @@ extension SitePlanner {
     // MARK: Pages
 
     private func outcomesIndex(_ outcomes: OutcomeRelease) -> PlannedPage {
-        let route = Route(.outcomes)
+        let route = Route(.outcomes, edition: folder)
         return PlannedPage(route: route, kind: .outcomes) {
             let cards =
                 attribute(outcomes, .tier).map { tiers in
@@ -305,7 +305,7 @@ extension SitePlanner {
     }
 
     private func indicatorOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
-        let route = Route(.outcomeIndicators)
+        let route = Route(.outcomeIndicators, edition: folder)
         return PlannedPage(route: route, kind: .outcomeIndicators) {
             let views = standard.indicators.compactMap { indicator -> IndicatorOutcomeView? in
                 guard let distribution = attribute(outcomes, .indicator(indicator.no)) else { return nil }
@@ -346,7 +346,7 @@ extension SitePlanner {
     static let heatBuckets = 10
 
     private func scenarioOutcomes(_ outcomes: OutcomeRelease) -> PlannedPage {
-        let route = Route(.outcomeScenarios)
+        let route = Route(.outcomeScenarios, edition: folder)
         return PlannedPage(route: route, kind: .outcomeScenarios) {
             let columns = (0...framework.tiers.count).map { columnLabel($0, zero: .outcomesNotBuilt) }
             var shownCells: [PublishedCell] = []
@@ -455,7 +455,7 @@ extension SitePlanner {
     }
 
     private func cohortsList(_ outcomes: OutcomeRelease) -> PlannedPage {
-        let route = Route(.cohorts)
+        let route = Route(.cohorts, edition: folder)
         return PlannedPage(route: route, kind: .cohorts) {
             let rows = outcomes.cohorts.map { cohort in
                 CohortRowView(
@@ -474,7 +474,7 @@ extension SitePlanner {
     /// /outcomes/records/ was the per-assessment listing: it now explains why there is
     /// none and points to the cohorts, so old links still lead somewhere.
     private func recordsMoved(_ outcomes: OutcomeRelease) -> PlannedPage {
-        let route = Route(.records)
+        let route = Route(.records, edition: folder)
         return PlannedPage(route: route, kind: .records) {
             return RecordsMovedView(
                 layout: outcomeLayout(route, .records, title: text(.pageRecords), crumb: text(.pageRecords)),
@@ -485,7 +485,7 @@ extension SitePlanner {
 
     private func cohortPage(_ index: Int, _ outcomes: OutcomeRelease) -> PlannedPage {
         let cohort = outcomes.cohorts[index]
-        let route = Route(.cohort, cohort.slug)
+        let route = Route(.cohort, cohort.slug, edition: folder)
         return PlannedPage(route: route, kind: .cohort) {
             func distribution(_ attribute: PublishedAttribute) -> DistributionView {
                 let row = attribute.cohorts[index]
@@ -569,7 +569,7 @@ extension SitePlanner {
     }
 
     func methodPage(_ page: Page) -> PlannedPage {
-        let route = Route(.method)
+        let route = Route(.method, edition: folder)
         return PlannedPage(route: route, kind: .method) {
             let crumbs: [(String, Route?)] = outcomes == nil ? [(page.nav, nil)] : [crumb(.outcomes), (page.nav, nil)]
             let release = outcomes.map { outcomes in

@@ -1,4 +1,5 @@
 import PortalModel
+import Foundation
 
 /// Stage 2, derive: turns the validated model into view models, one per page, plus
 /// the open data. Pure: the same standard gives the same plan.
@@ -9,8 +10,14 @@ public struct SitePlanner: Sendable {
     let baseURL: String
     /// Whether pages carry word lists for the search index (only when one is built).
     public var searchTerms = false
+    /// The day the build runs (YYYY-MM-DD), which the history page's statuses start from.
+    public var today = isoDate(Date())
     /// Assessment outcomes, protected and audited, when there are assessments to publish.
     let outcomes: OutcomeRelease?
+    /// The editions, and where this planner's pages go among them.
+    let place: EditionPlace
+    /// Its folder: "" at the root, "editions/<id>/" for an edition's own pages.
+    var folder: String { place.folder }
     var site: SiteConfig { standard.site }
     var framework: Framework { standard.framework }
     /// The scenarios of each segment (by name), in model order: grouped once, because
@@ -29,35 +36,44 @@ public struct SitePlanner: Sendable {
     let layoutLinks: [String: LayoutLinks]
 
     /// `baseURL` overrides site.yaml's when given (`portal build --base-url`).
-    public init(standard: Standard, text: UIText, baseURL: String? = nil, outcomes: OutcomeRelease? = nil) {
+    /// `place`: where among the editions the pages go (the only edition, at the root, when nil).
+    public init(
+        standard: Standard, text: UIText, baseURL: String? = nil, outcomes: OutcomeRelease? = nil,
+        place: EditionPlace? = nil
+    ) {
         self.standard = standard
         self.text = text
         self.baseURL = baseURL ?? standard.site.baseURL
-        self.outcomes = outcomes
+        let place = place ?? EditionPlace(only: standard)
+        self.place = place
+        // An edition's own folder publishes the standard, never outcomes.
+        self.outcomes = place.isRoot ? outcomes : nil
         scenariosOfSegment = Dictionary(grouping: standard.scenarios, by: \.segment)
         var areas: [String: String] = [:]
         // Backwards, so the first segment of a name wins, as in Framework.segment(named:).
         for segment in standard.framework.segments.reversed() { areas[segment.name] = segment.area }
         areaOfSegment = areas
         definedCounts = standard.framework.tierIDs.map { tier in standard.scenarios.count { $0.text(at: tier) != nil } }
-        // The main navigation is the same on every page: worked out once.
+        // The main navigation is the same on every page: worked out once. An edition's own
+        // pages lead to the root's outcomes and self-check as the latest's do.
+        let folder = place.folder, hasOutcomes = outcomes != nil
         sections =
             PageKind.allCases
             .compactMap { kind -> (Int, String, Route)? in
                 guard let place = kind.entry.navigation, let label = kind.entry.label,
-                    outcomes != nil || !kind.isOutcome
+                    hasOutcomes || !kind.isOutcome
                 else { return nil }
-                return (place, text(label), Route(kind.path()))
+                return (place, text(label), Route(kind, edition: folder))
             }
             .sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
-            + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route(.page, $0.slug)) }
+            + standard.pages.filter { $0.order <= 1 }.map { ($0.nav, Route(.page, $0.slug, edition: folder)) }
         // The site's pages are at most four folders deep; a deeper one makes its own.
         var links: [String: LayoutLinks] = [:]
         for depth in 0...4 {
             let from = Route(String(repeating: "d/", count: depth))
             links[from.rootPrefix] = LayoutLinks(
                 sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads),
-                outcomes: outcomes != nil
+                outcomes: hasOutcomes, folder: folder
             ) { from.link(to: $0) }
         }
         layoutLinks = links
@@ -68,13 +84,14 @@ public struct SitePlanner: Sendable {
         // rendered. The pages that list every scenario come first: the writer takes pages
         // in this order on every core, so the largest start first and no core is left
         // rendering one of them alone at the end.
-        let all = PageKind.allCases.flatMap(pages)
+        // An edition's own folder repeats the standard's pages only.
+        let all = PageKind.allCases.filter { place.isRoot || $0.entry.perEdition }.flatMap(pages)
         let pages =
             all.filter { Self.listsEveryScenario.contains($0.kind) }
             + all.filter { !Self.listsEveryScenario.contains($0.kind) }
         let urls = pages.filter { $0.kind != .notFound }.map(\.route).sorted().map(absoluteURL)
-        let downloads = SiteFile.allCases.compactMap(download)
-        let sitemap = absoluteURL(Route(.sitemap))
+        let downloads = SiteFile.allCases.filter { place.isRoot || $0.entry.perEdition }.compactMap(download)
+        let sitemap = absoluteURL(Route(.sitemap, edition: folder))
         return SitePlan(
             pages: pages, data: downloads.compactMap(\.json), csv: downloads.compactMap(\.csv),
             sitemap: SitemapView(urls: urls, sitemap: sitemap),
@@ -106,6 +123,10 @@ public struct SitePlanner: Sendable {
         case .method: return standard.method.map { [methodPage($0)] } ?? []
         case .outcomes, .outcomeIndicators, .outcomeScenarios, .cohorts, .cohort, .records:
             return outcomes.map { outcomePages(kind, $0) } ?? []
+        case .editions: return [editionsPage()]
+        case .changes: return changesPages()
+        case .formerScenario: return formerPages(.scenario)
+        case .formerIndicator: return formerPages(.indicator)
         }
     }
 
@@ -127,7 +148,8 @@ public struct SitePlanner: Sendable {
     ) -> Layout {
         let section =
             pageKind == .page
-            ? route : pageKind.entry.section.flatMap { outcomes != nil || !$0.isOutcome ? Route($0) : nil }
+            ? route
+            : pageKind.entry.section.flatMap { outcomes != nil || !$0.isOutcome ? Route($0, edition: folder) : nil }
         let style = pageKind.entry.style + (extraStyle.map { " " + $0 } ?? "")
         let linkBase = pageKind == .notFound ? nil : route
         func href(_ target: Route, _ fragment: String? = nil) -> String {
@@ -139,7 +161,7 @@ public struct SitePlanner: Sendable {
             linkBase.flatMap { layoutLinks[$0.rootPrefix] }
             ?? LayoutLinks(
                 sections: sections, pages: standard.pages, downloadsLabel: text(.layoutAllDownloads),
-                outcomes: outcomes != nil
+                outcomes: outcomes != nil, folder: folder
             ) {
                 href($0)
             }
@@ -152,15 +174,20 @@ public struct SitePlanner: Sendable {
             : [Link(label: text(.pageHome), href: links.home)]
                 + crumbs.map { Link(label: $0.0, href: $0.1.map { href($0) } ?? "") }
         var page = Layout(
-            lang: site.language, siteTitle: site.title, shortTitle: site.shortTitle, edition: site.edition,
+            lang: site.language, siteTitle: site.title, shortTitle: site.shortTitle, edition: place.edition.title,
             title: title, description: description ?? site.description,
             root: linkBase?.rootPrefix ?? basePath, canonical: absoluteURL(route), kind: style,
             home: links.home, nav: nav, breadcrumbs: breadcrumbs, footer: links.footer, data: links.data)
-        page.image = absoluteURL(Route(.linkPreview))
+        page.image = absoluteURL(Route(.linkPreview, edition: folder))
         page.assets = page.root + SiteFile.assetsFolder
         page.searchHref = links.search
         page.searchFallback = links.fallback
-        if let search = pageKind.entry.search {
+        page.editionBar = editionBar(route, pageKind) { href($0) }
+        if !place.isRoot {
+            page.noindex = true
+            page.canonical = absoluteURL(route.inEdition(""))
+        }
+        if let search = pageKind.entry.search, place.isRoot {
             page.indexed = true
             page.searchFilters = ["kind:\(text(search))"] + filters
             if searchTerms { page.searchTerms = terms() }
@@ -175,23 +202,28 @@ public struct SitePlanner: Sendable {
         let home: String, search: String, fallback: String
 
         init(
-            sections: [(String, Route)], pages: [Page], downloadsLabel: String, outcomes: Bool,
+            sections: [(String, Route)], pages: [Page], downloadsLabel: String, outcomes: Bool, folder: String,
             href: (Route) -> String
         ) {
             nav = sections.map { Link(label: $0.0, href: href($0.1)) }
-            footer = pages.filter { $0.order > 1 }.map { Link(label: $0.nav, href: href(Route(.page, $0.slug))) }
+            footer = pages.filter { $0.order > 1 }.map {
+                Link(label: $0.nav, href: href(Route(.page, $0.slug, edition: folder)))
+            }
             data =
-                [Link(label: downloadsLabel, href: href(Route(.data)))]
+                [Link(label: downloadsLabel, href: href(Route(.data, edition: folder)))]
                 + SiteFile.allCases.filter { $0.entry.inFooter && (outcomes || !$0.entry.isOutcome) }.map {
-                    Link(label: $0.name, href: href(Route($0)))
+                    Link(label: $0.name, href: href(Route($0, edition: folder)))
                 }
-            (home, search, fallback) = (href(Route(.home)), href(Route(.search)), href(Route(.scenarios)))
+            (home, search, fallback) = (
+                href(Route(.home, edition: folder)), href(Route(.search, edition: folder)),
+                href(Route(.scenarios, edition: folder))
+            )
         }
     }
 
     /// The label a page kind has in breadcrumbs, with the route of its index page.
     func crumb(_ kind: PageKind) -> (String, Route?) {
-        (kind.entry.label.map { text($0) } ?? kind.rawValue, Route(kind.path()))
+        (kind.entry.label.map { text($0) } ?? kind.rawValue, Route(kind, edition: folder))
     }
 
     /// Path part of the base URL: "/portal/" for "https://host/portal/".
@@ -266,7 +298,7 @@ public struct SitePlanner: Sendable {
     // MARK: Pages
 
     private func home() -> PlannedPage {
-        let route = Route(.home)
+        let route = Route(.home, edition: folder)
         return PlannedPage(route: route, kind: .home) {
             let counts: [PageKind: Int] = [
                 .tiers: framework.tiers.count, .scenarios: standard.scenarios.count,
@@ -275,7 +307,7 @@ public struct SitePlanner: Sendable {
             let entry = { (kind: PageKind, key: TextKey) in
                 EntryView(
                     title: text(kind.entry.label ?? key), text: text(key, ["count": counts[kind] ?? 0]),
-                    href: route.link(to: Route(kind.path())))
+                    href: route.link(to: Route(kind, edition: folder)))
             }
             let entries =
                 [
@@ -306,7 +338,7 @@ public struct SitePlanner: Sendable {
     }
 
     private func tiersIndex() -> PlannedPage {
-        let route = Route(.tiers)
+        let route = Route(.tiers, edition: folder)
         return PlannedPage(route: route, kind: .tiers) {
             let areas = framework.areas.map { area in
                 AreaView(
@@ -329,7 +361,7 @@ public struct SitePlanner: Sendable {
     }
 
     private func tierPage(_ id: TierID) -> PlannedPage {
-        let route = Route(.tier, id.rawValue)
+        let route = Route(.tier, id.rawValue, edition: folder)
         return PlannedPage(route: route, kind: .tier) {
             let tier = framework.tier(id)
             let segments = framework.segments.compactMap { segment -> TierSegmentView? in
@@ -376,7 +408,7 @@ public struct SitePlanner: Sendable {
     }
 
     private func scenariosIndex() -> PlannedPage {
-        let route = Route(.scenarios)
+        let route = Route(.scenarios, edition: folder)
         return PlannedPage(route: route, kind: .scenarios) {
             return ScenariosIndexView(
                 layout: layout(route, .scenarios, title: text(.pageScenarios), crumbs: [(text(.pageScenarios), nil)]),
@@ -387,7 +419,7 @@ public struct SitePlanner: Sendable {
 
     private func scenarioPage(_ index: Int) -> PlannedPage {
         let scenario = standard.scenarios[index]
-        let route = Route(.scenario, scenario.code)
+        let route = Route(.scenario, scenario.code, edition: folder)
         return PlannedPage(route: route, kind: .scenario) {
             let sections = framework.tierIDs.map { tier in
                 TierSection(
@@ -428,12 +460,13 @@ public struct SitePlanner: Sendable {
                         href: route.link(
                             to: .compare, pairSlug(pair.0.rawValue, pair.1.rawValue), fragment: "s" + scenario.code))
                 },
+                history: history(.scenario, scenario.code, from: route),
                 previous: previous, next: next)
         }
     }
 
     private func indicatorsIndex() -> PlannedPage {
-        let route = Route(.indicators)
+        let route = Route(.indicators, edition: folder)
         return PlannedPage(route: route, kind: .indicators) {
             var groups: [IndicatorGroup] = []
             for indicator in standard.indicators {
@@ -457,7 +490,7 @@ public struct SitePlanner: Sendable {
 
     private func indicatorPage(_ index: Int) -> PlannedPage {
         let indicator = standard.indicators[index]
-        let route = Route(.indicator, indicator.code)
+        let route = Route(.indicator, indicator.code, edition: folder)
         return PlannedPage(route: route, kind: .indicator) {
             let (previous, next) = neighbour(index, of: standard.indicators.count) {
                 let other = standard.indicators[$0]
@@ -480,12 +513,12 @@ public struct SitePlanner: Sendable {
                 notes: indicator.notes.isEmpty ? nil : RichText(indicator.notes),
                 outcomesHref: outcomes.flatMap { attribute($0, .indicator(indicator.no)) }.map {
                     route.link(to: .outcomeIndicators, fragment: $0.id)
-                }, previous: previous, next: next)
+                }, history: history(.indicator, indicator.code, from: route), previous: previous, next: next)
         }
     }
 
     private func matrix() -> PlannedPage {
-        let route = Route(.matrix)
+        let route = Route(.matrix, edition: folder)
         return PlannedPage(route: route, kind: .matrix) {
             return MatrixView(
                 layout: layout(route, .matrix, title: text(.pageMatrix), crumbs: [(text(.pageMatrix), nil)]),
@@ -495,7 +528,7 @@ public struct SitePlanner: Sendable {
     }
 
     private func markdownPage(_ page: Page) -> PlannedPage {
-        let route = Route(.page, page.slug)
+        let route = Route(.page, page.slug, edition: folder)
         return PlannedPage(route: route, kind: .page) {
             return MarkdownPageView(
                 layout: layout(route, .page, title: page.title, crumbs: [(page.nav, nil)]),
@@ -504,7 +537,7 @@ public struct SitePlanner: Sendable {
     }
 
     private func notFound() -> PlannedPage {
-        let route = Route(.notFound)
+        let route = Route(.notFound, edition: folder)
         return PlannedPage(route: route, kind: .notFound) {
             let page = layout(route, .notFound, title: text(.pageNotFound))
             let links = page.nav
@@ -519,7 +552,7 @@ public struct SitePlanner: Sendable {
     /// and robots.txt are the plan's own, the link-preview image is a file of the
     /// templates' assets and the search index the indexer's.
     func download(_ file: SiteFile) -> PlannedDownload? {
-        let route = Route(file)
+        let route = Route(file, edition: folder)
         switch file {
         case .scenariosJSON: return PlannedDownload(json: PlannedData(route: route, value: scenarioRecords()))
         case .indicatorsJSON: return PlannedDownload(json: PlannedData(route: route, value: indicatorRecords()))
@@ -544,7 +577,7 @@ public struct SitePlanner: Sendable {
             ScenarioRecord(
                 no: scenario.no, name: scenario.name, segment: scenario.segment, area: areaOf(scenario),
                 tiers: Dictionary(uniqueKeysWithValues: framework.tierIDs.map { ($0.rawValue, scenario.text(at: $0)) }),
-                url: absoluteURL(Route(.scenario, scenario.code)))
+                url: absoluteURL(Route(.scenario, scenario.code, edition: folder)))
         }
     }
 
@@ -553,7 +586,7 @@ public struct SitePlanner: Sendable {
             IndicatorRecord(
                 no: $0.no, group: $0.group, name: $0.name, description: $0.description, levels: $0.levels,
                 question: $0.question, unit: $0.unit, notApplicable: $0.notApplicable,
-                url: absoluteURL(Route(.indicator, $0.code)))
+                url: absoluteURL(Route(.indicator, $0.code, edition: folder)))
         }
     }
 
@@ -573,7 +606,7 @@ public struct SitePlanner: Sendable {
                     minMaturity: tier.minMaturity, intro: tier.intro,
                     areas: tier.areaTexts.map { AreaTextRecord(area: $0.area, label: $0.label, text: $0.text) },
                     scenarios: standard.scenarios.filter { $0.text(at: tier.id) != nil }.map(\.no),
-                    url: absoluteURL(Route(.tier, tier.id.rawValue)))
+                    url: absoluteURL(Route(.tier, tier.id.rawValue, edition: folder)))
             })
     }
 }

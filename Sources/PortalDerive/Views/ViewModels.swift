@@ -50,6 +50,10 @@ public struct Layout: ViewModel {
     /// The page runs WebAssembly (Pagefind's search), which its Content-Security-Policy
     /// must then allow; every other page forbids it.
     public var runsWebAssembly: Bool = false
+    /// The edition it shows and its other addresses.
+    public var editionBar: EditionBar? = nil
+    /// Kept out of search engines: an edition's own copy (the latest's root page is the one).
+    public var noindex: Bool = false
 }
 
 public struct TierRef: ViewModel, Equatable {
@@ -205,6 +209,8 @@ public struct ScenarioView: ViewModel {
     public var adoption: ScenarioAdoptionView?
     /// This scenario's row on each comparison page.
     public var compareLinks: [Link]
+    /// Its page in each edition that has it (the permanent addresses), oldest first.
+    public var history: [Link]
     public var previous: Link?
     public var next: Link?
 }
@@ -251,6 +257,8 @@ public struct IndicatorView: ViewModel {
     public var notes: RichText?
     /// Its published distribution (on the outcomes' indicator page), where outcomes exist.
     public var outcomesHref: String?
+    /// Its page in each edition that has it (the permanent addresses), oldest first.
+    public var history: [Link]
     public var previous: Link?
     public var next: Link?
 }

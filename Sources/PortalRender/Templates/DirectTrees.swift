@@ -38,7 +38,23 @@ extension Layout: DirectTree {
             "searchHref": .text(searchHref),
             "searchFallback": .text(searchFallback), "indexed": .flag(indexed), "searchFilters": .texts(searchFilters),
             "searchTerms": .list(searchTerms), "runsWebAssembly": .flag(runsWebAssembly),
+            "editionBar": editionBar?.tree, "noindex": .flag(noindex),
         ])
+    }
+}
+
+extension EditionBar: DirectTree {
+    var tree: TemplateValue {
+        .fields([
+            "title": .text(title), "effective": .text(effective), "thisHref": .text(thisHref),
+            "historyHref": .text(historyHref), "rootHref": .text(rootHref), "latest": latest?.tree,
+        ])
+    }
+}
+
+extension EditionBar.Latest: DirectTree {
+    var tree: TemplateValue {
+        .fields(["title": .text(title), "effective": .text(effective), "href": .text(href)])
     }
 }
 
@@ -55,7 +71,8 @@ extension ScenarioView: DirectTree {
             "area": .text(area),
             "sections": .list(sections), "definedTiers": .text(definedTiers),
             "notes": notes.map(TemplateValue.richText),
-            "adoption": adoption?.tree, "compareLinks": .list(compareLinks), "previous": previous?.tree,
+            "adoption": adoption?.tree, "compareLinks": .list(compareLinks), "history": .list(history),
+            "previous": previous?.tree,
             "next": next?.tree,
         ])
     }
