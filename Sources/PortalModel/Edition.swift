@@ -1,3 +1,5 @@
+import Foundation
+
 /// One edition of the standard (Content/edition.yaml, or Content/editions/<id>/edition.yaml
 /// for an earlier one): its permanent id, its dates, what it replaces, and the crosswalk
 /// from the edition it replaces.
@@ -119,4 +121,42 @@ public struct EditionPlace: Sendable {
 
     public var isLatest: Bool { edition.id == set.latest.edition.id }
     public var isRoot: Bool { folder.isEmpty }
+}
+
+extension EditionSet {
+    /// What the assessments of any edition may answer: the latest edition with the
+    /// scenarios and indicators only earlier ones have (as the newest of them words them).
+    public var union: Standard {
+        var standard = latest.standard
+        let scenarios = Set(standard.scenarios.map(\.no)), indicators = Set(standard.indicators.map(\.no))
+        var extraScenarios: [Int: Scenario] = [:], extraIndicators: [Int: Indicator] = [:]
+        for content in all.dropLast() {  // oldest first: a newer edition's wording wins
+            for scenario in content.standard.scenarios where !scenarios.contains(scenario.no) {
+                extraScenarios[scenario.no] = scenario
+            }
+            for indicator in content.standard.indicators where !indicators.contains(indicator.no) {
+                extraIndicators[indicator.no] = indicator
+            }
+        }
+        standard.scenarios = (standard.scenarios + extraScenarios.values).sorted { $0.no < $1.no }
+        standard.indicators = (standard.indicators + extraIndicators.values).sorted { $0.no < $1.no }
+        return standard
+    }
+
+    /// Scenario and indicator numbers some edition lacks: an assessment table made under
+    /// another edition need not have their columns.
+    public var partialNumbers: (scenarios: Set<Int>, indicators: Set<Int>) {
+        func partial(_ numbers: [Set<Int>]) -> Set<Int> {
+            numbers.reduce(Set<Int>()) { $0.union($1) }.subtracting(
+                numbers.dropFirst().reduce(numbers[0]) { $0.intersection($1) })
+        }
+        return (
+            partial(all.map { Set($0.standard.scenarios.map(\.no)) }),
+            partial(all.map { Set($0.standard.indicators.map(\.no)) })
+        )
+    }
+
+    /// The edition an assessment of `year` is judged by: the one in force at the end of
+    /// that year (the oldest, before any took effect).
+    public func judging(year: Int) -> EditionContent { inForce(on: String(format: "%04d-12-31", year)) }
 }

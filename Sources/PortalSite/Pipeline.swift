@@ -62,11 +62,12 @@ public enum Pipeline {
         // The assessments live only until their release is made: the pages need the
         // protected figures, not 100,000 records.
         var (outcomes, notes) = try { () throws(DiagnosticList) -> (OutcomeRelease?, [String]) in
-            let assessments = try loadAssessments(options, standard: standard, prepared: tables)
+            let assessments = try loadAssessments(options, standard: standard, prepared: tables, editions: editions)
             clock.lap("load")
             options.progress?.enter("protect")
             let published = try publishOutcomes(
-                assessments, ledger: ledgerFolder, standard: standard, theme: theme, options: options)
+                assessments, ledger: ledgerFolder, standard: standard, theme: theme, options: options,
+                editions: editions)
             if published.0 != nil { clock.lap("protect") }  // disclosure control on its own line
             return published
         }()
@@ -165,7 +166,7 @@ public enum Pipeline {
     /// (which the audit against earlier releases needs), with the reason.
     static func publishOutcomes(
         _ assessments: AssessmentSet?, ledger folder: String?, standard: Standard, theme: Theme,
-        options: BuildOptions
+        options: BuildOptions, editions: EditionSet? = nil
     ) throws(DiagnosticList) -> (OutcomeRelease?, [String]) {
         guard let assessments, let folder else { return (nil, []) }
         let key = try RecordKeySource.resolve(options)
@@ -180,7 +181,7 @@ public enum Pipeline {
         let ledger = try ReleaseLedgerLoader.load(folder)
         try checkLedgerKeepsUp(ledger, output: options.output)
         let outcomes = try OutcomeRelease.make(
-            set: assessments, standard: standard, text: theme.text, key: recordKey, ledger: ledger)
+            set: assessments, standard: standard, text: theme.text, key: recordKey, ledger: ledger, editions: editions)
         return (outcomes, outcomeNotes(outcomes, assessments: assessments.records.count, k: standard.site.kAnonymity))
     }
 
@@ -212,9 +213,10 @@ public enum Pipeline {
     }
 
     /// The assessments to publish, if any: `--assessments`, else `<content>/assessments`.
+    /// With several editions, the tables may answer any edition's items (`editions`).
     static func loadAssessments(
         _ options: BuildOptions, standard: Standard,
-        prepared: AssessmentLoader.PreparedTables? = nil
+        prepared: AssessmentLoader.PreparedTables? = nil, editions: EditionSet? = nil
     ) throws(DiagnosticList) -> AssessmentSet? {
         let path = options.assessments ?? options.content + "/assessments"
         guard FileManager.default.fileExists(atPath: path) else {
@@ -227,6 +229,11 @@ public enum Pipeline {
             }
             return nil
         }
-        return try AssessmentLoader(standard: standard, prepared: prepared).load(path)
+        guard let editions, editions.all.count > 1 else {
+            return try AssessmentLoader(standard: standard, prepared: prepared).load(path)
+        }
+        var loader = AssessmentLoader(standard: editions.union, prepared: prepared)
+        loader.optional = editions.partialNumbers
+        return try loader.load(path)
     }
 }

@@ -183,3 +183,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 }
+
+/// Which edition judges an assessment, and what a table of any edition may answer.
+@Suite struct EditionJudgingTests {
+    static let editions: EditionSet = {
+        let standard = SiteBuild.standard
+        var earlier = standard
+        earlier.scenarios.removeLast()  // an edition without the last scenario
+        return EditionSet([
+            EditionContent(
+                edition: Edition(id: "2024", title: "2024", published: "2024-01-01", effective: "2024-03-01"),
+                standard: earlier),
+            EditionContent(
+                edition: Edition(id: "2026", title: "2026", published: "2026-01-01", effective: "2026-07-01"),
+                standard: standard),
+        ])
+    }()
+
+    @Test func anAssessmentIsJudgedByTheEditionInForceAtTheEndOfItsYear() {
+        #expect(Self.editions.judging(year: 2023).edition.id == "2024")  // before any: the oldest
+        #expect(Self.editions.judging(year: 2025).edition.id == "2024")
+        #expect(Self.editions.judging(year: 2026).edition.id == "2026")
+    }
+
+    @Test func aTableMayLeaveOutTheColumnsOfItemsSomeEditionLacks() {
+        let last = SiteBuild.standard.scenarios.last!.no
+        #expect(Self.editions.partialNumbers.scenarios == [last])
+        #expect(Self.editions.partialNumbers.indicators.isEmpty)
+        #expect(Self.editions.union.scenarios.count == SiteBuild.standard.scenarios.count)
+    }
+}

@@ -12,12 +12,20 @@ struct DerivedRecords {
     let fingerprints: [String]
     let quasi: QuasiIdentifiers
 
-    /// `other`: the name of a place or sector the framework does not list.
-    init(_ set: AssessmentSet, standard: Standard, key: RecordKey, other: String) {
+    /// `other`: the name of a place or sector the framework does not list. `editions`:
+    /// where there are several, each assessment is judged by the rules of the edition in
+    /// force at the end of its year (EditionSet.judging), not by the latest's.
+    init(_ set: AssessmentSet, standard: Standard, key: RecordKey, other: String, editions: EditionSet? = nil) {
         records = set.records
-        let engine = Eligibility(standard: standard)
+        let latest = Eligibility(standard: standard)
+        var engines: [String: Eligibility] = [:]
+        for content in editions?.all.dropLast() ?? [] {
+            engines[content.edition.id] = Eligibility(standard: content.standard)
+        }
+        let judged = engines
         derivedColumns = records.parallelMap { record -> Int in
-            engine.derivedTier(built: record.scenarios, maturity: record.maturity).map { $0.index + 1 } ?? 0
+            let engine = editions.flatMap { judged[$0.judging(year: record.year).edition.id] } ?? latest
+            return engine.derivedTier(built: record.scenarios, maturity: record.maturity).map { $0.index + 1 } ?? 0
         }
         fingerprints = records.parallelMap(key.fingerprint)
         quasi = QuasiIdentifiers(records, framework: standard.framework, other: other)

@@ -8,9 +8,10 @@ extension OutcomeRelease {
     /// can be published at all.
     public static func make(
         set: AssessmentSet, standard: Standard, text: UIText, key: RecordKey, ledger: ReleaseLedger,
-        cost: SecondaryCost = .chosen
+        cost: SecondaryCost = .chosen, editions: EditionSet? = nil
     ) throws(DiagnosticList) -> OutcomeRelease? {
-        let records = DerivedRecords(set, standard: standard, key: key, other: text(.outcomesOther))
+        let records = DerivedRecords(
+            set, standard: standard, key: key, other: text(.outcomesOther), editions: editions)
         let series = try ReleaseSeries(
             ledger: ledger, key: key, standard: standard, quasi: records.quasi,
             derivedColumns: records.derivedColumns)

@@ -19,8 +19,10 @@ struct AssessmentColumns {
 
     let columns: [Column]
     private let byHeader: [String: Column]
+    private let optional: (scenarios: Set<Int>, indicators: Set<Int>)
 
-    init(standard: Standard) {
+    init(standard: Standard, optional: (scenarios: Set<Int>, indicators: Set<Int>) = ([], [])) {
+        self.optional = optional
         let format = standard.framework.assessmentFormat
         let fixed: [(String, Kind)] = [
             ("enterprise", .enterprise), ("credit_code", .creditCode), ("region", .region), ("industry", .industry),
@@ -52,6 +54,15 @@ struct AssessmentColumns {
             [.enterprise, .creditCode, .region].contains($0.kind) || $0.kind == .indicator(1) || $0.kind == .scenario(1)
         }
         return shown.map { "\($0.key) or \($0.header)" }.joined(separator: ", ") + ", …"
+    }
+
+    /// Whether a table may leave the column out.
+    func isOptional(_ kind: Kind) -> Bool {
+        switch kind {
+        case .scenario(let no): return optional.scenarios.contains(no)
+        case .indicator(let no): return optional.indicators.contains(no)
+        default: return false
+        }
     }
 
     /// The column a header cell names: English key or its header, case and spaces aside.

@@ -9,6 +9,9 @@ public struct AssessmentLoader: Sendable {
     public let files: FileSource
     /// The tables' bytes when read ahead (`prepare`); read here otherwise.
     public let prepared: PreparedTables?
+    /// Scenario and indicator numbers whose columns a table may leave out (those some
+    /// edition lacks: a table made under another edition has no column for them).
+    public var optional: (scenarios: Set<Int>, indicators: Set<Int>) = ([], [])
 
     public init(standard: Standard, files: FileSource = DiskFileSource(), prepared: PreparedTables? = nil) {
         self.standard = standard
@@ -66,7 +69,7 @@ public struct AssessmentLoader: Sendable {
                 SourceLocation(path: path, line: 1, column: 1),
                 "no assessment CSV files found: pass a .csv file or a folder holding them with --assessments")
         }
-        let columns = AssessmentColumns(standard: standard)
+        let columns = AssessmentColumns(standard: standard, optional: optional)
         let standard = self.standard, files = self.files, prepared = self.prepared
         let perFile = csvFiles.parallelMap { file in
             AssessmentFileReader(path: file, standard: standard, columns: columns, sink: sink)
@@ -267,7 +270,7 @@ struct AssessmentFileReader {
             }
             layout.append(column.kind)
         }
-        let missing = columns.columns.filter { !seen.contains($0.kind) }
+        let missing = columns.columns.filter { !seen.contains($0.kind) && !columns.isOptional($0.kind) }
         if !missing.isEmpty {
             let names =
                 missing.prefix(5).map { "\($0.key) (\($0.header))" }.joined(separator: ", ")
